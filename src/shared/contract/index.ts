@@ -1,0 +1,89 @@
+/**
+ * The contract between the renderer and the data host: every call the renderer may make and every
+ * event the host may push, each with its zod schemas. The host validates every incoming call
+ * against it (src/shared/rpc); the preload and the browser preview build window.werkbank from it.
+ */
+import { z } from 'zod';
+import { defineCall, defineEvent, type BridgeApi, type Handlers } from '../rpc';
+import { empty, isoDate, isoInstant, language, vNumber } from './common';
+
+export * from './common';
+
+/** Where this workbench's data comes from: the embedded training environment or a central API. */
+export const environmentKind = z.enum(['training', 'production', 'development']);
+
+export const appInfo = z.object({
+  environment: environmentKind,
+  /** Shown in the top bar, e.g. "Training" or the central API's name. */
+  environmentName: z.string(),
+  version: z.string(),
+  language,
+});
+export type AppInfo = z.infer<typeof appInfo>;
+
+export const syncState = z.enum(['offline', 'online', 'syncing', 'error']);
+export const syncStatus = z.object({
+  state: syncState,
+  lastSyncAt: isoInstant.nullable(),
+  pending: z.number().int().nonnegative(),
+  conflicts: z.number().int().nonnegative(),
+});
+export type SyncStatus = z.infer<typeof syncStatus>;
+
+export const caseStatus = z.enum([
+  'intake', 'in_progress', 'waiting_on_applicant', 'in_review', 'decided', 'closed',
+]);
+export type CaseStatus = z.infer<typeof caseStatus>;
+
+/** One line of a case list. */
+export const caseSummary = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  applicantName: z.string(),
+  vNumber,
+  caseType: z.string(),
+  regime: z.string(),
+  status: caseStatus,
+  receivedOn: isoDate,
+  deadline: isoDate.nullable(),
+  assignee: z.string().nullable(),
+  team: z.string().nullable(),
+});
+export type CaseSummary = z.infer<typeof caseSummary>;
+
+export const calls = {
+  'app.info': defineCall(empty, appInfo, 'Environment, version and language of this workbench.'),
+  'settings.setLanguage': defineCall(
+    z.object({ language }).strict(),
+    z.object({ language }),
+    'Remembers the user interface language.',
+  ),
+  'cases.list': defineCall(
+    z.object({
+      limit: z.number().int().min(1).max(1000).default(200),
+      offset: z.number().int().min(0).default(0),
+    }).strict(),
+    z.object({ items: z.array(caseSummary), total: z.number().int().nonnegative() }),
+    'Cases in the local cache, most urgent deadline first.',
+  ),
+  'sync.status': defineCall(empty, syncStatus, 'The sync state shown in the top bar.'),
+} as const;
+
+export const events = {
+  'sync.changed': defineEvent(syncStatus, 'The sync state changed.'),
+  'cases.changed': defineEvent(z.object({ caseIds: z.array(z.string()) }), 'Cases in the local cache changed.'),
+} as const;
+
+export type Calls = typeof calls;
+export type Events = typeof events;
+export type CallName = keyof Calls & string;
+export type EventName = keyof Events & string;
+
+/** The host's handler map, typed once from the contract: a renamed call fails to compile on both ends. */
+export type HostHandlers<Ctx> = Handlers<Calls, Ctx>;
+
+/** window.werkbank: one function per call, grouped by namespace, and `on` for host events. */
+export type WerkbankApi = BridgeApi<Calls, Events>;
+
+/** The name of the global the preload (and the browser preview) exposes. */
+export const bridgeGlobalName = 'werkbank';
