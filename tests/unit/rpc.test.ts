@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  connectRpc, createBridge, defineCall, defineEvent, RpcError, serveRpc, type MessageEndpoint,
+  connectRpc, createBridge, defineCall, defineEvent, RpcError, serveRpc,
 } from '../../src/shared/rpc';
-
-/** Two in-memory endpoints wired to each other, delivering asynchronously like a real port. */
-function pair(): [MessageEndpoint, MessageEndpoint, () => void] {
-  const listeners: [Set<(m: unknown) => void>, Set<(m: unknown) => void>] = [new Set(), new Set()];
-  const closers: Set<() => void> = new Set();
-  const make = (own: 0 | 1): MessageEndpoint => ({
-    send: (message) => {
-      const copy = structuredClone(message);
-      queueMicrotask(() => listeners[own === 0 ? 1 : 0].forEach((l) => l(copy)));
-    },
-    onMessage: (listener) => {
-      listeners[own].add(listener);
-      return () => listeners[own].delete(listener);
-    },
-    onClose: (listener) => {
-      closers.add(listener);
-      return () => closers.delete(listener);
-    },
-  });
-  return [make(0), make(1), () => closers.forEach((c) => c())];
-}
+import { endpointPair as pair } from '../helpers/endpoint-pair';
 
 const calls = {
   'math.add': defineCall(z.object({ a: z.number(), b: z.number() }).strict(), z.number(), 'Adds.'),

@@ -1,0 +1,53 @@
+/**
+ * Entry of the data host inside Electron's utilityProcess. Main hands over one MessagePort per
+ * window ({type:'connect'}); the host serves the contract on each. Uses process.parentPort, which
+ * Electron provides to utility processes, so nothing here imports electron.
+ */
+import { RpcError } from '../../shared/rpc';
+import { createHost, type Host } from './host';
+import { createLogger } from './log';
+import { hostEnvironment, mainToHost, type HostToMain } from './protocol';
+import { portEndpoint, type PortLike } from './transports/message-port';
+
+interface ParentPort {
+  postMessage(message: HostToMain): void;
+  on(event: 'message', listener: (event: { data: unknown; ports: PortLike[] }) => void): void;
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+const logger = createLogger('host');
+
+function start(port: ParentPort): void {
+  let host: Host;
+  try {
+    const dataDir = process.env[hostEnvironment.dataDir];
+    if (!dataDir) throw new RpcError('internal', `${hostEnvironment.dataDir} is not set.`);
+    host = createHost({
+      dataDir,
+      nativeBinding: process.env[hostEnvironment.sqliteBinding],
+      appVersion: process.env[hostEnvironment.appVersion],
+      serverUrl: process.env[hostEnvironment.serverUrl],
+      logger,
+    });
+  } catch (error) {
+    const code = error instanceof RpcError ? error.code : 'internal';
+    const message = error instanceof RpcError ? error.message : 'The local cache could not be opened.';
+    logger.error('host.start_failed', { code });
+    port.postMessage({ type: 'fatal', code, message });
+    return;
+  }
+
+  port.on('message', (event) => {
+    const parsed = mainToHost.safeParse(event.data);
+    if (!parsed.success) return;
+    if (parsed.data.type === 'shutdown') {
+      host.close();
+      process.exit(0);
+    }
+    for (const windowPort of event.ports) host.serve(portEndpoint(windowPort));
+  });
+  port.postMessage({ type: 'ready' });
+}
+
+if (parentPort) start(parentPort);
+else logger.error('host.no_parent_port', {});
