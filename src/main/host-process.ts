@@ -1,0 +1,190 @@
+/**
+ * Starts the data host in a utilityProcess and keeps it running: it hands every window a
+ * MessagePort to the host once the host is ready, restarts a host that died unexpectedly with
+ * backoff and reconnects the windows, and gives up (instead of crash-looping) after repeated
+ * failures. Electron is injected, so the logic runs in unit tests without it.
+ */
+import type { MessagePortMain } from 'electron';
+import { hostToMain, type HostToMain, type MainToHost } from './host/protocol';
+import type { PortTarget } from './ipc';
+
+/** The parts of a UtilityProcess the supervisor uses. */
+export interface HostChild {
+  postMessage(message: MainToHost, transfer?: MessagePortMain[]): void;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  kill(): boolean;
+}
+
+export interface PortPair {
+  port1: MessagePortMain;
+  port2: MessagePortMain;
+}
+
+/** Why the supervisor stopped the host for good; shown to the user, then the app quits. */
+export interface HostFailure {
+  /** The host's RpcErrorCode (e.g. 'database_too_new') or 'crash_loop'. */
+  code: string;
+  /** A message without personal data, for the log. */
+  message: string;
+}
+
+export interface SupervisorDependencies {
+  fork(): HostChild;
+  createChannel(): PortPair;
+  /** The host could not start or keeps dying: show it to the user and quit. */
+  onFailure(failure: HostFailure): void;
+  setTimer(callback: () => void, delayMs: number): unknown;
+  clearTimer(handle: unknown): void;
+  now(): number;
+  /** Restart delays; after the last one the supervisor gives up. */
+  backoffMs?: readonly number[];
+  /** A host that lived this long was healthy: the next crash starts the backoff afresh. */
+  stableAfterMs?: number;
+  /** How long shutdown waits for the host to exit before it is killed. */
+  shutdownGraceMs?: number;
+}
+
+/** The default restart delays: quick at first, then slower, then give up. */
+export const defaultBackoffMs: readonly number[] = [500, 1_000, 2_000, 5_000, 10_000];
+
+type State = 'idle' | 'starting' | 'ready' | 'waiting' | 'failed' | 'stopping' | 'stopped';
+
+/** Supervises one data host process. */
+export class HostSupervisor {
+  private readonly windows = new Map<number, PortTarget>();
+  private child: HostChild | undefined;
+  private state: State = 'idle';
+  private failures = 0;
+  private startedAt = 0;
+  private restartTimer: unknown;
+  private stopWaiters: (() => void)[] = [];
+  private readonly backoff: readonly number[];
+  private readonly stableAfterMs: number;
+  private readonly shutdownGraceMs: number;
+
+  constructor(private readonly dependencies: SupervisorDependencies) {
+    this.backoff = dependencies.backoffMs ?? defaultBackoffMs;
+    this.stableAfterMs = dependencies.stableAfterMs ?? 60_000;
+    this.shutdownGraceMs = dependencies.shutdownGraceMs ?? 5_000;
+  }
+
+  /** The supervisor's state, for tests and diagnostics. */
+  get status(): State {
+    return this.state;
+  }
+
+  /** Forks the host. */
+  start(): void {
+    if (this.state !== 'idle' && this.state !== 'waiting') return;
+    this.state = 'starting';
+    this.startedAt = this.dependencies.now();
+    const child = this.dependencies.fork();
+    this.child = child;
+    child.on('message', (raw) => this.onHostMessage(child, raw));
+    child.on('exit', (code) => this.onHostExit(child, code));
+  }
+
+  /** Registers a window; it gets a port now if the host is ready, else when it becomes ready. */
+  connectWindow(windowId: number, target: PortTarget): void {
+    this.windows.set(windowId, target);
+    if (this.state === 'ready') this.link(windowId, target);
+  }
+
+  /** Forgets a closed window. */
+  disconnectWindow(windowId: number): void {
+    this.windows.delete(windowId);
+  }
+
+  /** Asks the host to close its database and exit; kills it after the grace period. */
+  shutdown(): Promise<void> {
+    if (this.restartTimer !== undefined) {
+      this.dependencies.clearTimer(this.restartTimer);
+      this.restartTimer = undefined;
+    }
+    const child = this.child;
+    if (!child || this.state === 'stopped' || this.state === 'failed' || this.state === 'waiting' || this.state === 'idle') {
+      this.state = 'stopped';
+      return Promise.resolve();
+    }
+    const stopped = new Promise<void>((resolve) => this.stopWaiters.push(resolve));
+    if (this.state !== 'stopping') {
+      this.state = 'stopping';
+      try {
+        child.postMessage({ type: 'shutdown' });
+      } catch {
+        child.kill();
+      }
+      const timer = this.dependencies.setTimer(() => {
+        if (this.state === 'stopping') child.kill();
+      }, this.shutdownGraceMs);
+      this.stopWaiters.push(() => this.dependencies.clearTimer(timer));
+    }
+    return stopped;
+  }
+
+  private onHostMessage(child: HostChild, raw: unknown): void {
+    if (child !== this.child) return;
+    const parsed = hostToMain.safeParse(raw);
+    if (!parsed.success) {
+      console.warn('werkbank: ignored a malformed message from the data host');
+      return;
+    }
+    this.onHostEvent(parsed.data);
+  }
+
+  private onHostEvent(message: HostToMain): void {
+    if (message.type === 'ready') {
+      if (this.state !== 'starting') return;
+      this.state = 'ready';
+      for (const [windowId, target] of this.windows) this.link(windowId, target);
+      return;
+    }
+    // A fatal start-up error (e.g. a database from a newer version) will not go away by restarting.
+    this.state = 'failed';
+    this.child?.kill();
+    this.dependencies.onFailure({ code: message.code, message: message.message });
+  }
+
+  private onHostExit(child: HostChild, code: number): void {
+    if (child !== this.child) return;
+    this.child = undefined;
+    if (this.state === 'stopping' || this.state === 'stopped') {
+      this.state = 'stopped';
+      const waiters = this.stopWaiters;
+      this.stopWaiters = [];
+      for (const resolve of waiters) resolve();
+      return;
+    }
+    if (this.state === 'failed') return;
+    const livedMs = this.dependencies.now() - this.startedAt;
+    if (livedMs >= this.stableAfterMs) this.failures = 0;
+    const delay = this.backoff[this.failures];
+    this.failures += 1;
+    if (delay === undefined) {
+      this.state = 'failed';
+      this.dependencies.onFailure({ code: 'crash_loop', message: `The data host exited ${this.failures} times in a row (last exit code ${code}).` });
+      return;
+    }
+    console.warn(`werkbank: the data host exited with code ${code}; restarting in ${delay} ms`);
+    this.state = 'waiting';
+    this.restartTimer = this.dependencies.setTimer(() => {
+      this.restartTimer = undefined;
+      this.start();
+    }, delay);
+  }
+
+  private link(windowId: number, target: PortTarget): void {
+    const child = this.child;
+    if (!child) return;
+    const { port1, port2 } = this.dependencies.createChannel();
+    if (!target.deliver(port2)) {
+      // The window is gone or shows something else: do not give the host a port nobody owns.
+      port1.close();
+      port2.close();
+      this.windows.delete(windowId);
+      return;
+    }
+    child.postMessage({ type: 'connect', windowId }, [port1]);
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * The Electron main process: thin wiring of the modules beside it. Lifecycle, the one window
+ * factory, the app:// protocol, the denials, the single IPC handler, the data host in a
+ * utilityProcess and updates. Everything with logic lives in a module with unit tests.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  MessageChannelMain,
+  protocol,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
+import { hostEnvironment } from './host/protocol';
+import { resolveConfig, type ShellConfig } from './config';
+import { HostSupervisor, type HostFailure } from './host-process';
+import { registerIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { externalLinkMessage, failureMessage } from './messages';
+import { sqliteBindingPath } from './native-binding';
+import { appEntryUrl, appScheme, appSchemePrivileges, createAppProtocolHandler } from './protocol';
+import { guardSession, guardWebContents, type GuardOptions } from './security';
+import { configureUpdates, type AutoUpdaterLike } from './updates';
+import { createWindow } from './window';
+
+// Sandbox every renderer, including any a future change forgets to configure.
+app.enableSandbox();
+app.setName('Werkbank');
+// Tests give each run its own data folder; the packaged app never honours this.
+const testUserData = process.env.WERKBANK_USER_DATA_DIR;
+if (!app.isPackaged && testUserData) app.setPath('userData', testUserData);
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+
+/** electron-vite's dev server, trusted only in development and only on loopback. */
+function developmentOrigin(): string | undefined {
+  const raw = process.env.ELECTRON_RENDERER_URL;
+  if (app.isPackaged || !raw) return undefined;
+  try {
+    const url = new URL(raw);
+    const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+    return url.protocol === 'http:' && loopback ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const devOrigin = developmentOrigin();
+const trustedOrigins = devOrigin ? ['app://werkbank', devOrigin] : ['app://werkbank'];
+const entryUrl = devOrigin ? (process.env.ELECTRON_RENDERER_URL ?? appEntryUrl) : appEntryUrl;
+const preloadPath = path.join(__dirname, '../preload/index.cjs');
+const rendererRoot = path.join(__dirname, '../renderer');
+const iconPath = path.join(app.getAppPath(), 'resources', 'icon.png');
+
+let supervisor: HostSupervisor | undefined;
+let quitting = false;
+let failed = false;
+
+const guardOptions: GuardOptions = {
+  async confirmExternal(url) {
+    const text = externalLinkMessage(url);
+    const owner = BrowserWindow.getFocusedWindow();
+    const options = { type: 'question' as const, title: text.title, message: text.message, detail: text.detail, buttons: text.buttons, defaultId: 0, cancelId: 0, noLink: true };
+    const answer = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+    return answer.response === 1;
+  },
+  openExternal: (url) => shell.openExternal(url),
+  onRefusal: (kind, scheme) => console.warn(`werkbank: refused ${kind} (${scheme})`),
+};
+
+/** Shows a start-up failure in both languages and quits; later failures are ignored. */
+function failAndQuit(failure: HostFailure): void {
+  if (failed) return;
+  failed = true;
+  console.error(`werkbank: stopping after a fatal error (${failure.code}): ${failure.message}`);
+  const text = failureMessage(failure.code);
+  dialog.showMessageBoxSync({ type: 'error', title: text.title, message: text.message, detail: text.detail, buttons: ['OK'] });
+  quitting = true;
+  void (supervisor?.shutdown() ?? Promise.resolve()).finally(() => app.exit(1));
+}
+
+async function readShellConfig(): Promise<ShellConfig | undefined> {
+  let fileText: string | undefined;
+  try {
+    fileText = await readFile(path.join(app.getPath('userData'), 'config.json'), 'utf8');
+  } catch {
+    fileText = undefined;
+  }
+  const result = resolveConfig(fileText, process.env);
+  if (!result.ok) {
+    failAndQuit({ code: 'invalid_configuration', message: result.problem });
+    return undefined;
+  }
+  return result.config;
+}
+
+function startHost(config: ShellConfig): HostSupervisor | undefined {
+  const binding = sqliteBindingPath({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    electronVersion: process.versions.electron ?? 'unknown',
+    platform: process.platform,
+    arch: process.arch,
+  });
+  if (!existsSync(binding)) {
+    if (!app.isPackaged) console.error('werkbank: better-sqlite3 for Electron is missing; run `node scripts/native-electron.mjs`');
+    failAndQuit({ code: 'native_missing', message: 'the Electron build of better-sqlite3 is missing' });
+    return undefined;
+  }
+  const environment: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    // The host is plain Node code; it must not inherit switches that change how Node runs.
+    // The server URL comes only from the validated configuration below.
+    const dropped = key === 'NODE_OPTIONS' || key === 'ELECTRON_RUN_AS_NODE' || key === hostEnvironment.serverUrl;
+    if (value !== undefined && !dropped) environment[key] = value;
+  }
+  environment[hostEnvironment.dataDir] = path.join(app.getPath('userData'), 'data');
+  environment[hostEnvironment.sqliteBinding] = binding;
+  environment[hostEnvironment.appVersion] = app.getVersion();
+  if (config.serverUrl) environment[hostEnvironment.serverUrl] = config.serverUrl;
+
+  const host = new HostSupervisor({
+    fork: () => utilityProcess.fork(path.join(__dirname, 'host.js'), [], { serviceName: 'Werkbank data host', env: environment, stdio: 'inherit' }),
+    createChannel: () => new MessageChannelMain(),
+    onFailure: failAndQuit,
+    setTimer: (callback, delayMs) => setTimeout(callback, delayMs),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    now: () => Date.now(),
+  });
+  host.start();
+  return host;
+}
+
+/** Loads electron-updater only when it is needed; its getter-based export sits on `default` under ESM interop. */
+async function loadAutoUpdater(): Promise<AutoUpdaterLike> {
+  const updaterModule = (await import('electron-updater')) as unknown as { autoUpdater?: AutoUpdaterLike; default?: { autoUpdater?: AutoUpdaterLike } };
+  const updater = updaterModule.default?.autoUpdater ?? updaterModule.autoUpdater;
+  if (!updater) throw new Error('electron-updater has no autoUpdater');
+  return updater;
+}
+
+function openMainWindow(): BrowserWindow {
+  return createWindow({ preloadPath, devTools: !app.isPackaged, iconPath: existsSync(iconPath) ? iconPath : undefined }, entryUrl, {
+    createBrowserWindow: (options) => new BrowserWindow(options),
+  });
+}
+
+async function onReady(): Promise<void> {
+  guardSession(session.defaultSession, devOrigin ? [devOrigin] : []);
+  protocol.handle(appScheme, createAppProtocolHandler(rendererRoot));
+  const template = menuTemplate(process.platform);
+  Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null);
+
+  const config = await readShellConfig();
+  if (!config || failed) return;
+  const host = startHost(config);
+  if (!host) return;
+  supervisor = host;
+  registerIpc(ipcMain, {
+    trustedOrigins,
+    connectWindow: (windowId, target) => host.connectWindow(windowId, target),
+    disconnectWindow: (windowId) => host.disconnectWindow(windowId),
+  });
+  if (failed) return;
+  openMainWindow();
+
+  await configureUpdates(
+    { isPackaged: app.isPackaged, platform: process.platform, updateUrl: config.updateUrl },
+    loadAutoUpdater,
+  );
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Two instances would mean two writers on one database: the second one hands over and leaves.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const window = BrowserWindow.getAllWindows()[0];
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, guardOptions));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && !failed && BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+  app.on('before-quit', (event) => {
+    if (quitting || !supervisor) return;
+    // Let the host close the database cleanly before the process goes away.
+    event.preventDefault();
+    quitting = true;
+    void supervisor.shutdown().finally(() => app.quit());
+  });
+  app.whenReady().then(onReady).catch((error: unknown) => {
+    console.error('werkbank: start-up failed', error instanceof Error ? error.message : 'unknown error');
+    failAndQuit({ code: 'internal', message: 'start-up failed' });
+  });
+}

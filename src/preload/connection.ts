@@ -1,0 +1,171 @@
+/**
+ * The preload's connection to the data host: an RpcClient that survives host restarts. Main posts a
+ * MessagePort when the host is ready and a fresh one after the host was restarted; calls made while
+ * no port is attached wait for the next one instead of failing, calls that were in flight when a
+ * port closed fail with `disconnected` (the host that had them is gone), and event subscriptions
+ * carry over to every new port.
+ */
+import {
+  connectRpc,
+  RpcError,
+  type CallMap,
+  type ConnectOptions,
+  type EventMap,
+  type MessageEndpoint,
+  type RpcClient,
+} from '../shared/rpc';
+
+/** The parts of a DOM MessagePort used here (Electron adds the `close` event). */
+export interface PortLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  addEventListener(type: 'close', listener: () => void): void;
+  removeEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  removeEventListener(type: 'close', listener: () => void): void;
+  start(): void;
+  close(): void;
+}
+
+/** Wraps a MessagePort as an RPC endpoint. */
+export function portEndpoint(port: PortLike): MessageEndpoint {
+  return {
+    send: (message) => port.postMessage(message),
+    onMessage(listener) {
+      const handler = (event: { data: unknown }): void => listener(event.data);
+      port.addEventListener('message', handler);
+      return () => port.removeEventListener('message', handler);
+    },
+    onClose(listener) {
+      port.addEventListener('close', listener);
+      return () => port.removeEventListener('close', listener);
+    },
+  };
+}
+
+export interface HostConnection<C extends CallMap, E extends EventMap> {
+  /** The client the bridge is built on; stable across ports. */
+  readonly client: RpcClient<C, E>;
+  /** Attaches a port posted by main, replacing (and closing) any previous one. */
+  attachPort(port: PortLike): void;
+  /** True while a port is attached. */
+  readonly connected: boolean;
+}
+
+interface Current<C extends CallMap, E extends EventMap> {
+  port: PortLike;
+  client: RpcClient<C, E>;
+  detach: () => void;
+}
+
+interface Queued {
+  run: () => void;
+  fail: (error: RpcError) => void;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** Creates the host connection; calls queue until the first port arrives. */
+export function createHostConnection<C extends CallMap, E extends EventMap>(options: ConnectOptions<C, E>): HostConnection<C, E> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let queue: Queued[] = [];
+  let current: Current<C, E> | undefined;
+  let disposed = false;
+
+  const dispatch = (name: string, payload: unknown): void => {
+    for (const listener of listeners.get(name) ?? []) listener(payload);
+  };
+
+  const detachCurrent = (): void => {
+    const previous = current;
+    if (!previous) return;
+    current = undefined;
+    previous.detach();
+    previous.client.dispose();
+    previous.port.close();
+  };
+
+  const attachPort = (port: PortLike): void => {
+    if (disposed) {
+      port.close();
+      return;
+    }
+    detachCurrent();
+    const endpoint = portEndpoint(port);
+    const client = connectRpc(endpoint, options);
+    const unsubscribes = Object.keys(options.events).map((name) =>
+      client.on(name as keyof E & string, (payload) => dispatch(name, payload)),
+    );
+    const onClose = (): void => {
+      if (current?.port === port) detachCurrent();
+    };
+    port.addEventListener('close', onClose);
+    current = {
+      port,
+      client,
+      detach: () => {
+        port.removeEventListener('close', onClose);
+        for (const unsubscribe of unsubscribes) unsubscribe();
+      },
+    };
+    // Listeners are registered above: only now may the port deliver queued messages.
+    port.start();
+    const waiting = queue;
+    queue = [];
+    for (const entry of waiting) {
+      if (entry.timer) clearTimeout(entry.timer);
+      entry.run();
+    }
+  };
+
+  const client: RpcClient<C, E> = {
+    call(name, args) {
+      if (disposed) return Promise.reject(new RpcError('disconnected', 'The connection to the data host was closed.'));
+      if (current) return current.client.call(name, args);
+      return new Promise((resolve, reject) => {
+        const entry: Queued = {
+          run: () => {
+            if (current) current.client.call(name, args).then(resolve, reject);
+            else reject(new RpcError('disconnected', 'The connection to the data host was lost.'));
+          },
+          fail: reject,
+          timer: undefined,
+        };
+        if (timeoutMs > 0) {
+          entry.timer = setTimeout(() => {
+            queue = queue.filter((other) => other !== entry);
+            reject(new RpcError('timeout', `The data host did not answer ${name} in time.`));
+          }, timeoutMs);
+        }
+        queue.push(entry);
+      });
+    },
+    on(name, listener) {
+      let set = listeners.get(name);
+      if (!set) listeners.set(name, (set = new Set()));
+      const wrapped = listener as (payload: unknown) => void;
+      set.add(wrapped);
+      return () => {
+        set.delete(wrapped);
+      };
+    },
+    dispose() {
+      disposed = true;
+      detachCurrent();
+      const waiting = queue;
+      queue = [];
+      for (const entry of waiting) {
+        if (entry.timer) clearTimeout(entry.timer);
+        entry.fail(new RpcError('disconnected', 'The connection to the data host was closed.'));
+      }
+      listeners.clear();
+    },
+  };
+
+  return {
+    client,
+    attachPort,
+    get connected() {
+      return current !== undefined;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * The sandboxed preload: asks main for a MessagePort to the data host and exposes window.werkbank,
+ * one named function per contract call plus `on` for host events, and nothing else. ipcRenderer
+ * itself never reaches the page, and listeners get payloads, never IPC events.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { bridgeGlobalName, calls, events } from '../shared/contract';
+import { createBridge } from '../shared/rpc';
+import { createHostConnection, type PortLike } from './connection';
+
+/** Channels shared with src/main/ipc.ts (not imported: the preload bundles only shared code). */
+const connectChannel = 'werkbank:connect';
+const portChannel = 'werkbank:port';
+
+const connection = createHostConnection({ calls, events });
+
+// Main posts a first port when the host is ready and a new one after every host restart.
+ipcRenderer.on(portChannel, (event) => {
+  const port = event.ports[0] as PortLike | undefined;
+  if (port) connection.attachPort(port);
+});
+
+ipcRenderer.invoke(connectChannel).catch(() => {
+  console.error('werkbank: the shell refused to connect this window to the data host');
+});
+
+contextBridge.exposeInMainWorld(bridgeGlobalName, createBridge(calls, connection.client));
