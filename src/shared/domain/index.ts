@@ -1,0 +1,22 @@
+/**
+ * The domain engine of Werkbank: statutory decision periods, suspensions, extensions, Atw holidays,
+ * late-decision penalties and an explainable priority. Pure TypeScript, shared by the app and the
+ * central API, with "today" always an input.
+ *
+ * Counting convention: a period runs from the day after the start day, so "90 days after receipt"
+ * ends on receipt + 90 calendar days; months end on the same day number or the month's last day;
+ * suspended days are the distinct calendar days from the day after each request through its end
+ * (inclusive); penalty days run from notice + 14 days through the day before the decision (or through
+ * asOf, inclusive). DOMAIN.md notes the IND's own convention (from the day of receipt or the day after)
+ * is not fully confirmed: it is the switch `domainRules.countingConvention` in rules.ts, defaulting to
+ * 'day_after_receipt' as above. Every period, limit, holiday and rate lives in that rules table.
+ */
+export { addPeriod, type IsoDate, type Period } from './dates';
+export { atwRollForward, isAtwHoliday } from './holidays';
+export { computeDecisionDeadline, type DecisionDeadline, type DecisionDeadlineInput, type Suspension } from './deadline';
+export { computePenalty, type Penalty, type PenaltyInput, type PenaltyStatus } from './penalty';
+export { computePriority, type PriorityBand, type PriorityCase, type PriorityReason, type PriorityResult } from './priority';
+export { DomainError, type DomainErrorCode } from './errors';
+export { type ExplanationStep } from './explanation';
+export { domainRules, regimeForCaseType, type CaseType, type DomainRules, type Regime } from './rules';
+export { domainMessages } from './messages';
