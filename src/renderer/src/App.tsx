@@ -1,0 +1,150 @@
+/**
+ * The shell: top bar (product, environment, sync state, language), navigation (queue, dashboard,
+ * training) and the current screen. The screens share one case list so the dashboard counts what
+ * the queue shows.
+ */
+import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../shared/contract';
+import { ConnectionLost } from './components/ConnectionLost';
+import { EnvironmentBadge } from './components/EnvironmentBadge';
+import { ErrorNotice } from './components/ErrorNotice';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { SyncIndicator } from './components/SyncIndicator';
+import type { UiErrorCode } from './errors';
+import { DashboardScreen } from './screens/DashboardScreen';
+import { QueueScreen } from './screens/QueueScreen';
+import { TrainingScreen } from './screens/TrainingScreen';
+import { useCaseList, useSyncStatus, type CaseListState } from './state/data';
+import { hashOfScreen, screens, useConnectionState, useScreen, useToday, type Screen } from './state/hooks';
+
+export interface AppProps {
+  info: AppInfo | null;
+  /** Set when app.info failed at start. */
+  infoErrorCode: UiErrorCode | null;
+}
+
+const screenTitleKeys: Record<Screen, string> = {
+  queue: 'queue.title',
+  dashboard: 'dashboard.title',
+  training: 'training.title',
+};
+
+/**
+ * The readiness signal the end-to-end tests wait on (they never sleep): data-ready="true" once
+ * app.info and the first case list have loaded, "error" with data-error="<code>" when loading failed.
+ */
+function useReadinessSignal(infoErrorCode: UiErrorCode | null, cases: CaseListState): void {
+  useEffect(() => {
+    const root = document.documentElement;
+    if (infoErrorCode) {
+      root.dataset.ready = 'error';
+      root.dataset.error = infoErrorCode;
+    } else if (cases.loaded) {
+      root.dataset.ready = 'true';
+      delete root.dataset.error;
+    } else if (cases.status === 'error') {
+      root.dataset.ready = 'error';
+      root.dataset.error = cases.errorCode ?? 'unknown';
+    }
+  }, [infoErrorCode, cases.loaded, cases.status, cases.errorCode]);
+}
+
+/** Moves focus to the main area when the screen changes, so keyboard and screen reader users follow. */
+function useFocusOnScreenChange(screen: Screen): React.RefObject<HTMLElement | null> {
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [screen]);
+  return main;
+}
+
+export function App({ info, infoErrorCode }: AppProps) {
+  const { t } = useTranslation();
+  const screen = useScreen();
+  const connectionState = useConnectionState();
+  const cases = useCaseList();
+  const sync = useSyncStatus();
+  const today = useToday();
+  const [navigationOpened, navigation] = useDisclosure(false);
+  const main = useFocusOnScreenChange(screen);
+  useReadinessSignal(infoErrorCode, cases);
+
+  const screenTitle = t(screenTitleKeys[screen]);
+  useEffect(() => {
+    document.title = `${screenTitle} · ${t('app.name')}`;
+  }, [screenTitle, t]);
+
+  const skipToMain = (event: MouseEvent<HTMLAnchorElement>): void => {
+    // The hash holds the current screen; following "#main-content" would replace it.
+    event.preventDefault();
+    main.current?.focus();
+  };
+
+  const training = info?.environment === 'training';
+
+  return (
+    <>
+      <a className="skip-link" href="#main-content" onClick={skipToMain}>{t('app.skipToContent')}</a>
+      <AppShell
+        header={{ height: training ? 60 : 56 }}
+        navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navigationOpened } }}
+        padding="md"
+      >
+        <AppShell.Header className={training ? 'training-band' : undefined}>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={navigationOpened}
+                onClick={navigation.toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t('nav.label')}
+                aria-expanded={navigationOpened}
+                aria-controls="main-navigation"
+              />
+              <Text fw={700} fz="lg" c="werkbank.7">{t('app.name')}</Text>
+              <EnvironmentBadge info={info} />
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <SyncIndicator status={sync.status} />
+              <LanguageSwitch />
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="xs" id="main-navigation" aria-label={t('nav.label')}>
+          {screens.map((name) => (
+            <NavLink
+              key={name}
+              href={hashOfScreen(name)}
+              label={t(`nav.${name}`)}
+              active={screen === name}
+              aria-current={screen === name ? 'page' : undefined}
+              onClick={navigation.close}
+              data-testid={`nav-${name}`}
+              fw={screen === name ? 600 : 400}
+            />
+          ))}
+        </AppShell.Navbar>
+
+        <AppShell.Main id="main-content" ref={main} tabIndex={-1}>
+          <ConnectionLost state={connectionState} />
+          {infoErrorCode && infoErrorCode !== 'disconnected' && (
+            <ErrorNotice title={t('app.infoFailed')} code={infoErrorCode} onRetry={() => window.location.reload()} />
+          )}
+          {screen === 'queue' && <QueueScreen cases={cases} today={today} />}
+          {screen === 'dashboard' && <DashboardScreen cases={cases} today={today} />}
+          {screen === 'training' && <TrainingScreen info={info} />}
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * A case status as a quiet coloured label. Text colours are chosen dark enough for WCAG AA on the
+ * light badge background; Mantine's shade 9 of orange, yellow and green is not.
+ */
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CaseStatus } from '../../../shared/contract';
+
+const statusColours: Record<CaseStatus, { background: string; text: string }> = {
+  intake: { background: 'cyan', text: '#0b5563' },
+  in_progress: { background: 'werkbank', text: '#10375f' },
+  waiting_on_applicant: { background: 'orange', text: '#8a3a00' },
+  in_review: { background: 'grape', text: '#7a2a8c' },
+  decided: { background: 'teal', text: '#0a5c48' },
+  closed: { background: 'gray', text: '#343a40' },
+};
+
+export function StatusBadge({ status }: { status: CaseStatus }) {
+  const { t } = useTranslation();
+  const colours = statusColours[status];
+  return (
+    <Badge variant="light" color={colours.background} c={colours.text} radius="sm" tt="none" fw={600} data-status={status}>
+      {t(`status.${status}`, { defaultValue: status })}
+    </Badge>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Small hooks the shell and screens share: the connection state, the clock, the current screen.
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { connection, type ConnectionState } from '../connection';
+import { calendarDateInAmsterdam } from '../format/dates';
+
+/** The connection state of the data host, re-rendering on change. */
+export function useConnectionState(): ConnectionState {
+  return useSyncExternalStore(
+    (onStoreChange) => connection.onDidChange(onStoreChange),
+    () => connection.state,
+  );
+}
+
+/** Grows each time the connection comes (back) up, so data hooks reload after a reconnect. */
+export function useConnectionEpoch(): number {
+  return useSyncExternalStore(
+    (onStoreChange) => connection.onDidChange(onStoreChange),
+    () => connection.epoch,
+  );
+}
+
+/** The current moment, refreshed every `intervalMs` so relative times and "today" stay true. */
+export function useNow(intervalMs: number): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+/** Today's date in Europe/Amsterdam, 'YYYY-MM-DD'; changes at midnight there. */
+export function useToday(): string {
+  return calendarDateInAmsterdam(useNow(60_000));
+}
+
+export const screens = ['queue', 'dashboard', 'training'] as const;
+export type Screen = (typeof screens)[number];
+
+/** The screen named by a URL hash like '#/dashboard'; the queue for anything else. */
+export function screenFromHash(hash: string): Screen {
+  const name = hash.replace(/^#\/?/, '');
+  return (screens as readonly string[]).includes(name) ? (name as Screen) : 'queue';
+}
+
+/** The hash that opens a screen. */
+export function hashOfScreen(screen: Screen): string {
+  return `#/${screen}`;
+}
+
+/** The current screen, kept in the URL hash so back/forward and reloads keep it. */
+export function useScreen(): Screen {
+  return useSyncExternalStore(
+    (onStoreChange) => {
+      window.addEventListener('hashchange', onStoreChange);
+      return () => window.removeEventListener('hashchange', onStoreChange);
+    },
+    () => screenFromHash(window.location.hash),
+  );
+}
