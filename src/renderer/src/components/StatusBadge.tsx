@@ -19,7 +19,9 @@ export function StatusBadge({ status }: { status: CaseStatus }) {
   const { t } = useTranslation();
   const colours = statusColours[status];
   return (
-    <Badge variant="light" color={colours.background} c={colours.text} radius="sm" tt="none" fw={600} data-status={status}>
+    <Badge variant="light" color={colours.background} c={colours.text} radius="sm" tt="none" fw={600} data-status={status}
+      // Mantine cuts long badge text off with an ellipsis; a status must be read in full.
+      styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } }}>
       {t(`status.${status}`, { defaultValue: status })}
     </Badge>
   );

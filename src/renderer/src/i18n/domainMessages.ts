@@ -1,21 +1,15 @@
 /**
  * The domain engine's texts (deadline explanations, priority reasons) as the i18next namespace
- * 'domain'. They live in src/shared/domain/messages.ts, exporting `domainMessages = { nl, en }`.
- * Loaded through a glob so the renderer builds whether or not that module exists yet; once it
- * exists, it is bundled and registered without a change here.
+ * 'domain', from src/shared/domain/messages.ts. Its keys are flat ('unit.days_one'); i18next finds
+ * them because ignoreJSONStructure is on by default.
  */
 import type { Language } from '../../../shared/contract';
+// The lint rule for Node built-ins also matches the folder name "domain" (Node has a `domain` module);
+// this is src/shared/domain, pure TypeScript, which the renderer may import.
+// eslint-disable-next-line no-restricted-imports
+import { domainMessages } from '../../../shared/domain/messages';
 
-type Catalog = Record<string, unknown>;
-
-interface DomainMessagesModule {
-  domainMessages?: Partial<Record<Language, Catalog>>;
-}
-
-const modules = import.meta.glob<DomainMessagesModule>('../../../shared/domain/messages.ts', { eager: true });
-
-/** The 'domain' namespace per language, or an empty catalog where the module is not there. */
-export function domainCatalogs(): Record<Language, Catalog> {
-  const messages = Object.values(modules)[0]?.domainMessages;
-  return { nl: messages?.nl ?? {}, en: messages?.en ?? {} };
+/** The 'domain' namespace per language. */
+export function domainCatalogs(): Record<Language, Record<string, string>> {
+  return { nl: domainMessages.nl, en: domainMessages.en };
 }

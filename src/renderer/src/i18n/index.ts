@@ -13,7 +13,7 @@ export const supportedLanguages: readonly Language[] = ['nl', 'en'];
 export const defaultLanguage: Language = 'nl';
 
 /** The resources of both languages, per namespace. */
-export function i18nResources(): Record<Language, { translation: typeof nl; domain: Record<string, unknown> }> {
+export function i18nResources(): Record<Language, { translation: typeof nl; domain: Record<string, string> }> {
   const domain = domainCatalogs();
   return {
     nl: { translation: nl, domain: domain.nl },
@@ -41,7 +41,9 @@ export async function createI18n(language: Language, onDidChangeLanguage?: (lang
     // React escapes what it renders; escaping here as well would show &amp; to the user.
     interpolation: { escapeValue: false },
     returnNull: false,
+    // No advertising in the console of a government workbench.
+    showSupportNotice: false,
   });
-  onDidChangeLanguage?.(toLanguage(instance.language));
+  // i18next emits languageChanged during init too, so the listener also hears the first language.
   return instance;
 }

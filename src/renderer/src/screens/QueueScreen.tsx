@@ -22,13 +22,13 @@ function CaseRow({ item, today }: { item: CaseSummary; today: string }) {
   const language = toLanguage(i18n.language);
   return (
     <Table.Tr data-testid="case-row" data-case-id={item.id}>
-      <Table.Th scope="row" fw={600} className="tabular">{item.caseNumber}</Table.Th>
+      <Table.Th scope="row" fw={600} className="tabular nowrap">{item.caseNumber}</Table.Th>
       <Table.Td>{item.applicantName}</Table.Td>
-      <Table.Td className="tabular">{item.vNumber}</Table.Td>
+      <Table.Td className="tabular nowrap">{item.vNumber}</Table.Td>
       <Table.Td>{t(`caseType.${item.caseType}`, { defaultValue: item.caseType })}</Table.Td>
-      <Table.Td className="tabular">{formatCalendarDate(item.receivedOn, language)}</Table.Td>
-      <Table.Td><DeadlineCell item={item} today={today} /></Table.Td>
-      <Table.Td><StatusBadge status={item.status} /></Table.Td>
+      <Table.Td className="tabular nowrap">{formatCalendarDate(item.receivedOn, language)}</Table.Td>
+      <Table.Td className="nowrap"><DeadlineCell item={item} today={today} /></Table.Td>
+      <Table.Td className="nowrap"><StatusBadge status={item.status} /></Table.Td>
       <Table.Td>{item.assignee ?? <Text span size="sm" c="dimmed">{t('queue.unassigned')}</Text>}</Table.Td>
     </Table.Tr>
   );
@@ -44,7 +44,7 @@ function CaseTable({ items, today }: { items: readonly CaseSummary[]; today: str
         <Table.Thead>
           <Table.Tr>
             {columns.map((column) => (
-              <Table.Th key={column} scope="col">{t(`queue.columns.${column}`)}</Table.Th>
+              <Table.Th key={column} scope="col" className="nowrap">{t(`queue.columns.${column}`)}</Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>
