@@ -16,7 +16,7 @@ export { atwRollForward, isAtwHoliday } from './holidays';
 export { computeDecisionDeadline, type DecisionDeadline, type DecisionDeadlineInput, type Suspension } from './deadline';
 export { computePenalty, type Penalty, type PenaltyInput, type PenaltyStatus } from './penalty';
 export { computePriority, type PriorityBand, type PriorityCase, type PriorityReason, type PriorityResult } from './priority';
-export { DomainError, type DomainErrorCode } from './errors';
+export { DomainError, domainErrorCodes, type DomainErrorCode } from './errors';
 export { type ExplanationStep } from './explanation';
 export { domainRules, regimeForCaseType, type CaseType, type DomainRules, type Regime } from './rules';
 export { domainMessages } from './messages';
