@@ -1,0 +1,71 @@
+/** Teams and users: created by admins (and by seeds and tests through the same functions). */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { teamMembers, teams, users, type Role } from '../db/schema';
+import type { WriteBatch } from '../sync/publish';
+import { hashPassword, type PasswordCost } from '../auth/passwords';
+
+/** Publishes a user's directory entry (no username, no hash) to every signed-in client. */
+async function publishUser(batch: WriteBatch, user: typeof users.$inferSelect, teamIds: string[]): Promise<void> {
+  await batch.publish({
+    entity: 'user', id: user.id, version: user.version,
+    data: { id: user.id, displayName: user.displayName, role: user.role, active: user.active, teamIds },
+    scope: { caseId: null, teamId: null, assigneeId: null, global: true },
+  });
+}
+
+/** Creates a team. */
+export async function createTeam(batch: WriteBatch, name: string, id: string = randomUUID()): Promise<string> {
+  const [team] = await batch.tx.insert(teams).values({ id, name }).returning();
+  if (!team) throw new Error('team insert returned nothing');
+  await batch.publish({
+    entity: 'team', id: team.id, version: team.version, data: { id: team.id, name: team.name },
+    scope: { caseId: null, teamId: null, assigneeId: null, global: true },
+  });
+  return team.id;
+}
+
+export interface NewUser {
+  id?: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  teamIds: string[];
+}
+
+/** Creates a user with a hashed password and team memberships. */
+export async function createUser(batch: WriteBatch, input: NewUser, cost: PasswordCost): Promise<string> {
+  const passwordHash = await hashPassword(input.password, cost);
+  const [user] = await batch.tx.insert(users).values({
+    id: input.id ?? randomUUID(), username: input.username.toLowerCase(), displayName: input.displayName,
+    role: input.role, passwordHash, createdAt: batch.now,
+  }).returning();
+  if (!user) throw new Error('user insert returned nothing');
+  if (input.teamIds.length > 0) {
+    await batch.tx.insert(teamMembers).values(input.teamIds.map((teamId) => ({ teamId, userId: user.id })));
+  }
+  await publishUser(batch, user, input.teamIds);
+  return user.id;
+}
+
+/** Changes a user's role, active flag or teams; returns false when there is no such user. */
+export async function updateUser(batch: WriteBatch, userId: string,
+  changes: { role?: Role; active?: boolean; teamIds?: string[] }): Promise<boolean> {
+  const [current] = await batch.tx.select().from(users).where(eq(users.id, userId)).for('update');
+  if (!current) return false;
+  const [user] = await batch.tx.update(users).set({
+    ...(changes.role ? { role: changes.role } : {}), ...(changes.active === undefined ? {} : { active: changes.active }),
+    version: current.version + 1,
+  }).where(eq(users.id, userId)).returning();
+  if (changes.teamIds) {
+    await batch.tx.delete(teamMembers).where(eq(teamMembers.userId, userId));
+    if (changes.teamIds.length > 0) {
+      await batch.tx.insert(teamMembers).values(changes.teamIds.map((teamId) => ({ teamId, userId })));
+    }
+  }
+  const teamIds = (await batch.tx.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, userId)))
+    .map((row) => row.teamId);
+  if (user) await publishUser(batch, user, teamIds);
+  return true;
+}

@@ -1,0 +1,298 @@
+/**
+ * The central database: one drizzle pg-core schema for PostgreSQL (node-postgres) and PGlite.
+ * Migrations are generated from this file by drizzle-kit (npm run db:generate:server).
+ */
+import {
+  bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgSequence, pgTable,
+  primaryKey, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const version = () => integer('version').notNull().default(1);
+
+export const roles = ['caseworker', 'reviewer', 'team_lead', 'trainer', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const teams = pgTable('teams', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  version: version(),
+});
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  role: text('role').$type<Role>().notNull(),
+  passwordHash: text('password_hash').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: instant('created_at').notNull(),
+  version: version(),
+}, (table) => [uniqueIndex('users_username').on(table.username)]);
+
+/** Team membership; a team lead covers every team they are a member of. */
+export const teamMembers = pgTable('team_members', {
+  teamId: text('team_id').notNull().references(() => teams.id),
+  userId: text('user_id').notNull().references(() => users.id),
+}, (table) => [primaryKey({ columns: [table.teamId, table.userId] }), index('team_members_user').on(table.userId)]);
+
+/** A sign-in: holds the hash of the current refresh token, which rotates on every refresh. */
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  refreshHash: text('refresh_hash').notNull(),
+  createdAt: instant('created_at').notNull(),
+  lastUsedAt: instant('last_used_at').notNull(),
+  expiresAt: instant('expires_at').notNull(),
+  revokedAt: instant('revoked_at'),
+  revokedReason: text('revoked_reason'),
+}, (table) => [index('sessions_user').on(table.userId)]);
+
+export const cases = pgTable('cases', {
+  id: text('id').primaryKey(),
+  caseNumber: text('case_number').notNull(),
+  caseType: text('case_type').notNull(),
+  regime: text('regime').notNull(),
+  status: text('status').notNull(),
+  teamId: text('team_id').notNull().references(() => teams.id),
+  assigneeId: text('assignee_id').references(() => users.id),
+  receivedOn: date('received_on', { mode: 'string' }).notNull(),
+  contestedDecisionOn: date('contested_decision_on', { mode: 'string' }),
+  feeStatus: text('fee_status').notNull().default('unpaid'),
+  feePaidOn: date('fee_paid_on', { mode: 'string' }),
+  feeAmountCents: integer('fee_amount_cents'),
+  /** Biometrics appointment at an IND desk or expat centre: { kind, location, at }. */
+  biometrics: jsonb('biometrics').$type<{ kind: 'ind_desk' | 'expat_centre'; location: string; at: string } | null>(),
+  deadline: date('deadline', { mode: 'string' }),
+  penaltyAmountCents: integer('penalty_amount_cents').notNull().default(0),
+  decision: text('decision'),
+  decidedOn: date('decided_on', { mode: 'string' }),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  version: version(),
+}, (table) => [
+  uniqueIndex('cases_case_number').on(table.caseNumber),
+  index('cases_team').on(table.teamId),
+  index('cases_assignee').on(table.assigneeId),
+]);
+
+/** Suspension (opschorting, Awb 4:15): the period stops while missing documents are awaited. */
+export const suspensions = pgTable('suspensions', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').notNull().references(() => cases.id),
+  requestedOn: date('requested_on', { mode: 'string' }).notNull(),
+  dueOn: date('due_on', { mode: 'string' }).notNull(),
+  endedOn: date('ended_on', { mode: 'string' }),
+  documents: jsonb('documents').$type<string[]>().notNull(),
+  version: version(),
+}, (table) => [index('suspensions_case').on(table.caseId)]);
+
+/** Extension (verlenging) of the decision period, with its legal ground. */
+export const extensions = pgTable('extensions', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').notNull().references(() => cases.id),
+  period: jsonb('period').$type<{ days?: number; weeks?: number; months?: number; years?: number }>().notNull(),
+  legalGround: text('legal_ground').notNull(),
+  announcedOn: date('announced_on', { mode: 'string' }).notNull(),
+  version: version(),
+}, (table) => [index('extensions_case').on(table.caseId)]);
+
+/** Notice of default (ingebrekestelling, Awb 4:17). */
+export const noticesOfDefault = pgTable('notices_of_default', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').notNull().references(() => cases.id),
+  receivedOn: date('received_on', { mode: 'string' }).notNull(),
+  source: text('source').notNull(),
+  version: version(),
+}, (table) => [index('notices_case').on(table.caseId)]);
+
+export const parties = pgTable('parties', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').notNull().references(() => cases.id),
+  role: text('role').$type<'applicant' | 'sponsor' | 'representative'>().notNull(),
+  name: text('name').notNull(),
+  vNumber: text('v_number'),
+  bsn: text('bsn'),
+  birthDate: date('birth_date', { mode: 'string' }),
+  nationality: text('nationality'),
+  organisation: text('organisation'),
+  recognisedSponsor: boolean('recognised_sponsor').notNull().default(false),
+  address: jsonb('address').$type<Record<string, string> | null>(),
+  email: text('email'),
+  phone: text('phone'),
+  version: version(),
+}, (table) => [index('parties_case').on(table.caseId)]);
+
+/** Content-addressed document bytes, keyed by SHA-256. */
+export const blobs = pgTable('blobs', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  content: bytea('content').notNull(),
+  createdAt: instant('created_at').notNull(),
+});
+
+export const documents = pgTable('documents', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').notNull().references(() => cases.id),
+  title: text('title').notNull(),
+  kind: text('kind').notNull(),
+  mediaType: text('media_type').notNull(),
+  sha256: text('sha256').notNull().references(() => blobs.sha256),
+  size: integer('size').notNull(),
+  source: text('source').notNull(),
+  uploadedAt: instant('uploaded_at').notNull(),
+  version: version(),
+}, (table) => [index('documents_case').on(table.caseId)]);
+
+export const annotations = pgTable('annotations', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').notNull().references(() => cases.id),
+  documentId: text('document_id').notNull().references(() => documents.id),
+  authorId: text('author_id').notNull().references(() => users.id),
+  page: integer('page').notNull(),
+  body: text('body').notNull(),
+  createdAt: instant('created_at').notNull(),
+  version: version(),
+}, (table) => [index('annotations_case').on(table.caseId)]);
+
+/** Links a document to an evidence requirement of the case's checklist. */
+export const evidenceLinks = pgTable('evidence_links', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').notNull().references(() => cases.id),
+  documentId: text('document_id').notNull().references(() => documents.id),
+  requirement: text('requirement').notNull(),
+  createdBy: text('created_by').notNull().references(() => users.id),
+  createdAt: instant('created_at').notNull(),
+  version: version(),
+}, (table) => [index('evidence_links_case').on(table.caseId)]);
+
+export const messageThreads = pgTable('message_threads', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').notNull().references(() => cases.id),
+  subject: text('subject').notNull(),
+  counterpart: text('counterpart').notNull(),
+  createdAt: instant('created_at').notNull(),
+  version: version(),
+}, (table) => [index('threads_case').on(table.caseId)]);
+
+export const messages = pgTable('messages', {
+  id: text('id').primaryKey(),
+  threadId: text('thread_id').notNull().references(() => messageThreads.id),
+  caseId: text('case_id').notNull().references(() => cases.id),
+  direction: text('direction').$type<'inbound' | 'outbound'>().notNull(),
+  authorId: text('author_id').references(() => users.id),
+  body: text('body').notNull(),
+  sentAt: instant('sent_at').notNull(),
+  readAt: instant('read_at'),
+  readBy: text('read_by').references(() => users.id),
+  version: version(),
+}, (table) => [index('messages_case').on(table.caseId)]);
+
+/** A letter and its workflow: draft → submitted → approved | returned → sent. */
+export const letters = pgTable('letters', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').notNull().references(() => cases.id),
+  kind: text('kind').notNull(),
+  status: text('status').$type<'draft' | 'submitted' | 'approved' | 'returned' | 'sent'>().notNull(),
+  body: text('body').notNull(),
+  drafterId: text('drafter_id').notNull().references(() => users.id),
+  submittedAt: instant('submitted_at'),
+  approverId: text('approver_id').references(() => users.id),
+  approvedAt: instant('approved_at'),
+  returnedReason: text('returned_reason'),
+  sentAt: instant('sent_at'),
+  updatedAt: instant('updated_at').notNull(),
+  version: version(),
+}, (table) => [index('letters_case').on(table.caseId)]);
+
+/** Case history, append-only. */
+export const caseEvents = pgTable('case_events', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').notNull().references(() => cases.id),
+  at: instant('at').notNull(),
+  actorId: text('actor_id'),
+  kind: text('kind').notNull(),
+  detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+  version: version(),
+}, (table) => [index('case_events_case').on(table.caseId)]);
+
+export const notes = pgTable('notes', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').notNull().references(() => cases.id),
+  authorId: text('author_id').notNull().references(() => users.id),
+  body: text('body').notNull(),
+  createdAt: instant('created_at').notNull(),
+  version: version(),
+}, (table) => [index('notes_case').on(table.caseId)]);
+
+export const savedViews = pgTable('saved_views', {
+  id: text('id').primaryKey(),
+  ownerId: text('owner_id').notNull().references(() => users.id),
+  name: text('name').notNull(),
+  filter: jsonb('filter').$type<Record<string, unknown>>().notNull(),
+  version: version(),
+}, (table) => [index('saved_views_owner').on(table.ownerId)]);
+
+/** Append-only and hash-chained: each entry's hash covers its fields and the previous hash. */
+export const auditLog = pgTable('audit_log', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  at: instant('at').notNull(),
+  actorId: text('actor_id'),
+  actorKind: text('actor_kind').notNull(),
+  action: text('action').notNull(),
+  objectType: text('object_type').notNull(),
+  objectId: text('object_id'),
+  result: text('result').notNull(),
+  origin: text('origin').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** Change sequence for sync; numbers are taken only under the writer lock (see sync/publish.ts). */
+export const syncSeq = pgSequence('sync_seq', { startWith: 1, increment: 1 });
+
+/**
+ * The latest published state of every syncable row, stamped with the change sequence at which it
+ * last changed, plus the scope columns pull filters on. Deleted rows stay as tombstones until pruned.
+ */
+export const syncRows = pgTable('sync_rows', {
+  entity: text('entity').notNull(),
+  id: text('id').notNull(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  version: integer('version').notNull(),
+  caseId: text('case_id'),
+  teamId: text('team_id'),
+  assigneeId: text('assignee_id'),
+  ownerId: text('owner_id'),
+  global: boolean('global').notNull().default(false),
+  deleted: boolean('deleted').notNull().default(false),
+  data: jsonb('data').$type<Record<string, unknown>>(),
+}, (table) => [
+  primaryKey({ columns: [table.entity, table.id] }),
+  uniqueIndex('sync_rows_seq').on(table.seq),
+  index('sync_rows_case').on(table.caseId),
+]);
+
+/** The scope a case had before its team or assignee changed: tells former viewers to drop it. */
+export const scopeExits = pgTable('scope_exits', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  caseId: text('case_id').notNull(),
+  teamId: text('team_id'),
+  assigneeId: text('assignee_id'),
+});
+
+/** Small counters of the sync log, e.g. the sequence up to which tombstones were pruned. */
+export const syncMeta = pgTable('sync_meta', {
+  key: text('key').primaryKey(),
+  value: bigint('value', { mode: 'number' }).notNull(),
+});
+
+/** The stored result of every pushed mutation: a replayed id returns it (exactly-once effect). */
+export const mutationResults = pgTable('mutation_results', {
+  userId: text('user_id').notNull(),
+  clientMutationId: text('client_mutation_id').notNull(),
+  name: text('name').notNull(),
+  result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+  at: instant('at').notNull(),
+}, (table) => [primaryKey({ columns: [table.userId, table.clientMutationId] })]);

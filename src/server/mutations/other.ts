@@ -1,0 +1,95 @@
+/** Messages, document annotations and evidence links, saved views, and reads made offline. */
+import { and, eq } from 'drizzle-orm';
+import { annotations, documents, evidenceLinks, messageThreads, messages, savedViews } from '../db/schema';
+import { publishCaseChild, rowData } from '../cases/records';
+import { caseInScope, Rejection, type MutationContext, type MutationHandler } from './context';
+
+/** message.send: an outbound message, in an existing thread or a new one. */
+export const sendMessage: MutationHandler<'message.send'> = async (context, args) => {
+  const kase = await caseInScope(context, args.caseId);
+  let [thread] = await context.tx.select().from(messageThreads).where(eq(messageThreads.id, args.threadId));
+  if (thread && thread.caseId !== kase.id) throw new Rejection('invalid_arguments', 'thread belongs to another case');
+  if (!thread) {
+    if (!args.newThread) throw new Rejection('not_found', 'thread not found');
+    [thread] = await context.tx.insert(messageThreads).values({
+      id: args.threadId, caseId: kase.id, subject: args.newThread.subject, counterpart: args.newThread.counterpart,
+      createdAt: context.batch.now,
+    }).returning();
+    if (!thread) throw new Error('thread insert returned nothing');
+    await publishCaseChild(context.batch, kase, 'messageThread', thread);
+  }
+  const [message] = await context.tx.insert(messages).values({
+    id: args.messageId, threadId: thread.id, caseId: kase.id, direction: 'outbound', authorId: context.actor.userId,
+    body: args.body, sentAt: context.batch.now,
+  }).onConflictDoNothing().returning();
+  if (!message) throw new Rejection('invalid_arguments', 'message id already used');
+  await publishCaseChild(context.batch, kase, 'message', message);
+};
+
+export const markMessageRead: MutationHandler<'message.markRead'> = async (context, args) => {
+  const [message] = await context.tx.select().from(messages).where(eq(messages.id, args.messageId)).for('update');
+  if (!message) throw new Rejection('not_found', 'message not found');
+  const kase = await caseInScope(context, message.caseId);
+  if (message.readAt !== null) return; // Already read: reading twice changes nothing.
+  const [read] = await context.tx.update(messages)
+    .set({ readAt: context.batch.now, readBy: context.actor.userId, version: message.version + 1 })
+    .where(eq(messages.id, message.id)).returning();
+  if (read) await publishCaseChild(context.batch, kase, 'message', read);
+};
+
+async function documentInScope(context: MutationContext, documentId: string) {
+  const [document] = await context.tx.select().from(documents).where(eq(documents.id, documentId));
+  if (!document) throw new Rejection('not_found', 'document not found');
+  const kase = await caseInScope(context, document.caseId);
+  return { document, kase };
+}
+
+export const annotateDocument: MutationHandler<'document.annotate'> = async (context, args) => {
+  const { document, kase } = await documentInScope(context, args.documentId);
+  const [annotation] = await context.tx.insert(annotations).values({
+    id: args.annotationId, caseId: kase.id, documentId: document.id, authorId: context.actor.userId,
+    page: args.page, body: args.body, createdAt: context.batch.now,
+  }).onConflictDoNothing().returning();
+  if (!annotation) throw new Rejection('invalid_arguments', 'annotation id already used');
+  await publishCaseChild(context.batch, kase, 'annotation', annotation);
+};
+
+export const linkEvidence: MutationHandler<'document.linkEvidence'> = async (context, args) => {
+  const { document, kase } = await documentInScope(context, args.documentId);
+  if (document.caseId !== args.caseId) throw new Rejection('invalid_arguments', 'document belongs to another case');
+  const [link] = await context.tx.insert(evidenceLinks).values({
+    id: args.linkId, caseId: kase.id, documentId: document.id, requirement: args.requirement,
+    createdBy: context.actor.userId, createdAt: context.batch.now,
+  }).onConflictDoNothing().returning();
+  if (!link) throw new Rejection('invalid_arguments', 'link id already used');
+  await publishCaseChild(context.batch, kase, 'evidenceLink', link);
+};
+
+/** view.save: a private saved view of the queue; only its owner sees or changes it. */
+export const saveView: MutationHandler<'view.save'> = async (context, args) => {
+  const [existing] = await context.tx.select().from(savedViews).where(eq(savedViews.id, args.viewId)).for('update');
+  if (existing && existing.ownerId !== context.actor.userId) throw new Rejection('not_found', 'view not found');
+  const [view] = existing
+    ? await context.tx.update(savedViews).set({ name: args.name, filter: args.filter, version: existing.version + 1 })
+      .where(and(eq(savedViews.id, args.viewId), eq(savedViews.ownerId, context.actor.userId))).returning()
+    : await context.tx.insert(savedViews).values({ id: args.viewId, ownerId: context.actor.userId, name: args.name, filter: args.filter })
+      .returning();
+  if (!view) throw new Error('view write returned nothing');
+  await context.batch.publish({
+    entity: 'savedView', id: view.id, version: view.version, data: rowData(view),
+    scope: { caseId: null, teamId: null, assigneeId: null, ownerId: view.ownerId },
+  });
+};
+
+/** audit.recordRead: a read made offline; audited now, with the client's time kept out of the chain. */
+export const recordOfflineRead: MutationHandler<'audit.recordRead'> = async (context, args) => {
+  if (args.objectType === 'case') {
+    await caseInScope(context, args.objectId);
+  } else {
+    await documentInScope(context, args.objectId);
+  }
+  context.batch.audit({
+    actorId: context.actor.userId, actorKind: 'user', action: `${args.objectType}.read`, objectType: args.objectType,
+    objectId: args.objectId, result: 'ok', origin: 'offline',
+  });
+};
