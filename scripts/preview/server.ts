@@ -120,16 +120,21 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   origin = `http://127.0.0.1:${address.port}`;
 
+  let closing: Promise<void> | undefined;
   return {
     url: origin,
     pageUrl: `${origin}/#${tokenFragmentKey}=${token}`,
     token,
     host,
-    async close() {
-      await closeSockets();
-      await new Promise<void>((done) => server.close(() => done()));
-      server.closeAllConnections();
-      host.close();
+    close() {
+      closing ??= (async () => {
+        await closeSockets();
+        const closed = new Promise<void>((done) => server.close(() => done()));
+        server.closeAllConnections();
+        await closed;
+        host.close();
+      })();
+      return closing;
     },
   };
 }

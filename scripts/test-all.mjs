@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check, in order — lint, type-checks per runtime, vitest (unit + integration),
+ * the build, Playwright e2e in Chromium, the Electron tests (skipped where no Electron binary
+ * exists) and Electronegativity. Stops at the first failing step and ends with one summary line
+ * "N passed, N failed, N skipped" counted from the test runners' JSON reports.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const steps = [
+  ['lint', 'npm', ['run', '-s', 'lint']],
+  ['typecheck', 'npm', ['run', '-s', 'typecheck']],
+  ['vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']],
+  ['build', 'npm', ['run', '-s', 'build']],
+  ['e2e', 'npm', ['run', '-s', 'test:e2e']],
+  ['electron', 'npm', ['run', '-s', 'test:electron']],
+  ['electronegativity', 'npm', ['run', '-s', 'security:electronegativity']],
+];
+
+rmSync('reports', { recursive: true, force: true });
+mkdirSync('reports', { recursive: true });
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
+
+function addVitest(report) {
+  if (!report) return;
+  counts.passed += report.numPassedTests ?? 0;
+  counts.failed += report.numFailedTests ?? 0;
+  counts.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+
+function addPlaywright(report) {
+  if (!report?.stats) return;
+  counts.passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
+  counts.failed += report.stats.unexpected ?? 0;
+  counts.skipped += report.stats.skipped ?? 0;
+}
+
+let failedStep = null;
+const started = Date.now();
+for (const [name, command, args] of steps) {
+  const stepStart = Date.now();
+  console.info(`\n=== ${name} ===`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+  console.info(`=== ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - stepStart) / 1000).toFixed(1)} s ===`);
+  if (result.status !== 0) {
+    failedStep = name;
+    break;
+  }
+}
+
+addVitest(readJson('reports/vitest.json'));
+addPlaywright(readJson('reports/e2e.json'));
+addPlaywright(readJson('reports/electron.json'));
+if (failedStep && counts.failed === 0) counts.failed = 1;
+
+console.info(`\nAll checks ${failedStep ? `stopped at "${failedStep}"` : 'done'} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+console.info(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(failedStep ? 1 : 0);

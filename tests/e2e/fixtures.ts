@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { seedDevelopmentCases } from '../../scripts/dev-seed';
+import { startPreview, type Preview } from '../../scripts/preview/server';
+import { silentLogger } from '../../src/main/host/log';
+import { tempDir } from '../helpers/temp-dir';
+
+export const seededCaseCount = 60;
+export const seedTodayIso = '2026-11-22';
+
+interface Fixtures {
+  preview: Preview;
+  /** The page, opened on the preview and waited until the app says it is ready. */
+  app: Page;
+}
+
+/** Each test gets its own data folder and its own preview (host + static server). */
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  preview: async ({}, use) => {
+    const dir = tempDir('werkbank-e2e-');
+    const preview = await startPreview({
+      port: 0,
+      rendererDir: join(__dirname, '..', '..', 'out', 'renderer'),
+      host: { dataDir: dir.path, appVersion: '0.1.0-e2e', logger: silentLogger },
+      prepare: (host) => seedDevelopmentCases(host.cache.db, { count: seededCaseCount, seed: 7, today: seedTodayIso }),
+    });
+    await use(preview);
+    await preview.close();
+    dir.remove();
+  },
+  app: async ({ page, preview }, use) => {
+    await page.goto(preview.pageUrl);
+    await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+    await use(page);
+  },
+});
+
+/** Runs axe with the WCAG 2.1 A/AA rules and returns the violations, summarised. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
+}
+
+export { expect };
