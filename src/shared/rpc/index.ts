@@ -191,11 +191,18 @@ export interface ConnectOptions<C extends CallMap, E extends EventMap> {
   timeoutMs?: number;
 }
 
+/** Timers exist in every runtime that runs this code, but shared code sees neither DOM nor Node types. */
+interface Timers {
+  setTimeout(callback: () => void, milliseconds: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+const timers = globalThis as unknown as Timers;
+
 interface Pending {
   method: string;
   resolve: (value: unknown) => void;
   reject: (error: RpcError) => void;
-  timer: ReturnType<typeof setTimeout> | undefined;
+  timer: unknown;
 }
 
 /** Connects to an RPC server on one endpoint. */
@@ -212,7 +219,7 @@ export function connectRpc<C extends CallMap, E extends EventMap>(
 
   const failAll = (code: RpcErrorCode, message: string): void => {
     for (const [id, entry] of pending) {
-      if (entry.timer) clearTimeout(entry.timer);
+      if (entry.timer) timers.clearTimeout(entry.timer);
       entry.reject(new RpcError(code, message));
       pending.delete(id);
     }
@@ -233,7 +240,7 @@ export function connectRpc<C extends CallMap, E extends EventMap>(
     const entry = pending.get(message.id);
     if (!entry) return;
     pending.delete(message.id);
-    if (entry.timer) clearTimeout(entry.timer);
+    if (entry.timer) timers.clearTimeout(entry.timer);
     if (message.kind === 'error') {
       entry.reject(new RpcError(message.error.code, message.error.message, message.error.details));
       return;
@@ -256,7 +263,7 @@ export function connectRpc<C extends CallMap, E extends EventMap>(
       const id = nextId++;
       return new Promise((resolve, reject) => {
         const timer = timeoutMs > 0
-          ? setTimeout(() => {
+          ? timers.setTimeout(() => {
               pending.delete(id);
               reject(new RpcError('timeout', `The data host did not answer ${name} in time.`));
             }, timeoutMs)
@@ -266,7 +273,7 @@ export function connectRpc<C extends CallMap, E extends EventMap>(
           endpoint.send({ kind: 'call', id, method: name, args: args ?? {} } satisfies WireMessage);
         } catch {
           pending.delete(id);
-          if (timer) clearTimeout(timer);
+          if (timer) timers.clearTimeout(timer);
           reject(new RpcError('disconnected', 'The connection to the data host was lost.'));
         }
       });
