@@ -1,7 +1,7 @@
 /** Every named mutation and its handler; the `satisfies` makes a missing handler a compile error. */
 import { addNote, assignCase, claimCase, closeSuspension, extendPeriod, recordNoticeOfDefault, releaseCase, requestDocuments } from './cases';
 import { approveLetter, returnLetter, saveDraft, sendLetter, submitLetter } from './letters';
-import { annotateDocument, linkEvidence, markMessageRead, recordOfflineRead, saveView, sendMessage } from './other';
+import { annotateDocument, deleteView, linkEvidence, markMessageRead, recordOfflineRead, saveView, sendMessage } from './other';
 import type { MutationHandlers } from './context';
 
 export const mutationHandlers = {
@@ -23,5 +23,6 @@ export const mutationHandlers = {
   'document.annotate': annotateDocument,
   'document.linkEvidence': linkEvidence,
   'view.save': saveView,
+  'view.delete': deleteView,
   'audit.recordRead': recordOfflineRead,
 } satisfies MutationHandlers;

@@ -81,6 +81,17 @@ export const saveView: MutationHandler<'view.save'> = async (context, args) => {
   });
 };
 
+/** view.delete: removes one's own saved view and publishes its tombstone. */
+export const deleteView: MutationHandler<'view.delete'> = async (context, args) => {
+  const [view] = await context.tx.delete(savedViews)
+    .where(and(eq(savedViews.id, args.viewId), eq(savedViews.ownerId, context.actor.userId))).returning();
+  if (!view) throw new Rejection('not_found', 'view not found');
+  await context.batch.publish({
+    entity: 'savedView', id: view.id, version: view.version + 1,
+    scope: { caseId: null, teamId: null, assigneeId: null, ownerId: view.ownerId },
+  });
+};
+
 /** audit.recordRead: a read made offline; audited now, with the client's time kept out of the chain. */
 export const recordOfflineRead: MutationHandler<'audit.recordRead'> = async (context, args) => {
   if (args.objectType === 'case') {

@@ -68,6 +68,8 @@ export const mutationArgs = {
   'view.save': z.object({
     viewId: id, name: text(100), filter: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   }).strict(),
+  /** Deletes one's own saved view; clients receive a tombstone. */
+  'view.delete': z.object({ viewId: id }).strict(),
   /** A read of a case or document made offline, uploaded for the audit log at the next sync. */
   'audit.recordRead': z.object({
     objectType: z.enum(['case', 'document']), objectId: id, readAt: isoInstant,
