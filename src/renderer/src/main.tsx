@@ -2,6 +2,8 @@
  * Start-up: make sure window.werkbank exists (preload or preview bridge), ask the host for app.info,
  * initialise i18n in the user's language, then render. Nothing renders before the bridge exists.
  */
+// First: must run before any zod schema (the contract) is defined.
+import './zod-setup';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './styles.css';

@@ -24,6 +24,8 @@ export function LanguageSwitch() {
         color: 'red',
         title: i18n.t('language.saveFailedTitle'),
         message: `${i18n.t('language.saveFailed')} ${i18n.t(errorMessageKey(error))}`,
+        closeButtonProps: { 'aria-label': i18n.t('app.close') },
+        autoClose: 10_000,
       });
     });
   };
