@@ -8,7 +8,7 @@ import { DomainError } from './errors';
 import { step, type ExplanationStep } from './explanation';
 import { domainRules, isRegime, versionInEffect, type DomainRules, type PenaltyRule, type Regime } from './rules';
 
-/** What computePenalty needs; `asOf` is the day to count up to while the case is undecided. */
+/** What computePenalty needs; `asOf` is the day to count up to while the case is undecided (required then). */
 export type PenaltyInput = {
   regime: Regime;
   deadline: IsoDate;
@@ -73,7 +73,8 @@ export function computePenalty(input: PenaltyInput, rules: DomainRules = domainR
   const deadline = requireIsoDate(raw['deadline'], 'deadline');
   const notice = optionalDate(raw['noticeOfDefaultReceivedOn'], 'noticeOfDefaultReceivedOn');
   const decidedOn = optionalDate(raw['decidedOn'], 'decidedOn');
-  const asOf = requireIsoDate(raw['asOf'], 'asOf');
+  // asOf is only needed to count an undecided penalty; it is checked whenever it is given.
+  const asOf = optionalDate(raw['asOf'], 'asOf');
 
   const rule = versionInEffect(rules.penalty, notice ?? deadline);
   const maximumAmountCents = penaltyAmountCents(rule.maximumDays, rule);
@@ -97,7 +98,7 @@ export function computePenalty(input: PenaltyInput, rules: DomainRules = domainR
   steps.push(step('penalty.step.firstDay', { noticeReceivedOn: notice, graceDays: rule.graceDays, date: firstPenaltyDay }, rule.legalBasis));
 
   // Penalty days run through the day before the decision, or through asOf (inclusive) while undecided.
-  const lastDay = decidedOn !== null ? addDays(decidedOn, -1) : asOf;
+  const lastDay = decidedOn !== null ? addDays(decidedOn, -1) : requireIsoDate(asOf, 'asOf');
   const counted = toDayNumber(lastDay) - toDayNumber(firstPenaltyDay) + 1;
   const penaltyDays = Math.min(Math.max(counted, 0), rule.maximumDays);
   if (penaltyDays === 0) {

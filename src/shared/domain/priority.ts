@@ -16,24 +16,35 @@
  *   clamped to 0…99999 (1900-2173).
  * All terms are integers below 2^53, so the score is exact.
  */
-import { daysBetween, requireIsoDate, toDayNumber, type IsoDate } from './dates';
+import { daysBetween, requireIsoDate, toDayNumber, type IsoDate, type Period } from './dates';
+import { computeDecisionDeadline, type Suspension } from './deadline';
 import { DomainError } from './errors';
 import { type EmittedMessageKey } from './messages';
 import { computePenalty } from './penalty';
 import { domainRules, isRegime, type DomainRules, type Regime } from './rules';
 
-/** The case facts the priority needs. */
+/**
+ * The case facts the priority needs. Give `deadline`, or the deadline inputs (`contestedDecisionOn`,
+ * `suspensions`, `extensions`) to have it computed as of today. Waiting on the applicant is
+ * `suspensionOpen`/`waitingOnApplicant` or a suspension without `endedOn`; vulnerable is
+ * `vulnerable`/`unaccompaniedMinor`.
+ */
 export type PriorityCase = {
   regime: Regime;
   receivedOn: IsoDate;
-  /** The current decision deadline (computeDecisionDeadline). */
-  deadline: IsoDate;
+  /** The current decision deadline (computeDecisionDeadline); computed when absent. */
+  deadline?: IsoDate;
+  contestedDecisionOn?: IsoDate;
+  suspensions?: Suspension[];
+  extensions?: Period[];
   noticeOfDefaultReceivedOn?: IsoDate;
   decidedOn?: IsoDate;
   /** Waiting on the applicant: a suspension is open. */
   suspensionOpen?: boolean;
+  waitingOnApplicant?: boolean;
   /** A vulnerable applicant, such as an unaccompanied minor (AMV). */
   vulnerable?: boolean;
+  unaccompaniedMinor?: boolean;
 };
 
 /** The bands of the work queue, most urgent first. */
@@ -78,10 +89,17 @@ export function computePriority(caseFacts: PriorityCase, today: IsoDate, rules: 
   if (typeof caseFacts !== 'object' || caseFacts === null) throw new DomainError('invalid_input', 'case', 'must be an object');
   if (!isRegime(caseFacts.regime)) throw new DomainError('unknown_regime', 'case.regime', 'is not a known regime');
   const receivedOn = requireIsoDate(caseFacts.receivedOn, 'case.receivedOn');
-  const deadline = requireIsoDate(caseFacts.deadline, 'case.deadline');
   requireIsoDate(today, 'today');
-  const active = caseFacts.suspensionOpen !== true;
-  const vulnerable = caseFacts.vulnerable === true;
+  const deadline = caseFacts.deadline !== undefined
+    ? requireIsoDate(caseFacts.deadline, 'case.deadline')
+    : computeDecisionDeadline({
+      regime: caseFacts.regime, receivedOn, contestedDecisionOn: caseFacts.contestedDecisionOn,
+      suspensions: caseFacts.suspensions, extensions: caseFacts.extensions, asOf: today,
+    }, rules).deadline;
+  const waiting = caseFacts.suspensionOpen === true || caseFacts.waitingOnApplicant === true
+    || (caseFacts.suspensions ?? []).some((suspension) => suspension.endedOn === undefined || suspension.endedOn === null);
+  const active = !waiting;
+  const vulnerable = caseFacts.vulnerable === true || caseFacts.unaccompaniedMinor === true;
   const reasons: PriorityReason[] = [];
 
   let band: PriorityBand;

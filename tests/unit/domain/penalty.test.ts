@@ -61,10 +61,15 @@ describe('computePenalty', () => {
     expect(result.steps[0]?.legalBasis).toBe('Awb art. 4:17');
   });
 
+  it('needs no asOf once decided', () => {
+    expect(computePenalty({ ...base, noticeOfDefaultReceivedOn: notice, decidedOn: '2025-05-10' } as PenaltyInput).penaltyDays).toBe(3);
+  });
+
   const errors: [string, unknown, string, string][] = [
     ['unknown regime', { regime: 'work', deadline: '2025-04-22', asOf: '2025-05-01' }, 'regime', 'unknown_regime'],
     ['impossible deadline', { ...base, deadline: '2025-02-30', asOf: '2025-05-01' }, 'deadline', 'invalid_date'],
-    ['missing asOf', { ...base }, 'asOf', 'missing_field'],
+    ['missing asOf while undecided', { ...base, noticeOfDefaultReceivedOn: notice }, 'asOf', 'missing_field'],
+    ['impossible asOf', { ...base, asOf: '2025-09-31' }, 'asOf', 'invalid_date'],
     ['impossible notice', { ...base, noticeOfDefaultReceivedOn: '2025-02-29', asOf: '2025-05-01' }, 'noticeOfDefaultReceivedOn', 'invalid_date'],
     ['impossible decidedOn', { ...base, decidedOn: '2025-06-31', asOf: '2025-05-01' }, 'decidedOn', 'invalid_date'],
   ];

@@ -34,6 +34,21 @@ describe('computePriority bands', () => {
     ]);
   });
 
+  it('computes the deadline when it is not given, and reads an open suspension as waiting', () => {
+    const result = computePriority({
+      regime: 'regular', receivedOn: '2025-03-01', suspensions: [{ requestedOn: '2025-05-20' }], unaccompaniedMinor: true,
+    }, today);
+    // 2025-03-01 + 90 days = 2025-05-30, + 12 suspended days (21 May through 1 June) = 2025-06-11: due in 10 days.
+    expect(result.band).toBe('due_within_30_days');
+    expect(result.reasons).toEqual([
+      { key: 'priority.reason.dueWithin30Days', values: { deadline: '2025-06-11', days: 10 } },
+      { key: 'priority.reason.vulnerable', values: {} },
+      { key: 'priority.reason.waitingOnApplicant', values: {} },
+    ]);
+    const waiting = computePriority({ ...base, waitingOnApplicant: true }, today).score;
+    expect(waiting).toBeLessThan(computePriority(base, today).score);
+  });
+
   it('refuses bad input naming the field', () => {
     expect(() => computePriority({ ...base, deadline: '2025-02-30' }, today)).toThrow(/case\.deadline/);
     expect(() => computePriority(base, '2025-13-01')).toThrow(DomainError);

@@ -101,7 +101,7 @@ describe('properties', () => {
     const rank = (band: PriorityBand) => priorityBands.length - priorityBands.indexOf(band);
     const expectedKey = (caseFacts: PriorityCase) => [
       rank(computePriority(caseFacts, today).band), caseFacts.suspensionOpen ? 0 : 1, caseFacts.vulnerable ? 1 : 0,
-      -toDayNumber(caseFacts.deadline), -toDayNumber(caseFacts.receivedOn),
+      -toDayNumber(caseFacts.deadline ?? ''), -toDayNumber(caseFacts.receivedOn),
     ];
     const compare = (left: number[], right: number[]) => {
       for (let index = 0; index < left.length; index++) {
