@@ -4,8 +4,9 @@
  * the date from which it applies. The functions read only this table, so a change in the law is a new
  * entry here (with its effective-from date), never an edit of arithmetic. Source: DOMAIN.md.
  *
- * The first version of each entry carries effectiveFrom 2000-01-01: the start of the range this engine
- * supports, not the date the statute took effect.
+ * The first version of each entry carries effectiveFrom 2000-01-01 (holidays: 1980-01-01): the start of
+ * the range this engine supports (2000-2100), not the date the statute took effect; versionInEffect uses
+ * the first version for earlier dates.
  */
 import { type IsoDate, type Period } from './dates';
 
@@ -70,6 +71,8 @@ export type PenaltyRule = {
 };
 
 const supportedFrom = '2000-01-01';
+/** Holidays are placed back to 1980 (Queen's Day as in Beatrix's reign) so a date just before 2000 is not silently a working day. */
+const holidaysFrom = '1980-01-01';
 
 /** The rules table. Lists of versions are in ascending effectiveFrom order. */
 export const domainRules = {
@@ -132,22 +135,22 @@ export const domainRules = {
     }],
   } satisfies Record<Regime, RegimeRule[]> as Record<Regime, RegimeRule[]>,
   holidays: [
-    { id: 'newYearsDay', rule: { kind: 'fixed', month: 1, day: 1 }, effectiveFrom: supportedFrom, legalBasis: 'Atw art. 3' },
-    { id: 'goodFriday', rule: { kind: 'easter', offset: -2 }, effectiveFrom: supportedFrom, legalBasis: 'Atw art. 3' },
-    { id: 'easterMonday', rule: { kind: 'easter', offset: 1 }, effectiveFrom: supportedFrom, legalBasis: 'Atw art. 3' },
+    { id: 'newYearsDay', rule: { kind: 'fixed', month: 1, day: 1 }, effectiveFrom: holidaysFrom, legalBasis: 'Atw art. 3' },
+    { id: 'goodFriday', rule: { kind: 'easter', offset: -2 }, effectiveFrom: holidaysFrom, legalBasis: 'Atw art. 3' },
+    { id: 'easterMonday', rule: { kind: 'easter', offset: 1 }, effectiveFrom: holidaysFrom, legalBasis: 'Atw art. 3' },
     {
       id: 'queensDay', rule: { kind: 'fixed', month: 4, day: 30, ifSunday: -1 },
-      effectiveFrom: supportedFrom, effectiveUntil: '2013-12-31', legalBasis: 'Atw art. 3 (until 2013)',
+      effectiveFrom: holidaysFrom, effectiveUntil: '2013-12-31', legalBasis: 'Atw art. 3 (until 2013)',
     },
     {
       id: 'kingsDay', rule: { kind: 'fixed', month: 4, day: 27, ifSunday: -1 },
       effectiveFrom: '2014-01-01', legalBasis: 'Atw art. 3',
     },
-    { id: 'liberationDay', rule: { kind: 'fixed', month: 5, day: 5 }, effectiveFrom: supportedFrom, legalBasis: 'Atw art. 3' },
-    { id: 'ascensionDay', rule: { kind: 'easter', offset: 39 }, effectiveFrom: supportedFrom, legalBasis: 'Atw art. 3' },
-    { id: 'whitMonday', rule: { kind: 'easter', offset: 50 }, effectiveFrom: supportedFrom, legalBasis: 'Atw art. 3' },
-    { id: 'christmasDay', rule: { kind: 'fixed', month: 12, day: 25 }, effectiveFrom: supportedFrom, legalBasis: 'Atw art. 3' },
-    { id: 'boxingDay', rule: { kind: 'fixed', month: 12, day: 26 }, effectiveFrom: supportedFrom, legalBasis: 'Atw art. 3' },
+    { id: 'liberationDay', rule: { kind: 'fixed', month: 5, day: 5 }, effectiveFrom: holidaysFrom, legalBasis: 'Atw art. 3' },
+    { id: 'ascensionDay', rule: { kind: 'easter', offset: 39 }, effectiveFrom: holidaysFrom, legalBasis: 'Atw art. 3' },
+    { id: 'whitMonday', rule: { kind: 'easter', offset: 50 }, effectiveFrom: holidaysFrom, legalBasis: 'Atw art. 3' },
+    { id: 'christmasDay', rule: { kind: 'fixed', month: 12, day: 25 }, effectiveFrom: holidaysFrom, legalBasis: 'Atw art. 3' },
+    { id: 'boxingDay', rule: { kind: 'fixed', month: 12, day: 26 }, effectiveFrom: holidaysFrom, legalBasis: 'Atw art. 3' },
   ] satisfies HolidayDefinition[] as HolidayDefinition[],
   penalty: [{
     effectiveFrom: supportedFrom,

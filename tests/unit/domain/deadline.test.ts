@@ -125,6 +125,17 @@ describe('computeDecisionDeadline', () => {
     expect(result.extensionCount).toBe(1);
   });
 
+  it('reads the versioned rules table: a new version applies from its effective date', () => {
+    const regular = domainRules.regimes.regular[0];
+    if (!regular) throw new Error('rules table has no regular regime');
+    const rules = {
+      ...domainRules,
+      regimes: { ...domainRules.regimes, regular: [regular, { ...regular, effectiveFrom: '2030-01-01', period: { days: 60 } }] },
+    };
+    expect(computeDecisionDeadline({ regime: 'regular', receivedOn: '2029-12-31' }, rules).deadline).toBe('2030-04-01'); // Sunday 31 March rolls over
+    expect(computeDecisionDeadline({ regime: 'regular', receivedOn: '2030-01-01' }, rules).deadline).toBe('2030-03-04');
+  });
+
   it('honours the counting-convention switch of the rules table', () => {
     const rules = { ...domainRules, countingConvention: 'day_of_receipt' as const };
     expect(computeDecisionDeadline({ regime: 'regular', receivedOn: '2025-01-02' }, rules).deadline).toBe('2025-04-01');
