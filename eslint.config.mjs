@@ -9,11 +9,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-const nodeBuiltinPatterns = nodeBuiltins.map((name) => ({
-  group: [name, `${name}/*`],
-  message: 'Node built-ins are not available in this runtime (ARCHITECTURE.md: import boundaries).',
-}));
+const builtinMessage = 'Node built-ins are not available in this runtime (ARCHITECTURE.md: import boundaries).';
+// Exact names, not gitignore-style patterns: a pattern 'domain' would also match '../domain'.
+const nodeBuiltinPaths = builtinModules.map((name) => ({ name, message: builtinMessage }));
+const nodeBuiltinPatterns = [{ group: ['node:*'], message: builtinMessage }];
 
 /** Packages that tie code to one runtime: never allowed in src/shared. */
 const runtimePackages = [
@@ -53,6 +52,7 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', {
+        paths: nodeBuiltinPaths,
         patterns: [
           ...nodeBuiltinPatterns,
           { group: runtimePackages, message: 'src/shared imports nothing runtime-specific (ARCHITECTURE.md).' },
@@ -68,7 +68,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'The renderer talks only to window.werkbank.' }],
+        paths: [...nodeBuiltinPaths, { name: 'electron', message: 'The renderer talks only to window.werkbank.' }],
         patterns: [
           ...nodeBuiltinPatterns,
           { group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'fastify', 'pg', '@electric-sql/*', 'ws'],
@@ -104,6 +104,7 @@ export default tseslint.config(
     files: ['src/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
+        paths: nodeBuiltinPaths,
         patterns: [
           ...nodeBuiltinPatterns,
           ...folderBan(['main', 'renderer', 'server'], 'The preload imports only electron and shared code'),

@@ -20,6 +20,8 @@ describe('import boundaries (ARCHITECTURE.md)', () => {
 
   it.each([
     ['renderer → fs', 'src/renderer/src/x.ts', "import fs from 'fs'; export default fs;"],
+    ['renderer → fs/promises', 'src/renderer/src/x.ts', "import fs from 'fs/promises'; export default fs;"],
+    ['shared → domain (the Node module)', 'src/shared/x.ts', "import domain from 'domain'; export default domain;"],
     ['renderer → node:path', 'src/renderer/src/x.ts', "import { join } from 'node:path'; export default join;"],
     ['renderer → electron', 'src/renderer/src/x.ts', "import { ipcRenderer } from 'electron'; export default ipcRenderer;"],
     ['renderer → host', 'src/renderer/src/x.ts', "import { createHost } from '../../main/host/host'; export default createHost;"],
@@ -48,6 +50,8 @@ describe('import boundaries (ARCHITECTURE.md)', () => {
     ['host → better-sqlite3', 'src/main/host/x.ts', "import D from 'better-sqlite3'; export default D;"],
     ['main → electron', 'src/main/x.ts', "import { app } from 'electron'; export default app;"],
     ['main → host protocol', 'src/main/x.ts', "import { mainToHost } from './host/protocol'; export default mainToHost;"],
+    ['shared → a folder named like a Node built-in', 'src/shared/x.ts', "import { addPeriod } from './domain'; export default addPeriod;"],
+    ['renderer → shared domain', 'src/renderer/src/x.ts', "import { domainMessages } from '../../shared/domain'; export default domainMessages;"],
   ])('allows %s', async (_name, path, code) => {
     expect(await violations(path, code)).not.toContain('no-restricted-imports');
   });
