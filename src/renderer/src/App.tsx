@@ -3,8 +3,8 @@
  * training) and the current screen. The screens share one case list so the dashboard counts what
  * the queue shows.
  */
-import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Burger, em, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/contract';
@@ -74,6 +74,9 @@ export function App({ info, infoErrorCode }: AppProps) {
   const sync = useSyncStatus();
   const today = useToday();
   const [navigationOpened, navigation] = useDisclosure(false);
+  // Below the navbar breakpoint (48em: also a 1280px window at 200% zoom) a closed navbar is moved
+  // off screen; inert keeps its links out of the tab order so focus never disappears.
+  const narrow = useMediaQuery(`(max-width: ${em(767.98)})`) ?? false;
   const main = useFocusOnScreenChange(screen);
   useReadinessSignal(infoErrorCode, cases);
 
@@ -120,7 +123,7 @@ export function App({ info, infoErrorCode }: AppProps) {
           </Group>
         </AppShell.Header>
 
-        <AppShell.Navbar p="xs" id="main-navigation" aria-label={t('nav.label')}>
+        <AppShell.Navbar p="xs" id="main-navigation" aria-label={t('nav.label')} inert={narrow && !navigationOpened}>
           {screens.map((name) => (
             <NavLink
               key={name}
