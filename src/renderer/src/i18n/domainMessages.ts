@@ -4,9 +4,6 @@
  * them because ignoreJSONStructure is on by default.
  */
 import type { Language } from '../../../shared/contract';
-// The lint rule for Node built-ins also matches the folder name "domain" (Node has a `domain` module);
-// this is src/shared/domain, pure TypeScript, which the renderer may import.
-// eslint-disable-next-line no-restricted-imports
 import { domainMessages } from '../../../shared/domain/messages';
 
 /** The 'domain' namespace per language. */

@@ -3,11 +3,12 @@
  * what it last loaded when a reload fails, so an error never blanks the screen, and reloads when
  * the host says something changed or the connection came back.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CaseSummary, SyncStatus } from '../../../shared/contract';
 import { connection } from '../connection';
 import { errorCodeOf, isConnectionLost, type UiErrorCode } from '../errors';
 import { useApi } from './api';
+import { coalesce } from './coalesce';
 import { useConnectionEpoch } from './hooks';
 
 /** How many cases the queue asks for at once. */
@@ -36,26 +37,19 @@ export function useCaseList(): CaseListState & { reload: () => void } {
   const [state, setState] = useState<CaseListState>({
     status: 'loading', items: [], total: 0, errorCode: null, loaded: false, reloading: true,
   });
-  // Answers can arrive out of order after quick reloads; only the newest request may set state.
-  const latest = useRef(0);
-
-  // Sets state only when the answer arrives, so effects may call it.
-  const load = useCallback(() => {
-    const request = ++latest.current;
-    api.cases.list({ limit: caseListLimit }).then(
-      (result) => {
-        if (request !== latest.current) return;
-        setState({ status: 'ready', items: result.items, total: result.total, errorCode: null, loaded: true, reloading: false });
-      },
-      (error: unknown) => {
-        if (request !== latest.current) return;
-        noteConnectionLoss(error);
-        setState((previous) => ({
-          ...previous, status: previous.loaded ? 'ready' : 'error', errorCode: errorCodeOf(error), reloading: false,
-        }));
-      },
-    );
-  }, [api]);
+  // One read at a time; events that arrive meanwhile fold into one more read. State is set only when
+  // an answer arrives, so effects may call it.
+  const load = useMemo(() => coalesce(() => api.cases.list({ limit: caseListLimit }).then(
+    (result) => {
+      setState({ status: 'ready', items: result.items, total: result.total, errorCode: null, loaded: true, reloading: false });
+    },
+    (error: unknown) => {
+      noteConnectionLoss(error);
+      setState((previous) => ({
+        ...previous, status: previous.loaded ? 'ready' : 'error', errorCode: errorCodeOf(error), reloading: false,
+      }));
+    },
+  )), [api]);
 
   const reload = useCallback(() => {
     setState((previous) => ({ ...previous, reloading: true }));
