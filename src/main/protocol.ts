@@ -27,6 +27,8 @@ export const appSchemePrivileges = {
     // pdf.js starts its worker from a same-origin module URL.
     codeCache: true,
     bypassCSP: false,
+    // Off on purpose: corsEnabled lets other origins read app:// responses without any
+    // Access-Control-Allow-Origin check. Our module scripts and workers are same-origin.
     corsEnabled: false,
     allowServiceWorkers: false,
     stream: false,

@@ -8,11 +8,13 @@
 import {
   connectRpc,
   RpcError,
+  rpcErrorCodes,
   type CallMap,
   type ConnectOptions,
   type EventMap,
   type MessageEndpoint,
   type RpcClient,
+  type RpcErrorCode,
 } from '../shared/rpc';
 
 /** The parts of a DOM MessagePort used here (Electron adds the `close` event). */
@@ -167,5 +169,41 @@ export function createHostConnection<C extends CallMap, E extends EventMap>(opti
     get connected() {
       return current !== undefined;
     },
+  };
+}
+
+/**
+ * What a failed bridge call rejects with in the page. contextBridge copies an Error with its message
+ * only, dropping `code`, so the error travels as a plain object that keeps the stable code the UI
+ * maps to a message (src/renderer/src/errors.ts reads `code`).
+ */
+export interface BridgeError {
+  readonly name: 'RpcError';
+  readonly code: RpcErrorCode;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, string | number | boolean>>;
+}
+
+const knownCodes: ReadonlySet<string> = new Set(rpcErrorCodes);
+
+/** Turns anything a call rejected with into a BridgeError; unknown failures become `internal`. */
+export function toBridgeError(error: unknown): BridgeError {
+  if (error instanceof RpcError && knownCodes.has(error.code)) {
+    return error.details
+      ? { name: 'RpcError', code: error.code, message: error.message, details: { ...error.details } }
+      : { name: 'RpcError', code: error.code, message: error.message };
+  }
+  return { name: 'RpcError', code: 'internal', message: 'The request failed inside the app.' };
+}
+
+/** Wraps a client so that every rejection crosses contextBridge with its code intact. */
+export function withBridgeErrors<C extends CallMap, E extends EventMap>(client: RpcClient<C, E>): RpcClient<C, E> {
+  return {
+    call: (name, args) =>
+      client.call(name, args).catch((error: unknown) => {
+        throw toBridgeError(error);
+      }),
+    on: (name, listener) => client.on(name, listener),
+    dispose: () => client.dispose(),
   };
 }

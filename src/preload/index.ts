@@ -6,7 +6,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { bridgeGlobalName, calls, events } from '../shared/contract';
 import { createBridge } from '../shared/rpc';
-import { createHostConnection, type PortLike } from './connection';
+import { createHostConnection, withBridgeErrors, type PortLike } from './connection';
 
 /** Channels shared with src/main/ipc.ts (not imported: the preload bundles only shared code). */
 const connectChannel = 'werkbank:connect';
@@ -24,4 +24,4 @@ ipcRenderer.invoke(connectChannel).catch(() => {
   console.error('werkbank: the shell refused to connect this window to the data host');
 });
 
-contextBridge.exposeInMainWorld(bridgeGlobalName, createBridge(calls, connection.client));
+contextBridge.exposeInMainWorld(bridgeGlobalName, createBridge(calls, withBridgeErrors(connection.client)));

@@ -66,6 +66,15 @@ test('a contract call reaches the data host through the bridge', async () => {
   expect(typeof info.version).toBe('string');
 });
 
+test('a refused call reaches the page with its error code', async () => {
+  const rejection = await page.evaluate(() =>
+    (window as unknown as { werkbank: { cases: { list: (args: unknown) => Promise<unknown> } } }).werkbank.cases
+      .list({ limit: 0 })
+      .then(() => null, (error: unknown) => error),
+  );
+  expect(rejection).toMatchObject({ code: 'invalid_arguments' });
+});
+
 test('navigation to another origin is refused', async () => {
   await page.evaluate(() => {
     (window as unknown as { navigationMarker: number }).navigationMarker = 42;

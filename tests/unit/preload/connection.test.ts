@@ -1,7 +1,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createHostConnection, type PortLike } from '../../../src/preload/connection';
+import { createHostConnection, toBridgeError, withBridgeErrors, type PortLike } from '../../../src/preload/connection';
 import { defineCall, defineEvent, RpcError, serveRpc, type MessageEndpoint, type RpcServer } from '../../../src/shared/rpc';
 
 const calls = {
@@ -133,5 +133,29 @@ describe('the preload host connection', () => {
     const connection = createHostConnection({ calls, events, timeoutMs: 1 });
     await expect(connection.client.call('echo.say', { text: 'x' })).rejects.toMatchObject({ code: 'timeout' });
     connection.client.dispose();
+  });
+});
+
+describe('errors crossing contextBridge', () => {
+  it('rejects with a plain object that keeps the code, because contextBridge drops Error properties', async () => {
+    const connection = createHostConnection({ calls, events });
+    const { hostPort, windowPort } = channel();
+    hostOn(hostPort, 1);
+    connection.attachPort(windowPort);
+    const client = withBridgeErrors(connection.client);
+    const rejection: unknown = await client.call('echo.say', { text: 1 } as never).catch((error: unknown) => error);
+    expect(rejection).not.toBeInstanceOf(Error);
+    expect(rejection).toEqual({ name: 'RpcError', code: 'invalid_arguments', message: expect.stringContaining('echo.say') });
+    await expect(client.call('echo.say', { text: 'ok' })).resolves.toEqual({ text: 'ok', host: 1 });
+    client.dispose();
+  });
+
+  it('keeps details and hides unexpected failures behind internal', () => {
+    expect(toBridgeError(new RpcError('conflict', 'Changed meanwhile.', { version: 3 }))).toEqual({
+      name: 'RpcError', code: 'conflict', message: 'Changed meanwhile.', details: { version: 3 },
+    });
+    expect(toBridgeError(new TypeError('x is undefined at /home/someone/file.ts'))).toEqual({
+      name: 'RpcError', code: 'internal', message: 'The request failed inside the app.',
+    });
   });
 });
