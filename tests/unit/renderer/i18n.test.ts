@@ -5,6 +5,7 @@ import { errorCodeOf, errorMessageKey, isConnectionLost } from '../../../src/ren
 import { createI18n, toLanguage } from '../../../src/renderer/src/i18n';
 import en from '../../../src/renderer/src/i18n/en.json';
 import nl from '../../../src/renderer/src/i18n/nl.json';
+import { domainRules } from '../../../src/shared/domain';
 
 /** All leaf keys of a nested catalog, dotted. */
 function leafKeys(catalog: object, prefix = ''): string[] {
@@ -12,10 +13,8 @@ function leafKeys(catalog: object, prefix = ''): string[] {
     typeof value === 'object' && value !== null ? leafKeys(value as object, `${prefix}${key}.`) : [`${prefix}${key}`]);
 }
 
-const caseTypes = [
-  'highly_skilled_migrant', 'family_partner', 'study', 'au_pair', 'work', 'extension',
-  'permanent_residence', 'naturalisation', 'asylum', 'asylum_uam', 'objection',
-];
+/** Every case type of the domain's rules table needs a label. */
+const caseTypes = Object.keys(domainRules.caseTypes);
 
 describe('catalogs', () => {
   it('have the same keys in Dutch and English', () => {
@@ -36,7 +35,7 @@ describe('catalogs', () => {
     for (const code of [...rpcErrorCodes, 'unknown']) expect(keys.has(`errors.${code}`), code).toBe(true);
   });
 
-  it('label every case status and the known case types', () => {
+  it('label every case status and every case type of the rules table', () => {
     const keys = new Set(leafKeys(nl));
     for (const status of caseStatus.options) expect(keys.has(`status.${status}`), status).toBe(true);
     for (const type of caseTypes) expect(keys.has(`caseType.${type}`), type).toBe(true);
@@ -60,7 +59,7 @@ describe('createI18n', () => {
     expect(i18n.t('queue.daysLeft', { count: 1 })).toBe('nog 1 dag');
     expect(i18n.t('queue.daysLeft', { count: 12 })).toBe('nog 12 dagen');
     expect(i18n.t('queue.overdue', { count: 3 })).toBe('3 dagen over termijn');
-    expect(i18n.t('caseType.asylum_uam', { defaultValue: 'asylum_uam' })).toBe('Asiel (alleenstaande minderjarige)');
+    expect(i18n.t('caseType.asylum_unaccompanied_minor', { defaultValue: 'asylum_unaccompanied_minor' })).toBe('Asiel (alleenstaande minderjarige)');
     expect(i18n.t('caseType.blue_card', { defaultValue: 'blue_card' })).toBe('blue_card');
   });
 
