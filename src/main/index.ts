@@ -25,7 +25,7 @@ import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { externalLinkMessage, failureMessage } from './messages';
 import { sqliteBindingPath } from './native-binding';
-import { appEntryUrl, appScheme, appSchemePrivileges, createAppProtocolHandler } from './protocol';
+import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, createAppProtocolHandler } from './protocol';
 import { guardSession, guardWebContents, type GuardOptions } from './security';
 import { configureUpdates, type AutoUpdaterLike } from './updates';
 import { createWindow } from './window';
@@ -52,7 +52,7 @@ function developmentOrigin(): string | undefined {
 }
 
 const devOrigin = developmentOrigin();
-const trustedOrigins = devOrigin ? ['app://werkbank', devOrigin] : ['app://werkbank'];
+const trustedOrigins = devOrigin ? [appOrigin, devOrigin] : [appOrigin];
 const entryUrl = devOrigin ? (process.env.ELECTRON_RENDERER_URL ?? appEntryUrl) : appEntryUrl;
 const preloadPath = path.join(__dirname, '../preload/index.cjs');
 const rendererRoot = path.join(__dirname, '../renderer');

@@ -58,10 +58,21 @@ export interface WindowDependencies {
   createBrowserWindow(options: BrowserWindowConstructorOptions): BrowserWindow;
 }
 
+/** How often a crashed renderer is reloaded before the window is left alone (no crash loop). */
+export const maximumRendererReloads = 3;
+
 /** Creates a window with the secure options, loads `entryUrl` and shows it once it has painted. */
 export function createWindow(settings: WindowSettings, entryUrl: string, dependencies: WindowDependencies): BrowserWindow {
   const window = dependencies.createBrowserWindow(windowOptions(settings));
   window.once('ready-to-show', () => window.show());
+  let reloads = 0;
+  window.webContents.on('render-process-gone', (_event, details) => {
+    // A reloaded page reconnects through its preload; unsaved input is the renderer's to keep.
+    if (details.reason === 'clean-exit' || reloads >= maximumRendererReloads) return;
+    reloads += 1;
+    console.warn(`werkbank: the window's renderer stopped (${details.reason}); reloading`);
+    window.webContents.reload();
+  });
   void window.loadURL(entryUrl).catch((error: unknown) => {
     // Load failures carry no personal data: the URL is our own bundle.
     console.error('werkbank: the window could not load the user interface', error instanceof Error ? error.message : error);

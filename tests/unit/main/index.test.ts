@@ -38,6 +38,7 @@ vi.mock('electron', async () => {
     static getAllWindows = () => [];
     static getFocusedWindow = () => null;
     loaded: string[] = [];
+    webContents = new Emitter();
     constructor(readonly options: Record<string, unknown>) {
       super();
       fake.windows.push(this);

@@ -40,7 +40,7 @@ describe('the window factory', () => {
   });
 
   it('creates the window with these options, loads the entry URL and shows it on ready-to-show', async () => {
-    const window = Object.assign(new EventEmitter(), { show: vi.fn(), loadURL: vi.fn(async () => undefined) });
+    const window = Object.assign(new EventEmitter(), { show: vi.fn(), loadURL: vi.fn(async () => undefined), webContents: new EventEmitter() });
     let received: BrowserWindowConstructorOptions | undefined;
     const created = createWindow(settings, 'app://werkbank/index.html', {
       createBrowserWindow: (options) => {
@@ -54,5 +54,28 @@ describe('the window factory', () => {
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalledOnce();
+  });
+});
+
+describe('a crashed renderer', () => {
+  function crashable() {
+    const webContents = Object.assign(new EventEmitter(), { reload: vi.fn() });
+    const window = Object.assign(new EventEmitter(), { show: vi.fn(), loadURL: vi.fn(async () => undefined), webContents });
+    createWindow(settings, 'app://werkbank/index.html', { createBrowserWindow: () => window as unknown as BrowserWindow });
+    return webContents;
+  }
+
+  it('is reloaded, a bounded number of times, so a crashing page cannot loop forever', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const webContents = crashable();
+    for (let crash = 0; crash < 5; crash += 1) webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(webContents.reload).toHaveBeenCalledTimes(3);
+    warn.mockRestore();
+  });
+
+  it('is not reloaded after a clean exit', () => {
+    const webContents = crashable();
+    webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(webContents.reload).not.toHaveBeenCalled();
   });
 });
