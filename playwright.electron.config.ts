@@ -17,5 +17,6 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list']],
+  // reports/electron.json feeds the summary line of `npm test` (scripts/test-all.mjs).
+  reporter: [['list'], ['json', { outputFile: 'reports/electron.json' }]],
 });
