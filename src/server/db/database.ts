@@ -44,6 +44,9 @@ export async function openDatabase(
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder;
   if (location.kind === 'postgres') {
     const pool = new Pool({ connectionString: location.url, max: location.poolSize ?? 10 });
+    // An idle connection that dies (server restart, admin kill) must not crash the process; the
+    // pool drops it and the next query opens a new one or reports the error to its caller.
+    pool.on('error', () => undefined);
     const db = drizzlePostgres(pool, { schema });
     try {
       await migratePostgres(db, { migrationsFolder });

@@ -114,7 +114,7 @@ const endpoints: Endpoint[] = [
   },
   {
     name: 'push letter.approve', kind: 'review',
-    call: (server, world, user, target) => pushOne(server, user, 'letter.approve', { letterId: letters[target] }, { status: 'submitted' }),
+    call: (server, _world, user, target) => pushOne(server, user, 'letter.approve', { letterId: letters[target] }, { status: 'submitted' }),
   },
 ];
 
