@@ -47,10 +47,14 @@ export interface Logger {
 
 /** Writes one JSON line per entry to stderr, so stdout stays free for tools. */
 export const jsonLogger: Logger = {
-  info: (message, fields) => console.info(JSON.stringify({ level: 'info', message, ...fields })),
-  warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
-  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
+  info: (message, fields) => writeLine('info', message, fields),
+  warn: (message, fields) => writeLine('warn', message, fields),
+  error: (message, fields) => writeLine('error', message, fields),
 };
+
+function writeLine(level: string, message: string, fields?: Record<string, string | number | boolean | null>): void {
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
+}
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 

@@ -12,6 +12,11 @@ import { bearerSecurity, problemResponses } from './schemas';
 /** Registers the sync endpoints; the SSE keep-alive interval also bounds how late other processes' commits are noticed. */
 export function registerSyncRoutes(app: FastifyInstance, context: AppContext, options: { keepAliveMilliseconds: number }): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // Open event streams never end by themselves: close them first, or shutdown would wait forever.
+  const streams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of streams) end();
+  });
 
   api.get('/sync/pull', {
     schema: {
@@ -71,7 +76,13 @@ export function registerSyncRoutes(app: FastifyInstance, context: AppContext, op
     const close = () => {
       clearInterval(timer);
       unsubscribe();
+      streams.delete(end);
     };
+    const end = () => {
+      close();
+      response.end();
+    };
+    streams.add(end);
     request.raw.on('close', close);
     response.on('error', close);
   });
