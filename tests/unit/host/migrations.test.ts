@@ -48,7 +48,8 @@ describe('local cache migrations', () => {
   it('creates exactly the columns the drizzle schema declares', () => {
     const db = new Database(':memory:');
     migrate(db, migrations, () => null);
-    for (const table of [schema.cases, schema.settings]) {
+    for (const table of [schema.cases, schema.settings, schema.serverRows, schema.parties, schema.documents, schema.outbox,
+      schema.syncState, schema.conflicts, schema.parked]) {
       const declared = Object.values(getTableColumns(table)).map((c) => c.name).sort();
       expect(columnsOf(db, getTableName(table))).toEqual(declared);
     }

@@ -3,7 +3,7 @@
  * migrations beside this file; tests/unit/host/migrations.test.ts checks the two agree.
  */
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 
 /** Cases the signed-in user may see, as last synced (or seeded in development). */
 export const cases = sqliteTable(
@@ -26,10 +26,13 @@ export const cases = sqliteTable(
     version: integer('version').notNull().default(0),
     /** ISO instant of the last local change. */
     updatedAt: text('updated_at').notNull(),
+    penaltyAmountCents: integer('penalty_amount_cents').notNull().default(0),
+    decision: text('decision'),
   },
   (table) => [
     index('cases_deadline_idx').on(sql`${table.deadline} IS NULL`, table.deadline, table.receivedOn),
     index('cases_case_number_idx').on(table.caseNumber),
+    index('cases_assignee_idx').on(table.assignee, sql`${table.deadline} IS NULL`, table.deadline, table.receivedOn),
   ],
 );
 
@@ -39,5 +42,122 @@ export const settings = sqliteTable('settings', {
   value: text('value').notNull(),
 });
 
+/** Every row as the server last sent it (JSON in `data`); local edits never touch it. */
+export const serverRows = sqliteTable(
+  'server_rows',
+  {
+    entity: text('entity').notNull(),
+    id: text('id').notNull(),
+    version: integer('version').notNull(),
+    caseId: text('case_id'),
+    data: text('data').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.entity, table.id] }), index('server_rows_case_idx').on(table.caseId, table.entity)],
+);
+
+/** Applicants, sponsors and representatives, for search and the case list's applicant column. */
+export const parties = sqliteTable(
+  'parties',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    role: text('role').notNull(),
+    name: text('name').notNull(),
+    vNumber: text('v_number'),
+    organisation: text('organisation'),
+  },
+  (table) => [index('parties_case_idx').on(table.caseId, table.role)],
+);
+
+/** Document metadata; the PDFs themselves live in the document cache, by SHA-256. */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    title: text('title').notNull(),
+    kind: text('kind').notNull(),
+    mediaType: text('media_type').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+  },
+  (table) => [index('documents_case_idx').on(table.caseId)],
+);
+
+export const outboxStates = ['queued', 'sent', 'failed', 'conflict'] as const;
+export type OutboxState = (typeof outboxStates)[number];
+
+/** Mutations the user made that the server has not yet applied (or refused). */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    clientMutationId: text('client_mutation_id').notNull().unique(),
+    name: text('name').notNull(),
+    /** JSON */
+    args: text('args').notNull(),
+    /** JSON: guarded field values as the user saw them. */
+    base: text('base').notNull(),
+    caseId: text('case_id'),
+    state: text('state', { enum: outboxStates }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** ISO instant; null means as soon as possible. */
+    nextAttemptAt: text('next_attempt_at'),
+    errorCode: text('error_code'),
+    queuedAt: text('queued_at').notNull(),
+  },
+  (table) => [
+    index('outbox_state_idx').on(table.state, table.seq),
+    index('outbox_case_idx').on(table.caseId, table.state),
+  ],
+);
+
+/** One row: who the cache belongs to, where pulling continues, when it last synced. */
+export const syncState = sqliteTable('sync_state', {
+  id: integer('id').primaryKey(),
+  userId: text('user_id'),
+  cursor: text('cursor'),
+  bootstrapped: integer('bootstrapped').notNull().default(0),
+  lastSyncAt: text('last_sync_at'),
+  lastOnlineSignInAt: text('last_online_sign_in_at'),
+  /** JSON: role and teams at the last sign-in; a change re-bootstraps. */
+  scope: text('scope'),
+});
+
+/** The conflicts inbox: mine (args, base) against theirs (server row). */
+export const conflicts = sqliteTable('conflicts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  clientMutationId: text('client_mutation_id').notNull().unique(),
+  name: text('name').notNull(),
+  args: text('args').notNull(),
+  base: text('base').notNull(),
+  caseId: text('case_id'),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull(),
+  /** JSON array of the guarded fields that no longer held. */
+  fields: text('fields').notNull(),
+  /** JSON: the server's row at the time of the conflict. */
+  server: text('server').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/** Inbound rows this version could not apply; kept for replay, never dropped. */
+export const parked = sqliteTable(
+  'parked',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    version: integer('version').notNull(),
+    caseId: text('case_id'),
+    change: text('change').notNull(),
+    reason: text('reason').notNull(),
+    parkedAt: text('parked_at').notNull(),
+  },
+  (table) => [index('parked_entity_idx').on(table.entity, table.entityId)],
+);
+
+export type OutboxRow = typeof outbox.$inferSelect;
+export type ConflictRow = typeof conflicts.$inferSelect;
 export type CaseRow = typeof cases.$inferSelect;
 export type NewCaseRow = typeof cases.$inferInsert;

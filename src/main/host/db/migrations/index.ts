@@ -1,7 +1,8 @@
 import { migration0001 } from './0001_initial';
+import { migration0002 } from './0002_sync_cache';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every migration of the local cache, in order. Add a file per migration and list it here. */
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];

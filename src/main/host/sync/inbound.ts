@@ -1,0 +1,235 @@
+/**
+ * Applying pulled pages to the local cache. A page, the cursor after it and the rebase of the
+ * touched cases commit in one transaction: a kill between two pages repeats at most one page, and
+ * a repeated page is harmless because a row is applied only when its version is newer.
+ */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { caseStatus, isoDate } from '../../../shared/contract';
+import type { PullResponse, SyncChange } from '../../../shared/sync';
+import { applyToCase, type CaseData } from './local-effects';
+
+const caseData = z.looseObject({
+  id: z.string(),
+  caseNumber: z.string(),
+  caseType: z.string(),
+  regime: z.string(),
+  status: caseStatus,
+  teamId: z.string().nullable(),
+  assigneeId: z.string().nullable(),
+  receivedOn: isoDate,
+  deadline: isoDate.nullable(),
+  penaltyAmountCents: z.number().int().optional(),
+  decision: z.string().nullable().optional(),
+});
+const partyData = z.looseObject({
+  id: z.string(), caseId: z.string(), role: z.string(), name: z.string(),
+  vNumber: z.string().nullable().optional(), organisation: z.string().nullable().optional(),
+});
+const documentData = z.looseObject({
+  id: z.string(), caseId: z.string(), title: z.string(), kind: z.string(), mediaType: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative(),
+});
+
+/** The typed tables a pulled entity is copied to, with the schema it must pass first. */
+const typedEntities = { case: caseData, party: partyData, document: documentData } as const;
+
+/** A mutation still waiting for the server: its local effect is re-applied after every pull. */
+export interface PendingEffect {
+  name: string;
+  args: unknown;
+}
+
+/** Prepared statements over one open cache; cheap to keep for the host's lifetime. */
+export class InboundStore {
+  private readonly statements;
+
+  constructor(readonly sqlite: Database.Database, private readonly userId: () => string) {
+    const prepare = (text: string) => sqlite.prepare(text);
+    this.statements = {
+      upsertRow: prepare(`INSERT INTO server_rows (entity, id, version, case_id, data) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, case_id = excluded.case_id, data = excluded.data
+        WHERE excluded.version > server_rows.version`),
+      deleteRow: prepare('DELETE FROM server_rows WHERE entity = ? AND id = ? AND version <= ?'),
+      readRow: prepare('SELECT data FROM server_rows WHERE entity = ? AND id = ?').pluck(),
+      upsertParty: prepare(`INSERT INTO parties (id, case_id, role, name, v_number, organisation) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, role = excluded.role, name = excluded.name,
+        v_number = excluded.v_number, organisation = excluded.organisation`),
+      deleteParty: prepare('DELETE FROM parties WHERE id = ?'),
+      upsertDocument: prepare(`INSERT INTO documents (id, case_id, title, kind, media_type, sha256, size) VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, title = excluded.title, kind = excluded.kind,
+        media_type = excluded.media_type, sha256 = excluded.sha256, size = excluded.size`),
+      deleteDocument: prepare('DELETE FROM documents WHERE id = ?'),
+      partyOf: prepare('SELECT name, v_number AS vNumber, organisation FROM parties WHERE case_id = ? AND role = ? ORDER BY id LIMIT 1'),
+      upsertCase: prepare(`INSERT INTO cases (id, case_number, applicant_name, v_number, case_type, regime, status, received_on,
+          deadline, assignee, team, version, updated_at, penalty_amount_cents, decision)
+        VALUES (@id, @caseNumber, @applicantName, @vNumber, @caseType, @regime, @status, @receivedOn, @deadline, @assignee,
+          @team, @version, @updatedAt, @penaltyAmountCents, @decision)
+        ON CONFLICT (id) DO UPDATE SET case_number = excluded.case_number, applicant_name = excluded.applicant_name,
+          v_number = excluded.v_number, case_type = excluded.case_type, regime = excluded.regime, status = excluded.status,
+          received_on = excluded.received_on, deadline = excluded.deadline, assignee = excluded.assignee, team = excluded.team,
+          version = excluded.version, updated_at = excluded.updated_at, penalty_amount_cents = excluded.penalty_amount_cents,
+          decision = excluded.decision
+        RETURNING rowid`).pluck(),
+      caseRowid: prepare('SELECT rowid FROM cases WHERE id = ?').pluck(),
+      deleteCase: prepare('DELETE FROM cases WHERE id = ?'),
+      deleteSearch: prepare('DELETE FROM cases_search WHERE rowid = ?'),
+      insertSearch: prepare('INSERT INTO cases_search (rowid, case_number, applicant_name, v_number, sponsor) VALUES (?, ?, ?, ?, ?)'),
+      dropCaseRows: prepare('DELETE FROM server_rows WHERE case_id = ?'),
+      dropCaseParties: prepare('DELETE FROM parties WHERE case_id = ?'),
+      dropCaseDocuments: prepare('DELETE FROM documents WHERE case_id = ?'),
+      pendingOf: prepare(`SELECT name, args FROM outbox WHERE case_id = ? AND state IN ('queued', 'sent') ORDER BY seq`),
+      pendingCases: prepare(`SELECT DISTINCT case_id FROM outbox WHERE case_id IS NOT NULL AND state IN ('queued', 'sent')`).pluck(),
+      park: prepare('INSERT INTO parked (entity, entity_id, version, case_id, change, reason, parked_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      parkedLeaves: prepare(`SELECT id, case_id AS caseId FROM parked WHERE reason = 'leave_pending'`),
+      unpark: prepare('DELETE FROM parked WHERE id = ?'),
+      setCursor: prepare('UPDATE sync_state SET cursor = ?, last_sync_at = ? WHERE id = 1'),
+      markBootstrapped: prepare('UPDATE sync_state SET bootstrapped = 1 WHERE id = 1'),
+    };
+  }
+
+  /** Applies one pulled page and stores its cursor, atomically; returns the cases that changed locally. */
+  applyPage(page: PullResponse, now: string): Set<string> {
+    const touched = new Set<string>();
+    this.sqlite.transaction(() => {
+      const pending = new Set(this.statements.pendingCases.all() as string[]);
+      for (const change of page.changes) this.applyChange(change, pending, touched, now);
+      for (const caseId of touched) this.materialiseCase(caseId);
+      this.statements.setCursor.run(page.nextCursor, now);
+      if (!page.hasMore) this.statements.markBootstrapped.run();
+    }).immediate();
+    return touched;
+  }
+
+  private applyChange(change: SyncChange, pending: ReadonlySet<string>, touched: Set<string>, now: string): void {
+    const s = this.statements;
+    if (change.kind === 'leave') {
+      if (pending.has(change.caseId)) {
+        // Still has local work: keep it visible until the server has answered that work.
+        s.park.run('case', change.caseId, 0, change.caseId, JSON.stringify(change), 'leave_pending', now);
+        return;
+      }
+      this.dropCase(change.caseId);
+      touched.add(change.caseId);
+      return;
+    }
+    if (change.kind === 'tombstone') {
+      if (s.deleteRow.run(change.entity, change.id, change.version).changes === 0) return;
+      if (change.entity === 'case') {
+        this.dropCase(change.id);
+      } else if (change.entity === 'party') {
+        s.deleteParty.run(change.id);
+      } else if (change.entity === 'document') {
+        s.deleteDocument.run(change.id);
+      }
+      if (change.caseId) touched.add(change.caseId);
+      return;
+    }
+    const schema = (typedEntities as Partial<Record<string, z.ZodType>>)[change.entity];
+    if (schema) {
+      const checked = schema.safeParse({ ...change.data, id: change.id });
+      if (!checked.success) {
+        // Never dropped: parked with the reason, for a later version (or a person) to deal with.
+        const where = checked.error.issues.slice(0, 3).map((issue) => issue.path.join('.')).join(',');
+        s.park.run(change.entity, change.id, change.version, change.caseId, JSON.stringify(change), `invalid:${where}`, now);
+        return;
+      }
+    }
+    const applied = s.upsertRow.run(change.entity, change.id, change.version, change.caseId, JSON.stringify(change.data)).changes > 0;
+    if (!applied) return;
+    if (change.entity === 'party') {
+      const party = partyData.parse({ ...change.data, id: change.id });
+      s.upsertParty.run(party.id, party.caseId, party.role, party.name, party.vNumber ?? null, party.organisation ?? null);
+    } else if (change.entity === 'document') {
+      const document = documentData.parse({ ...change.data, id: change.id });
+      s.upsertDocument.run(document.id, document.caseId, document.title, document.kind, document.mediaType, document.sha256, document.size);
+    }
+    if (change.caseId && (change.entity === 'case' || change.entity === 'party')) touched.add(change.caseId);
+    else if (change.caseId && pending.has(change.caseId)) touched.add(change.caseId);
+  }
+
+  /** Removes a case and everything of it from the cache (scope left, or tombstoned). */
+  private dropCase(caseId: string): void {
+    const s = this.statements;
+    const rowid = s.caseRowid.get(caseId) as number | undefined;
+    if (rowid !== undefined) s.deleteSearch.run(rowid);
+    s.deleteCase.run(caseId);
+    s.dropCaseRows.run(caseId);
+    s.dropCaseParties.run(caseId);
+    s.dropCaseDocuments.run(caseId);
+  }
+
+  /** The case as the server sent it, or null. */
+  serverCase(caseId: string): CaseData | null {
+    const text = this.statements.readRow.get('case', caseId) as string | undefined;
+    return text === undefined ? null : (JSON.parse(text) as CaseData);
+  }
+
+  /** A server row's data, or null. */
+  serverRow(entity: string, id: string): Record<string, unknown> | null {
+    const text = this.statements.readRow.get(entity, id) as string | undefined;
+    return text === undefined ? null : (JSON.parse(text) as Record<string, unknown>);
+  }
+
+  /**
+   * Rebuilds the case list row and search entry of one case: the server's row with the local
+   * effects of its still-pending mutations applied on top, in the order the user made them.
+   */
+  materialiseCase(caseId: string): void {
+    const s = this.statements;
+    const server = this.serverCase(caseId);
+    const applicant = s.partyOf.get(caseId, 'applicant') as { name: string; vNumber: string | null } | undefined;
+    if (!server || !applicant) {
+      // Incomplete (the rest is on the next page) or gone: nothing to list yet.
+      const rowid = s.caseRowid.get(caseId) as number | undefined;
+      if (rowid !== undefined) s.deleteSearch.run(rowid);
+      s.deleteCase.run(caseId);
+      return;
+    }
+    let kase = server;
+    const userId = this.userId();
+    for (const effect of s.pendingOf.all(caseId) as { name: string; args: string }[]) {
+      kase = applyToCase(effect.name, JSON.parse(effect.args), kase, userId);
+    }
+    const parsed = caseData.parse(kase);
+    const sponsor = s.partyOf.get(caseId, 'sponsor') as { name: string; organisation: string | null } | undefined;
+    const rowid = s.upsertCase.get({
+      id: parsed.id, caseNumber: parsed.caseNumber, applicantName: applicant.name, vNumber: applicant.vNumber ?? '',
+      caseType: parsed.caseType, regime: parsed.regime, status: parsed.status, receivedOn: parsed.receivedOn,
+      deadline: parsed.deadline, assignee: parsed.assigneeId, team: parsed.teamId,
+      version: Number((server as { version?: unknown }).version ?? 0),
+      updatedAt: typeof server['updatedAt'] === 'string' ? server['updatedAt'] : '',
+      penaltyAmountCents: parsed.penaltyAmountCents ?? 0, decision: parsed.decision ?? null,
+    }) as number;
+    s.deleteSearch.run(rowid);
+    const sponsorText = sponsor ? [sponsor.name, sponsor.organisation].filter(Boolean).join(' ') : '';
+    s.insertSearch.run(rowid, parsed.caseNumber, applicant.name, applicant.vNumber ?? '', sponsorText);
+  }
+
+  /** Applies parked scope exits whose local work has been answered; returns the cases dropped. */
+  replayParkedLeaves(): string[] {
+    const dropped: string[] = [];
+    this.sqlite.transaction(() => {
+      const pending = new Set(this.statements.pendingCases.all() as string[]);
+      for (const leave of this.statements.parkedLeaves.all() as { id: number; caseId: string }[]) {
+        if (pending.has(leave.caseId)) continue;
+        this.dropCase(leave.caseId);
+        this.statements.unpark.run(leave.id);
+        dropped.push(leave.caseId);
+      }
+    }).immediate();
+    return dropped;
+  }
+
+  /** Forgets everything pulled (410 or a scope change) but keeps the outbox and the conflicts. */
+  resetForBootstrap(): string[] {
+    return this.sqlite.transaction(() => {
+      const dropped = this.sqlite.prepare('SELECT id FROM cases').pluck().all() as string[];
+      this.sqlite.exec(`
+        DELETE FROM server_rows; DELETE FROM parties; DELETE FROM documents; DELETE FROM cases;
+        DELETE FROM cases_search; DELETE FROM parked WHERE reason = 'leave_pending';
+        UPDATE sync_state SET cursor = NULL, bootstrapped = 0 WHERE id = 1;`);
+      return dropped;
+    }).immediate();
+  }
+}

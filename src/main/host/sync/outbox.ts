@@ -1,0 +1,174 @@
+/**
+ * The outbox: every user action is one transaction that writes its optimistic effect and its
+ * outbox row together (ARCHITECTURE.md), so nothing acknowledged to the user is lost on a kill,
+ * and the client mutation id makes a resend after a kill harmless (the server returns the stored
+ * result).
+ */
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { RpcError } from '../../../shared/rpc';
+import {
+  isMutationName, mutationArgs, type MutationEnvelope, type MutationResult,
+} from '../../../shared/sync';
+import type { OutboxState } from '../db/schema';
+import type { InboundStore } from './inbound';
+import { caseIdOf, guardedFields, guardedRowId } from './local-effects';
+
+/** One outbox row as the engine and the UI see it. */
+export interface OutboxItem {
+  seq: number;
+  clientMutationId: string;
+  name: string;
+  caseId: string | null;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: string | null;
+  errorCode: string | null;
+  queuedAt: string;
+}
+
+interface OutboxRecord extends OutboxItem {
+  args: string;
+  base: string;
+}
+
+export class Outbox {
+  private readonly statements;
+
+  constructor(private readonly sqlite: Database.Database, private readonly inbound: InboundStore) {
+    const prepare = (text: string) => sqlite.prepare(text);
+    const columns = `seq, client_mutation_id AS clientMutationId, name, args, base, case_id AS caseId, state, attempts,
+      next_attempt_at AS nextAttemptAt, error_code AS errorCode, queued_at AS queuedAt`;
+    this.statements = {
+      insert: prepare(`INSERT INTO outbox (client_mutation_id, name, args, base, case_id, state, queued_at)
+        VALUES (?, ?, ?, ?, ?, 'queued', ?)`),
+      pending: prepare(`SELECT ${columns} FROM outbox WHERE state IN ('queued', 'sent') ORDER BY seq LIMIT ?`),
+      all: prepare(`SELECT ${columns} FROM outbox ORDER BY seq`),
+      markSent: prepare(`UPDATE outbox SET state = 'sent', attempts = attempts + 1 WHERE client_mutation_id = ? AND state IN ('queued', 'sent')`),
+      retryLater: prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ?, error_code = ? WHERE client_mutation_id = ? AND state = 'sent'`),
+      remove: prepare('DELETE FROM outbox WHERE client_mutation_id = ?'),
+      fail: prepare(`UPDATE outbox SET state = 'failed', error_code = ?, next_attempt_at = NULL WHERE client_mutation_id = ?`),
+      conflict: prepare(`UPDATE outbox SET state = 'conflict', error_code = 'conflict', next_attempt_at = NULL WHERE client_mutation_id = ?`),
+      recordConflict: prepare(`INSERT OR IGNORE INTO conflicts (client_mutation_id, name, args, base, case_id, entity, entity_id, fields, server, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      counts: prepare(`SELECT
+          (SELECT count(*) FROM outbox WHERE state IN ('queued', 'sent')) AS pending,
+          (SELECT count(*) FROM outbox WHERE state = 'failed') AS failed,
+          (SELECT count(*) FROM conflicts) AS conflicts`),
+      pendingLetterDraft: prepare(`SELECT 1 FROM outbox WHERE name = 'letter.saveDraft' AND state IN ('queued', 'sent')
+        AND json_extract(args, '$.letterId') = ? LIMIT 1`).pluck(),
+    };
+  }
+
+  /** The guarded values the user sees now for `name` on its row: what the server compares against. */
+  private baseFor(name: string, args: unknown): Record<string, string | number | boolean | null> {
+    const guard = guardedFields(name);
+    const rowId = guardedRowId(name, args);
+    if (!guard || rowId === null) return {};
+    const base: Record<string, string | number | boolean | null> = {};
+    if (guard.entity === 'case') {
+      const row = this.sqlite.prepare('SELECT assignee, deadline FROM cases WHERE id = ?').get(rowId) as
+        { assignee: string | null; deadline: string | null } | undefined;
+      if (!row) throw new RpcError('not_found', 'This case is not in the local cache.');
+      const values: Record<string, string | null> = { assigneeId: row.assignee, deadline: row.deadline };
+      for (const field of guard.fields) base[field] = values[field] ?? null;
+      return base;
+    }
+    const letter = this.inbound.serverRow('letter', rowId);
+    const status = letter && typeof letter['status'] === 'string' ? letter['status']
+      : this.statements.pendingLetterDraft.get(rowId) ? 'draft' : null;
+    if (status === null) throw new RpcError('not_found', 'This letter is not in the local cache.');
+    base['status'] = status;
+    return base;
+  }
+
+  /**
+   * Validates a mutation, writes its outbox row and applies its local effect in one transaction.
+   * Returns the client mutation id: once this returns, the action survives any crash.
+   */
+  enqueue(name: string, rawArgs: unknown, now: string): { clientMutationId: string } {
+    if (!isMutationName(name)) throw new RpcError('invalid_arguments', 'Unknown mutation.');
+    const parsed = mutationArgs[name].safeParse(rawArgs);
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(args)').join(', ');
+      throw new RpcError('invalid_arguments', `Invalid arguments for ${name}: ${fields}.`);
+    }
+    const clientMutationId = randomUUID();
+    const caseId = caseIdOf(parsed.data);
+    this.sqlite.transaction(() => {
+      const base = this.baseFor(name, parsed.data);
+      this.statements.insert.run(clientMutationId, name, JSON.stringify(parsed.data), JSON.stringify(base), caseId, now);
+      if (caseId) this.inbound.materialiseCase(caseId);
+    }).immediate();
+    return { clientMutationId };
+  }
+
+  /** The oldest pending mutations, in the order the user made them. */
+  pending(limit: number): OutboxItem[] {
+    return (this.statements.pending.all(limit) as OutboxRecord[]).map(({ args: _args, base: _base, ...item }) => item);
+  }
+
+  /** Envelopes for the oldest pending mutations, marked sent in the same transaction. */
+  takeBatch(limit: number): MutationEnvelope[] {
+    return this.sqlite.transaction(() => {
+      const rows = this.statements.pending.all(limit) as OutboxRecord[];
+      for (const row of rows) this.statements.markSent.run(row.clientMutationId);
+      return rows.map((row) => ({
+        clientMutationId: row.clientMutationId, name: row.name, args: JSON.parse(row.args) as unknown,
+        base: JSON.parse(row.base) as Record<string, string | number | boolean | null>, queuedAt: row.queuedAt,
+      }));
+    }).immediate();
+  }
+
+  /** A push got no usable answer: the batch goes back to queued, to be tried at `nextAttemptAt`. */
+  retryLater(clientMutationIds: readonly string[], nextAttemptAt: string, errorCode: string): void {
+    this.sqlite.transaction(() => {
+      for (const id of clientMutationIds) this.statements.retryLater.run(nextAttemptAt, errorCode, id);
+    }).immediate();
+  }
+
+  /**
+   * Stores the server's per-mutation answers: applied rows leave the outbox, refused ones stay
+   * as failed, conflicts move to the conflicts inbox. Cases whose effect no longer holds are
+   * rebuilt from the server's row in the same transaction. Returns the cases that changed.
+   */
+  applyResults(envelopes: readonly MutationEnvelope[], results: readonly MutationResult[], now: string): Set<string> {
+    const touched = new Set<string>();
+    const byId = new Map(envelopes.map((envelope) => [envelope.clientMutationId, envelope]));
+    this.sqlite.transaction(() => {
+      for (const result of results) {
+        const envelope = byId.get(result.clientMutationId);
+        if (!envelope) continue;
+        const caseId = caseIdOf(envelope.args);
+        if (result.status === 'applied') {
+          // The optimistic effect stays on the case row until the pull brings the server's version.
+          this.statements.remove.run(result.clientMutationId);
+          continue;
+        }
+        if (result.status === 'rejected') {
+          this.statements.fail.run(result.code, result.clientMutationId);
+        } else {
+          this.statements.conflict.run(result.clientMutationId);
+          this.statements.recordConflict.run(result.clientMutationId, envelope.name, JSON.stringify(envelope.args),
+            JSON.stringify(envelope.base), caseId, result.entity, result.id, JSON.stringify(result.fields),
+            JSON.stringify(result.server), now);
+        }
+        if (caseId) {
+          this.inbound.materialiseCase(caseId);
+          touched.add(caseId);
+        }
+      }
+    }).immediate();
+    return touched;
+  }
+
+  /** Pending (queued or sent), failed and conflict counts for the status bar. */
+  counts(): { pending: number; failed: number; conflicts: number } {
+    return this.statements.counts.get() as { pending: number; failed: number; conflicts: number };
+  }
+
+  /** Every outbox row, for the UI's per-item state. */
+  items(): OutboxItem[] {
+    return (this.statements.all.all() as OutboxRecord[]).map(({ args: _args, base: _base, ...item }) => item);
+  }
+}

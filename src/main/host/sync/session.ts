@@ -1,0 +1,162 @@
+/**
+ * Sign-in to the central API from the host. Tokens live in an injected SecretStore (Electron's
+ * safeStorage behind the main process in the app, memory in tests), never in the cache file.
+ * Offline work is allowed for a grace period after the last online sign-in; sign-out or a
+ * different user signing in wipes the local cache (SECURITY.md).
+ */
+import type Database from 'better-sqlite3';
+import { RpcError } from '../../../shared/rpc';
+import { CentralApiError, type CentralApi, type TokenPair } from './api-client';
+
+/** Where tokens are kept; the app's implementation encrypts with safeStorage in the main process. */
+export interface SecretStore {
+  read(key: string): Promise<string | null>;
+  write(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** A SecretStore in memory (tests, and the training environment whose tokens need not survive). */
+export function memorySecretStore(): SecretStore & { readonly entries: ReadonlyMap<string, string> } {
+  const entries = new Map<string, string>();
+  return {
+    entries,
+    read: async (key) => entries.get(key) ?? null,
+    write: async (key, value) => {
+      entries.set(key, value);
+    },
+    delete: async (key) => {
+      entries.delete(key);
+    },
+  };
+}
+
+const tokenKey = 'central-api.tokens';
+
+export interface SignedInUser {
+  id: string;
+  displayName: string;
+  role: string;
+}
+
+export interface SessionOptions {
+  sqlite: Database.Database;
+  api: CentralApi;
+  secrets: SecretStore;
+  now: () => Date;
+  /** How long after the last online sign-in offline work is still allowed (default 7 days). */
+  offlineGraceMilliseconds?: number;
+}
+
+/** Thrown when the user must sign in (again) before syncing; the outbox is left as it is. */
+export class SignInRequired extends RpcError {
+  constructor() {
+    super('forbidden', 'Sign in again to continue synchronising. Your local changes are kept.', { reason: 'sign_in_required' });
+  }
+}
+
+/** Clears every table of the local cache that holds case data (user switch, sign-out). */
+export function wipeCache(sqlite: Database.Database): void {
+  sqlite.transaction(() => {
+    sqlite.exec(`
+      DELETE FROM server_rows; DELETE FROM parties; DELETE FROM documents; DELETE FROM cases; DELETE FROM cases_search;
+      DELETE FROM outbox; DELETE FROM conflicts; DELETE FROM parked;
+      UPDATE sync_state SET user_id = NULL, cursor = NULL, bootstrapped = 0, last_sync_at = NULL,
+        last_online_sign_in_at = NULL, scope = NULL WHERE id = 1;`);
+  }).immediate();
+}
+
+export class Session {
+  private tokens: TokenPair | null = null;
+  private loaded = false;
+  private refreshing: Promise<TokenPair> | null = null;
+  private readonly grace: number;
+
+  constructor(private readonly options: SessionOptions) {
+    this.grace = options.offlineGraceMilliseconds ?? 7 * 24 * 3600_000;
+  }
+
+  private state(): { userId: string | null; lastOnlineSignInAt: string | null; scope: string | null } {
+    return this.options.sqlite.prepare(
+      'SELECT user_id AS userId, last_online_sign_in_at AS lastOnlineSignInAt, scope FROM sync_state WHERE id = 1',
+    ).get() as { userId: string | null; lastOnlineSignInAt: string | null; scope: string | null };
+  }
+
+  /** The user the cache belongs to, or null before the first sign-in. */
+  userId(): string | null {
+    return this.state().userId;
+  }
+
+  /** Signs in online; a different user than the cache's owner wipes the cache first. */
+  async signIn(username: string, password: string): Promise<SignedInUser> {
+    const pair = await this.options.api.login(username, password);
+    const owner = this.state().userId;
+    if (owner !== null && owner !== pair.user.id) wipeCache(this.options.sqlite);
+    const scope = JSON.stringify({ role: pair.user.role });
+    this.options.sqlite.prepare('UPDATE sync_state SET user_id = ?, last_online_sign_in_at = ?, scope = ? WHERE id = 1')
+      .run(pair.user.id, this.options.now().toISOString(), scope);
+    await this.store(pair);
+    return pair.user;
+  }
+
+  /** Ends the session on the server (best effort) and wipes tokens and the local cache. */
+  async signOut(): Promise<void> {
+    const pair = await this.current();
+    if (pair) await this.options.api.logout(pair.refreshToken).catch(() => undefined);
+    this.tokens = null;
+    await this.options.secrets.delete(tokenKey);
+    wipeCache(this.options.sqlite);
+  }
+
+  /** True while offline work is allowed: signed in, and within the grace period of the last online sign-in. */
+  mayWorkOffline(): boolean {
+    const { userId, lastOnlineSignInAt } = this.state();
+    if (userId === null || lastOnlineSignInAt === null) return false;
+    return this.options.now().getTime() - Date.parse(lastOnlineSignInAt) <= this.grace;
+  }
+
+  private async current(): Promise<TokenPair | null> {
+    if (!this.loaded) {
+      const stored = await this.options.secrets.read(tokenKey);
+      this.tokens = stored ? (JSON.parse(stored) as TokenPair) : null;
+      this.loaded = true;
+    }
+    return this.tokens;
+  }
+
+  private async store(pair: TokenPair): Promise<void> {
+    this.tokens = pair;
+    this.loaded = true;
+    await this.options.secrets.write(tokenKey, JSON.stringify(pair));
+  }
+
+  /** The access token to use, or SignInRequired when there is none. */
+  async accessToken(): Promise<string> {
+    const pair = await this.current();
+    if (!pair) throw new SignInRequired();
+    return pair.accessToken;
+  }
+
+  /**
+   * After a 401: exchange the refresh token once (concurrent callers share one exchange). A
+   * refused refresh means the user must sign in again; a network failure is just offline.
+   */
+  async refresh(): Promise<string> {
+    const pair = await this.current();
+    if (!pair) throw new SignInRequired();
+    this.refreshing ??= this.options.api.refresh(pair.refreshToken).finally(() => {
+      this.refreshing = null;
+    });
+    try {
+      const next = await this.refreshing;
+      await this.store(next);
+      return next.accessToken;
+    } catch (error) {
+      if (error instanceof CentralApiError && (error.kind === 'unauthenticated' || error.kind === 'refused')) {
+        this.tokens = null;
+        await this.options.secrets.delete(tokenKey);
+        throw new SignInRequired();
+      }
+      throw error;
+    }
+  }
+}
