@@ -41,7 +41,7 @@ export interface SyncClient {
 }
 
 /** A host's sync stack for `user`, signed in; in memory unless `dataDir` is given. */
-export async function createSyncClient(baseUrl: string, user: WorldUser, options: { dataDir?: string; random?: () => number } = {}): Promise<SyncClient> {
+export async function createSyncClient(baseUrl: string, user: WorldUser, options: { dataDir?: string; random?: () => number; pushBatchSize?: number } = {}): Promise<SyncClient> {
   const cache = openCache({ file: options.dataDir ? join(options.dataDir, 'cache.sqlite') : ':memory:' });
   const api = createCentralApi({ baseUrl, timeoutMilliseconds: 5000 });
   const clock = { now: () => new Date() };
@@ -49,6 +49,7 @@ export async function createSyncClient(baseUrl: string, user: WorldUser, options
   const engine = new SyncEngine({
     sqlite: cache.sqlite, api, session, clock, random: options.random ?? (() => 0.5), logger: silentLogger,
     schedule: () => () => undefined, backoffBaseMilliseconds: 0, backoffMaxMilliseconds: 0, pageSize: 50,
+    pushBatchSize: options.pushBatchSize ?? 100,
   });
   await session.signIn(user.username, password);
   return {
