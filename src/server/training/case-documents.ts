@@ -32,7 +32,7 @@ export type DocumentParties = {
 
 export type CaseDocumentsResult = { documents: DatasetDocument[]; findings: ExpectedFinding[]; application: Record<string, string | number | boolean | null> };
 
-type Draft = { kind: DocumentKind; title: string; build: () => BuiltDocument; perCase: boolean; textual: boolean; source: DatasetDocument['source'] } | { kind: DocumentKind; title: string; stored: StoredBlob; broken: DatasetDocument['broken']; source: DatasetDocument['source'] };
+type Draft = { kind: DocumentKind; title: string; build: () => BuiltDocument; perCase: boolean; textual: boolean; source: DatasetDocument['source'] } | { kind: DocumentKind; title: string; stored: () => StoredBlob; broken: DatasetDocument['broken']; source: DatasetDocument['source'] };
 
 /** A surname with two neighbouring letters swapped (or a doubled letter): a plausible typing error. */
 export function misspell(surname: string, random: Random): string {
@@ -159,23 +159,23 @@ export function caseDocuments(plan: CasePlan, parties: DocumentParties, random: 
     const variant = random.int(0, 1);
     const pages = variant === 0 ? 180 : 300;
     drafts.push({ kind: 'country_report', title: `Algemeen ambtsbericht ${nationality.name.en}`, source: 'ind', broken: null,
-      stored: blobs.template(`country_report:${nationality.code}:${variant}`, () => countryReport(nationality.name.en, pages, created)) });
+      stored: () => blobs.template(`country_report:${nationality.code}:${variant}`, () => countryReport(nationality.name.en, pages, created)) });
   }
   if ((caseType === 'family_partner' && random.chance(0.4)) || (studyCaseTypes.has(caseType) && random.chance(0.5)) || (caseType === 'au_pair' && random.chance(0.3)) || (caseType === 'permanent_residence' && random.chance(0.2))) {
     const variant = random.int(0, 7);
-    drafts.push({ kind: 'bank_statements', title: 'Bankafschriften (scan)', source: 'applicant', broken: null, stored: blobs.template(`bank_statements:${variant}`, () => bankStatements(variant, 2 + variant * 2, created)) });
+    drafts.push({ kind: 'bank_statements', title: 'Bankafschriften (scan)', source: 'applicant', broken: null, stored: () => blobs.template(`bank_statements:${variant}`, () => bankStatements(variant, 2 + variant * 2, created)) });
   }
   if (random.chance(0.15)) {
     const variant = random.int(0, 11);
     const pages = [1, 2, 3, 5, 8, 12, 20, 30, 45, 60, 90, 120][variant] ?? 1;
     drafts.push({ kind: 'supporting_documents', title: 'Overige stukken', source: plan.caseType.startsWith('objection') ? 'representative' : 'applicant', broken: null,
-      stored: blobs.template(`supporting_documents:${variant}`, () => supportingDocuments(variant, pages, created)) });
+      stored: () => blobs.template(`supporting_documents:${variant}`, () => supportingDocuments(variant, pages, created)) });
   }
   if (random.chance(0.015)) {
     const variant = random.int(0, 5);
     const damage = variant % 2 === 0 ? 'truncated' : 'encrypted';
     drafts.push({ kind: 'supporting_documents', title: damage === 'truncated' ? 'Upload (onvolledig)' : 'Upload (beveiligd)', source: 'applicant', broken: damage,
-      stored: blobs.template(`broken:${damage}:${variant}`, () => brokenDocument(variant, damage, created)) });
+      stored: () => blobs.template(`broken:${damage}:${variant}`, () => brokenDocument(variant, damage, created)) });
   }
 
   // Documents asked for in a suspension arrive when it ended early, or are still missing.
@@ -188,7 +188,8 @@ export function caseDocuments(plan: CasePlan, parties: DocumentParties, random: 
       if (!suspension.endedOn || suspension.endedOn === suspension.dueOn) return;
       uploadedOn = suspension.endedOn;
     }
-    const stored = 'stored' in draft ? draft.stored : blobs.put(draft.build());
+    // Built only now, so a document that never arrived leaves no blob behind.
+    const stored = 'stored' in draft ? draft.stored() : blobs.put(draft.build());
     const id = newId();
     idsByDraft.set(index, id);
     documents.push({
