@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testPasswordCost } from '../../../src/server/auth/passwords';
+import { publishCaseChild } from '../../../src/server/cases/records';
+import { blobs, cases, documents, notes, syncRows, users } from '../../../src/server/db/schema';
+import { runWrite } from '../../../src/server/sync/publish';
+import { type DatasetCase } from '../../../src/server/training/dataset';
+import { generateDataset } from '../../../src/server/training/generate';
+import { loadDataset, resetScenarios } from '../../../src/server/training/load';
+import { demoPassword, demoUsernames } from '../../../src/server/training/staff';
+import { createTestServer, type TestServer } from '../server/harness';
+
+const today = '2026-03-16';
+const folder = mkdtempSync(join(tmpdir(), 'werkbank-load-'));
+let server: TestServer;
+let dataset: DatasetCase[];
+
+beforeAll(async () => {
+  generateDataset({ seed: 5, caseCount: 60, outputFolder: folder, today });
+  dataset = readFileSync(join(folder, 'cases.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as DatasetCase);
+  server = await createTestServer({ environment: 'training' });
+  server.clock.set(new Date(`${today}T09:00:00Z`));
+  await loadDataset(server.database.db, folder, { now: server.clock.now(), passwordCost: testPasswordCost, listener: server.context.head, chunkSize: 25 });
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+async function signIn(username: string): Promise<string> {
+  const response = await server.app.inject({ method: 'POST', url: '/auth/login', payload: { username, password: demoPassword } });
+  expect(response.statusCode, response.body).toBe(200);
+  return (response.json() as { accessToken: string }).accessToken;
+}
+
+describe('loading a dataset into the central API', () => {
+  it('inserts every case with its documents and blobs, published for sync', async () => {
+    const { db } = server.database;
+    expect(await db.$count(cases)).toBe(60);
+    expect(await db.$count(documents)).toBe(dataset.reduce((sum, kase) => sum + kase.documents.length, 0));
+    expect(await db.$count(blobs)).toBe(new Set(dataset.flatMap((kase) => kase.documents.map((document) => document.sha256))).size);
+    expect(await db.$count(syncRows, eq(syncRows.entity, 'case'))).toBe(60);
+    const first = dataset[0];
+    const document = first?.documents[0];
+    if (!first || !document) throw new Error('empty dataset');
+    const [stored] = await db.select().from(blobs).where(eq(blobs.sha256, document.sha256));
+    expect(Buffer.from(stored?.content ?? []).equals(readFileSync(join(folder, 'blobs', `${document.sha256}.pdf`)))).toBe(true);
+    const [row] = await db.select().from(cases).where(eq(cases.id, first.id));
+    expect(row).toMatchObject({ caseNumber: first.caseNumber, deadline: first.deadline, status: first.status });
+  });
+
+  it('lets demo.caseworker sign in with the demo password and see their queue', async () => {
+    const token = await signIn(demoUsernames.caseworker);
+    const response = await server.app.inject({ method: 'GET', url: '/cases?limit=1000', headers: { authorization: `Bearer ${token}` } });
+    expect(response.statusCode).toBe(200);
+    const items = (response.json() as { items: { id: string; teamId: string }[] }).items;
+    const [user] = await server.database.db.select().from(users).where(eq(users.username, demoUsernames.caseworker));
+    const firstTeam = dataset.find((kase) => kase.assignee === demoUsernames.caseworker)?.teamId;
+    expect(user).toBeDefined();
+    expect(items.length).toBe(dataset.filter((kase) => kase.teamId === firstTeam).length);
+    expect(items.map((item) => item.id)).toContain(dataset.find((kase) => kase.scenario === 'deadline-tomorrow')?.id);
+    for (const username of Object.values(demoUsernames)) await signIn(username);
+  });
+});
+
+describe('resetting a scenario', () => {
+  it('restores the scenario case and tombstones what the lesson added, at versions clients will apply', async () => {
+    const { db } = server.database;
+    const scenario = dataset.find((kase) => kase.scenario === 'missing-documents');
+    if (!scenario) throw new Error('no scenario case');
+    const [before] = await db.select().from(cases).where(eq(cases.id, scenario.id));
+    if (!before) throw new Error('scenario case not loaded');
+    // The lesson: the case is resumed and a note is added.
+    const noteId = '00000000-0000-4000-8000-0000000000ff';
+    await runWrite(db, server.clock.now(), server.context.head, async (batch) => {
+      const [changed] = await batch.tx.update(cases).set({ status: 'in_progress', version: before.version + 1 }).where(eq(cases.id, scenario.id)).returning();
+      if (!changed) throw new Error('update returned nothing');
+      await publishCaseChild(batch, changed, 'case', changed);
+      const [note] = await batch.tx.insert(notes).values({ id: noteId, caseId: scenario.id, authorId: before.assigneeId ?? '', body: 'lesson note', createdAt: server.clock.now() }).returning();
+      if (note) await publishCaseChild(batch, changed, 'note', note);
+    });
+
+    await expect(resetScenarios(db, folder, ['no-such-scenario'], { now: server.clock.now(), passwordCost: testPasswordCost })).rejects.toThrow(/unknown scenario/);
+    const result = await resetScenarios(db, folder, ['missing-documents'], { now: server.clock.now(), passwordCost: testPasswordCost, listener: server.context.head });
+    expect(result.cases).toBe(1);
+
+    const [after] = await db.select().from(cases).where(eq(cases.id, scenario.id));
+    expect(after?.status).toBe('waiting_on_applicant');
+    expect(after?.version).toBeGreaterThan(before.version + 1);
+    expect(await db.$count(notes, eq(notes.id, noteId))).toBe(0);
+    const [tombstone] = await db.select().from(syncRows).where(and(eq(syncRows.entity, 'note'), eq(syncRows.id, noteId)));
+    expect(tombstone?.deleted).toBe(true);
+    const [published] = await db.select().from(syncRows).where(and(eq(syncRows.entity, 'case'), eq(syncRows.id, scenario.id)));
+    expect(published?.version).toBe(after?.version);
+    expect(published?.deleted).toBe(false);
+    expect(await db.$count(documents, eq(documents.caseId, scenario.id))).toBe(scenario.documents.length);
+  });
+});
