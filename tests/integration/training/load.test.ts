@@ -9,6 +9,7 @@ import { blobs, cases, documents, notes, syncRows, users } from '../../../src/se
 import { runWrite } from '../../../src/server/sync/publish';
 import { type DatasetCase } from '../../../src/server/training/dataset';
 import { generateDataset } from '../../../src/server/training/generate';
+import { seedTrainingEnvironment } from '../../../src/server/training/embedded';
 import { loadDataset, resetScenarios } from '../../../src/server/training/load';
 import { demoPassword, demoUsernames } from '../../../src/server/training/staff';
 import { createTestServer, type TestServer } from '../server/harness';
@@ -63,6 +64,17 @@ describe('loading a dataset into the central API', () => {
     expect(items.length).toBe(dataset.filter((kase) => kase.teamId === firstTeam).length);
     expect(items.map((item) => item.id)).toContain(dataset.find((kase) => kase.scenario === 'deadline-tomorrow')?.id);
     for (const username of Object.values(demoUsernames)) await signIn(username);
+  });
+});
+
+describe('the embedded training environment', () => {
+  it('leaves a database that already has users alone (a restart keeps what trainees did)', async () => {
+    const before = await server.database.db.$count(cases);
+    const result = await seedTrainingEnvironment(server.database.db, {
+      seed: 5, caseCount: 60, today, datasetFolder: folder, now: server.clock.now(), passwordCost: testPasswordCost,
+    });
+    expect(result).toEqual({ seeded: false, cases: 0 });
+    expect(await server.database.db.$count(cases)).toBe(before);
   });
 });
 

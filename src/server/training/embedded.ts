@@ -1,0 +1,49 @@
+/**
+ * The one call the server needs for `--demo` and the embedded training environment: make sure the
+ * database holds a demo dataset. An empty database gets one (generated into a folder, or reused
+ * from there when the same seed, size and today were generated before); a database that already
+ * has users is left alone, so restarting keeps what trainees did.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type PasswordCost } from '../auth/passwords';
+import { type Database } from '../db/database';
+import { users } from '../db/schema';
+import { type ChangeListener } from '../sync/publish';
+import { type IsoDate } from '../../shared/domain/dates';
+import { generateDataset } from './generate';
+import { loadDataset, readManifest } from './load';
+
+export type SeedTrainingOptions = {
+  seed: number;
+  caseCount: number;
+  /** The dataset's today; the server's clock should start on it so deadlines agree. */
+  today: IsoDate;
+  /** Where the generated files live (e.g. DATA_DIR/training-dataset). */
+  datasetFolder: string;
+  now: Date;
+  passwordCost: PasswordCost;
+  listener?: ChangeListener | null;
+};
+
+export type SeedTrainingResult = { seeded: boolean; cases: number };
+
+function sameDataset(folder: string, options: SeedTrainingOptions): boolean {
+  if (!existsSync(join(folder, 'dataset.json'))) return false;
+  try {
+    const manifest = readManifest(folder);
+    return manifest.seed === options.seed && manifest.caseCount === options.caseCount && manifest.today === options.today;
+  } catch {
+    return false;
+  }
+}
+
+/** Seeds an empty database with the demo dataset; does nothing when it already has users. */
+export async function seedTrainingEnvironment(db: Database, options: SeedTrainingOptions): Promise<SeedTrainingResult> {
+  if ((await db.$count(users)) > 0) return { seeded: false, cases: 0 };
+  if (!sameDataset(options.datasetFolder, options)) {
+    generateDataset({ seed: options.seed, caseCount: options.caseCount, outputFolder: options.datasetFolder, today: options.today });
+  }
+  const loaded = await loadDataset(db, options.datasetFolder, { now: options.now, passwordCost: options.passwordCost, listener: options.listener ?? null });
+  return { seeded: true, cases: loaded.cases };
+}
