@@ -4,32 +4,13 @@
  * binary exists. Development and tests only: never part of the packaged app.
  */
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { contentSecurityPolicy, securityHeaders } from '../../src/shared/security/csp';
+import { join, resolve } from 'node:path';
+import { contentSecurityPolicy } from '../../src/shared/security/csp';
+import { appOrigin, createAppProtocolHandler } from '../../src/main/protocol';
 import { createHost, type Host, type HostOptions } from '../../src/main/host/host';
 import { attachWebSocketRpc } from '../../src/main/host/transports/websocket';
 import { tokenFragmentKey } from '../../src/shared/rpc/websocket';
-
-const mimeTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json',
-  '.ico': 'image/x-icon',
-  '.bcmap': 'application/octet-stream',
-  '.pfb': 'application/octet-stream',
-};
 
 export interface PreviewOptions {
   /** 0 picks a free port. */
@@ -49,22 +30,6 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-/** Maps a request path to a file inside root, or null when it would leave root. */
-export function fileInside(root: string, requestPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(requestPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const relativePath = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const file = resolve(root, relativePath);
-  const inside = relative(root, file);
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return null;
-  return file;
-}
-
 /** Starts the preview server and its host. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const rendererDir = resolve(options.rendererDir);
@@ -73,35 +38,19 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const token = randomBytes(32).toString('base64url');
   let origin = '';
 
+  // The same handler as the app's app:// protocol (GET only, refused odd paths, no symlink escape),
+  // fed a translated URL; only the CSP differs, to allow the loopback WebSocket.
+  const serveBundle = createAppProtocolHandler(rendererDir);
   const server: Server = createServer((request, response) => {
-    const headers: Record<string, string> = {
-      ...securityHeaders,
-      'Content-Security-Policy': contentSecurityPolicy({ connectSources: [origin.replace(/^http/, 'ws')] }),
-      'Cache-Control': 'no-store',
-    };
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
-      return;
-    }
-    const url = new URL(request.url ?? '/', origin);
-    const file = fileInside(rendererDir, url.pathname);
-    if (!file) {
-      response.writeHead(404, headers).end();
-      return;
-    }
-    stat(file).then(
-      (info) => {
-        if (!info.isFile()) throw new Error('not a file');
-        response.writeHead(200, {
-          ...headers,
-          'Content-Type': mimeTypes[extname(file)] ?? 'application/octet-stream',
-          'Content-Length': String(info.size),
-        });
-        if (request.method === 'HEAD') response.end();
-        else createReadStream(file).pipe(response);
-      },
-      () => response.writeHead(404, headers).end(),
-    );
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const method = request.method === 'HEAD' ? 'GET' : (request.method ?? 'GET');
+    void serveBundle(new Request(`${appOrigin}${url.pathname}`, { method })).then(async (answer) => {
+      const headers = Object.fromEntries(answer.headers);
+      headers['content-security-policy'] = contentSecurityPolicy({ connectSources: [origin.replace(/^http/, 'ws')] });
+      const body = Buffer.from(await answer.arrayBuffer());
+      response.writeHead(answer.status, { ...headers, 'content-length': String(body.length) });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    });
   });
 
   const closeSockets = attachWebSocketRpc(server, {

@@ -7,6 +7,7 @@
  */
 import {
   connectRpc,
+  createListenerRegistry,
   RpcError,
   rpcErrorCodes,
   type CallMap,
@@ -68,14 +69,12 @@ interface Queued {
 /** Creates the host connection; calls queue until the first port arrives. */
 export function createHostConnection<C extends CallMap, E extends EventMap>(options: ConnectOptions<C, E>): HostConnection<C, E> {
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const listeners = createListenerRegistry();
   let queue: Queued[] = [];
   let current: Current<C, E> | undefined;
   let disposed = false;
 
-  const dispatch = (name: string, payload: unknown): void => {
-    for (const listener of listeners.get(name) ?? []) listener(payload);
-  };
+  const dispatch = (name: string, payload: unknown): void => listeners.emit(name, payload);
 
   const detachCurrent = (): void => {
     const previous = current;
@@ -142,13 +141,7 @@ export function createHostConnection<C extends CallMap, E extends EventMap>(opti
       });
     },
     on(name, listener) {
-      let set = listeners.get(name);
-      if (!set) listeners.set(name, (set = new Set()));
-      const wrapped = listener as (payload: unknown) => void;
-      set.add(wrapped);
-      return () => {
-        set.delete(wrapped);
-      };
+      return listeners.add(name, listener as (payload: unknown) => void);
     },
     dispose() {
       disposed = true;

@@ -5,7 +5,7 @@
  * kept in sessionStorage (a reload keeps working) and is removed from the address bar at once.
  */
 import { bridgeGlobalName, calls, events, type Calls, type Events } from '../../shared/contract';
-import { connectRpc, createBridge, type MessageEndpoint, type RpcClient } from '../../shared/rpc';
+import { connectRpc, createBridge, createListenerRegistry, type MessageEndpoint, type RpcClient } from '../../shared/rpc';
 import {
   rpcSubprotocol, rpcWebSocketPath, tokenFragmentKey, tokenPattern, tokenSubprotocolPrefix,
 } from '../../shared/rpc/websocket';
@@ -112,7 +112,7 @@ export function createReconnectingClient(
   open: () => MessageEndpoint & { onOpen(listener: () => void): void },
   monitor: ConnectionMonitor,
 ): ContractClient & { reconnect(): void } {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const listeners = createListenerRegistry();
   let generation = 0;
   let current: ContractClient | undefined;
 
@@ -130,9 +130,7 @@ export function createReconnectingClient(
     });
     const client = connectRpc(endpoint, { calls, events });
     for (const name of Object.keys(events) as (keyof Events & string)[]) {
-      client.on(name, (payload) => {
-        for (const listener of [...(listeners.get(name) ?? [])]) listener(payload);
-      });
+      client.on(name, (payload) => listeners.emit(name, payload));
     }
     current = client;
   };
@@ -143,13 +141,7 @@ export function createReconnectingClient(
       return (current as ContractClient).call(name, args);
     },
     on(name, listener) {
-      let set = listeners.get(name);
-      if (!set) listeners.set(name, (set = new Set()));
-      const wrapped = listener as (payload: unknown) => void;
-      set.add(wrapped);
-      return () => {
-        set.delete(wrapped);
-      };
+      return listeners.add(name, listener as (payload: unknown) => void);
     },
     dispose() {
       generation++;

@@ -177,6 +177,36 @@ export function serveRpc<C extends CallMap, E extends EventMap, Ctx>(
   };
 }
 
+/** Listeners per event name, shared by every client that fans host events out to subscribers. */
+export interface ListenerRegistry {
+  /** Adds a listener; returns its remover. */
+  add(name: string, listener: (payload: unknown) => void): () => void;
+  /** Calls every listener of `name` (a listener removed meanwhile is still called this once). */
+  emit(name: string, payload: unknown): void;
+  clear(): void;
+}
+
+/** Creates an empty listener registry. */
+export function createListenerRegistry(): ListenerRegistry {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  return {
+    add(name, listener) {
+      let set = listeners.get(name);
+      if (!set) listeners.set(name, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+      };
+    },
+    emit(name, payload) {
+      for (const listener of [...(listeners.get(name) ?? [])]) listener(payload);
+    },
+    clear() {
+      listeners.clear();
+    },
+  };
+}
+
 export interface RpcClient<C extends CallMap, E extends EventMap> {
   call<N extends keyof C & string>(name: N, args?: ArgsIn<C, N>): Promise<ResultOf<C, N>>;
   /** Subscribes to a host event; the listener gets the payload only. Returns the unsubscribe function. */
@@ -213,7 +243,7 @@ export function connectRpc<C extends CallMap, E extends EventMap>(
   const { calls, events } = options;
   const timeoutMs = options.timeoutMs ?? 60_000;
   const pending = new Map<number, Pending>();
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const listeners = createListenerRegistry();
   let nextId = 1;
   let closed = false;
 
@@ -233,7 +263,7 @@ export function connectRpc<C extends CallMap, E extends EventMap>(
       const spec = hasOwn(events, message.name) ? events[message.name] : undefined;
       const payload = spec?.payload.safeParse(message.payload);
       if (!payload?.success) return;
-      for (const listener of listeners.get(message.name) ?? []) listener(payload.data);
+      listeners.emit(message.name, payload.data);
       return;
     }
     if (message.kind === 'call') return;
@@ -279,13 +309,7 @@ export function connectRpc<C extends CallMap, E extends EventMap>(
       });
     },
     on(name, listener) {
-      let set = listeners.get(name);
-      if (!set) listeners.set(name, (set = new Set()));
-      const wrapped = listener as (payload: unknown) => void;
-      set.add(wrapped);
-      return () => {
-        set.delete(wrapped);
-      };
+      return listeners.add(name, listener as (payload: unknown) => void);
     },
     dispose() {
       closed = true;
