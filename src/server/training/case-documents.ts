@@ -51,7 +51,7 @@ export function misspell(surname: string, random: Random): string {
 
 function shown(person: Person, surname = person.surname): PersonShown {
   const nationality = nationalities[person.nationality];
-  return { givenNames: person.givenNames, surname, sex: person.sex, birthDate: person.birthDate, birthPlace: person.birthPlace, nationalityCode: nationality.code, nationalityName: nationality.name.en };
+  return { givenNames: person.givenNames, surname, sex: person.sex, birthDate: person.birthDate, birthPlace: person.birthPlace, nationalityCode: nationality.code, nationalityName: nationality.name.en, countryName: nationality.country };
 }
 
 /** Builds, stores and lists the documents of a case. */

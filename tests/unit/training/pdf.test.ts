@@ -15,7 +15,7 @@ import { pdfJsError, pdfLibPages, pdfinfoPages, pdfinfoPath, readWithPdfJs } fro
 
 const person: PersonShown = {
   givenNames: 'Zeynep', surname: 'Öztürk', sex: 'F', birthDate: '1991-02-28', birthPlace: 'İzmir'.replace('İ', 'I'),
-  nationalityCode: 'TUR', nationalityName: 'Turkish',
+  nationalityCode: 'TUR', nationalityName: 'Turkish', countryName: 'Turkey',
 };
 const folder = mkdtempSync(join(tmpdir(), 'werkbank-pdf-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -68,6 +68,8 @@ describe('per-case documents', () => {
     expect(pageCount).toBe(2);
     expect(text).toContain(`Gross monthly salary: ${formatEuro(612_345)}`);
     expect(formatEuro(612_345)).toBe('€ 6.123,45');
+    expect(formatEuro(-19_000)).toBe('€ -190,00');
+    expect(formatEuro(5)).toBe('€ 0,05');
     expect(text).toContain('Name: Zeynep Öztürk');
   });
 

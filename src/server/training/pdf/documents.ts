@@ -21,6 +21,8 @@ export type PersonShown = {
   birthPlace: string;
   nationalityCode: string;
   nationalityName: string;
+  /** The country of the nationality, in English ("China"). */
+  countryName: string;
 };
 
 function built(pages: PageBuilder[], title: string, created: string, imageOnlyPages = 0): BuiltDocument {
@@ -139,7 +141,7 @@ export function birthCertificate(input: {
   person: PersonShown; fatherName: string; motherName: string; registeredOn: string; scanned: boolean; random: Random;
 }): BuiltDocument {
   const lines: ScanLine[] = [
-    { text: `BIRTH CERTIFICATE`, scale: 3 }, { text: `Country of birth: ${input.person.nationalityName}`, scale: 2 }, { text: '' },
+    { text: `BIRTH CERTIFICATE`, scale: 3 }, { text: `Country: ${input.person.countryName}`, scale: 2 }, { text: '' },
     { text: `Surname: ${input.person.surname}`, scale: 2 }, { text: `Given names: ${input.person.givenNames}`, scale: 2 },
     { text: `Sex: ${input.person.sex}`, scale: 2 }, { text: `Date of birth: ${input.person.birthDate}`, scale: 2 },
     { text: `Place of birth: ${input.person.birthPlace}`, scale: 2 }, { text: `Father: ${input.fatherName}`, scale: 2 },
@@ -152,7 +154,7 @@ export function birthCertificate(input: {
   const page = new PageBuilder();
   page.rectangle(30, 30, 535, 782);
   page.text(150, 760, 'BIRTH CERTIFICATE', 22, 'serif');
-  page.text(150, 736, `Civil registry - ${input.person.nationalityName}`, 12, 'serif');
+  page.text(150, 736, `Civil registry - ${input.person.countryName}`, 12, 'serif');
   let y = 680;
   for (const line of lines.slice(3)) {
     if (line.text) page.text(70, y, line.text, 12, 'serif');

@@ -3,12 +3,12 @@
 const monthsEnglish = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const monthsDutch = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
-/** Euro cents as on a Dutch document: "€ 6.250,00". */
+/** Euro cents as on a Dutch document: "€ 6.250,00", "€ -190,00". */
 export function formatEuro(cents: number): string {
   const euros = Math.floor(Math.abs(cents) / 100);
   const rest = String(Math.abs(cents) % 100).padStart(2, '0');
   const grouped = String(euros).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${cents < 0 ? '-' : ''}€ ${grouped},${rest}`;
+  return `€ ${cents < 0 ? '-' : ''}${grouped},${rest}`;
 }
 
 /** A 'YYYY-MM-DD' date written out: "12 augustus 1990" or "12 August 1990". */
