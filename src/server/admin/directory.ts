@@ -7,7 +7,7 @@ import { hashPassword, type PasswordCost } from '../auth/passwords';
 
 /** Publishes a user's directory entry (no username, no hash) to every signed-in client. */
 async function publishUser(batch: WriteBatch, user: typeof users.$inferSelect, teamIds: string[]): Promise<void> {
-  await batch.publish({
+  batch.publish({
     entity: 'user', id: user.id, version: user.version,
     data: { id: user.id, displayName: user.displayName, role: user.role, active: user.active, teamIds },
     scope: { caseId: null, teamId: null, assigneeId: null, global: true },
@@ -18,7 +18,7 @@ async function publishUser(batch: WriteBatch, user: typeof users.$inferSelect, t
 export async function createTeam(batch: WriteBatch, name: string, id: string = randomUUID()): Promise<string> {
   const [team] = await batch.tx.insert(teams).values({ id, name }).returning();
   if (!team) throw new Error('team insert returned nothing');
-  await batch.publish({
+  batch.publish({
     entity: 'team', id: team.id, version: team.version, data: { id: team.id, name: team.name },
     scope: { caseId: null, teamId: null, assigneeId: null, global: true },
   });

@@ -4,9 +4,9 @@
  * entry breaks the chain at that point (see verifyAuditChain).
  */
 import { createHash } from 'node:crypto';
-import { asc, desc, gt } from 'drizzle-orm';
+import { asc, gt } from 'drizzle-orm';
 import { auditLog } from '../db/schema';
-import type { Executor, Transaction } from '../db/database';
+import type { Executor } from '../db/database';
 
 export type AuditResult = 'ok' | 'denied' | 'rejected' | 'conflict' | 'failed';
 export type AuditOrigin = 'api' | 'sync' | 'intake' | 'offline' | 'cli';
@@ -26,31 +26,21 @@ export const genesisHash = '0'.repeat(64);
 
 type StoredEntry = typeof auditLog.$inferSelect;
 
-/** The hash of an entry given the previous hash; the field order is part of the format. */
-export function entryHash(entry: Omit<StoredEntry, 'hash'>): string {
-  const fields = [
-    entry.seq, entry.at.toISOString(), entry.actorId, entry.actorKind, entry.action,
-    entry.objectType, entry.objectId, entry.result, entry.origin,
-  ];
-  return createHash('sha256').update(entry.prevHash).update('\n').update(JSON.stringify(fields)).digest('hex');
+/** The hashed part of an entry besides its sequence number, as one JSON array (field order is the format). */
+export function entryPayload(entry: AuditEntry & { at: Date }): string {
+  return JSON.stringify([
+    entry.at.toISOString(), entry.actorId, entry.actorKind, entry.action, entry.objectType, entry.objectId,
+    entry.result, entry.origin,
+  ]);
 }
 
-/** Appends entries; the caller's transaction must hold the writer lock (database.ts: lockWriter). */
-export async function appendAudit(tx: Transaction, entries: AuditEntry[], at: Date): Promise<void> {
-  if (entries.length === 0) return;
-  const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog)
-    .orderBy(desc(auditLog.seq)).limit(1);
-  let seq = last?.seq ?? 0;
-  let prevHash = last?.hash ?? genesisHash;
-  const rows: StoredEntry[] = [];
-  for (const entry of entries) {
-    seq += 1;
-    const row = { ...entry, seq, at, prevHash };
-    const hash = entryHash(row);
-    rows.push({ ...row, hash });
-    prevHash = hash;
-  }
-  await tx.insert(auditLog).values(rows);
+/**
+ * The hash of an entry: SHA-256 of `prevHash \n seq \n payload`, hex. The writer computes the same
+ * in SQL (sync/publish.ts), so appending costs one statement under the writer lock.
+ */
+export function entryHash(entry: Omit<StoredEntry, 'hash'>): string {
+  const payload = entryPayload({ ...entry, actorKind: entry.actorKind as AuditEntry['actorKind'], result: entry.result as AuditResult, origin: entry.origin as AuditOrigin });
+  return createHash('sha256').update(`${entry.prevHash}\n${entry.seq}\n${payload}`, 'utf8').digest('hex');
 }
 
 export type ChainVerdict =

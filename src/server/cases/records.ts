@@ -34,8 +34,8 @@ export async function findCase(executor: Executor, caseId: string): Promise<Case
 
 /** Publishes a row that belongs to `kase`, scoped like the case. */
 export function publishCaseChild(batch: WriteBatch, kase: CaseRow, entity: SyncEntity,
-  row: { id: string; version: number }): Promise<number> {
-  return batch.publish({
+  row: { id: string; version: number }): void {
+  batch.publish({
     entity, id: row.id, version: row.version, data: rowData(row),
     scope: { caseId: kase.id, teamId: kase.teamId, assigneeId: kase.assigneeId },
   });
@@ -49,11 +49,10 @@ export async function computeCaseDeadline(executor: Executor, kase: CaseRow, tod
   Promise<{ deadline: string | null; penaltyAmountCents: number }> {
   const regime = kase.regime;
   if (!isRegime(regime)) return { deadline: null, penaltyAmountCents: 0 };
-  const [caseSuspensions, caseExtensions, notices] = await Promise.all([
-    executor.select().from(suspensions).where(eq(suspensions.caseId, kase.id)).orderBy(asc(suspensions.requestedOn)),
-    executor.select().from(extensions).where(eq(extensions.caseId, kase.id)).orderBy(asc(extensions.announcedOn)),
-    executor.select().from(noticesOfDefault).where(eq(noticesOfDefault.caseId, kase.id)).orderBy(asc(noticesOfDefault.receivedOn)),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time anyway.
+  const caseSuspensions = await executor.select().from(suspensions).where(eq(suspensions.caseId, kase.id)).orderBy(asc(suspensions.requestedOn));
+  const caseExtensions = await executor.select().from(extensions).where(eq(extensions.caseId, kase.id)).orderBy(asc(extensions.announcedOn));
+  const notices = await executor.select().from(noticesOfDefault).where(eq(noticesOfDefault.caseId, kase.id)).orderBy(asc(noticesOfDefault.receivedOn));
   const { deadline } = computeDecisionDeadline({
     regime,
     receivedOn: kase.receivedOn,
@@ -89,7 +88,7 @@ export async function updateCase(tx: Transaction, batch: WriteBatch, before: Cas
   if (after.teamId !== before.teamId || after.assigneeId !== before.assigneeId) {
     await batch.moveCaseScope(after.id, before, after);
   }
-  await publishCaseChild(batch, after, 'case', after);
+  publishCaseChild(batch, after, 'case', after);
   return after;
 }
 
@@ -98,5 +97,5 @@ export async function recordCaseEvent(tx: Transaction, batch: WriteBatch, kase: 
   actorId: string | null, detail: Record<string, unknown>): Promise<void> {
   const [event] = await tx.insert(caseEvents)
     .values({ id: randomUUID(), caseId: kase.id, at: batch.now, actorId, kind, detail }).returning();
-  if (event) await publishCaseChild(batch, kase, 'caseEvent', event);
+  if (event) publishCaseChild(batch, kase, 'caseEvent', event);
 }

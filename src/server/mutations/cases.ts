@@ -54,7 +54,7 @@ export const addNote: MutationHandler<'case.addNote'> = async (context, args) =>
     id: args.noteId, caseId: kase.id, authorId: context.actor.userId, body: args.body, createdAt: context.batch.now,
   }).onConflictDoNothing().returning();
   if (!note) throw new Rejection('invalid_arguments', 'note id already used');
-  await publishCaseChild(context.batch, kase, 'note', note);
+  publishCaseChild(context.batch, kase, 'note', note);
 };
 
 /** case.requestDocuments: asks for missing documents and suspends the period (Awb 4:5, 4:15). */
@@ -70,7 +70,7 @@ export const requestDocuments: MutationHandler<'case.requestDocuments'> = async 
   }).onConflictDoNothing().returning();
   if (!suspension) throw new Rejection('invalid_arguments', 'suspension id already used');
   const after = await updateCase(context.tx, context.batch, kase, { status: 'waiting_on_applicant' }, context.today);
-  await publishCaseChild(context.batch, after, 'suspension', suspension);
+  publishCaseChild(context.batch, after, 'suspension', suspension);
   await recordCaseEvent(context.tx, context.batch, after, 'case.requestDocuments', context.actor.userId,
     { suspensionId: suspension.id, dueOn: args.dueOn, documentCount: args.documents.length });
 };
@@ -89,7 +89,7 @@ export const closeSuspension: MutationHandler<'case.closeSuspension'> = async (c
     .where(eq(suspensions.id, suspension.id)).returning();
   const status = kase.status === 'waiting_on_applicant' ? 'in_progress' : kase.status;
   const after = await updateCase(context.tx, context.batch, kase, { status }, context.today);
-  if (closed) await publishCaseChild(context.batch, after, 'suspension', closed);
+  if (closed) publishCaseChild(context.batch, after, 'suspension', closed);
   await recordCaseEvent(context.tx, context.batch, after, 'case.closeSuspension', context.actor.userId,
     { suspensionId: suspension.id, endedOn: args.endedOn });
 };
@@ -105,7 +105,7 @@ export const extendPeriod: MutationHandler<'case.extendPeriod'> = async (context
   }).onConflictDoNothing().returning();
   if (!extension) throw new Rejection('invalid_arguments', 'extension id already used');
   const after = await updateCase(context.tx, context.batch, kase, {}, context.today);
-  await publishCaseChild(context.batch, after, 'extension', extension);
+  publishCaseChild(context.batch, after, 'extension', extension);
   await recordCaseEvent(context.tx, context.batch, after, 'case.extendPeriod', context.actor.userId,
     { extensionId: extension.id, previousDeadline: kase.deadline, deadline: after.deadline });
 };
@@ -119,7 +119,7 @@ export const recordNoticeOfDefault: MutationHandler<'case.recordNoticeOfDefault'
   }).onConflictDoNothing().returning();
   if (!notice) throw new Rejection('invalid_arguments', 'notice id already used');
   const after = await updateCase(context.tx, context.batch, kase, {}, context.today);
-  await publishCaseChild(context.batch, after, 'noticeOfDefault', notice);
+  publishCaseChild(context.batch, after, 'noticeOfDefault', notice);
   await recordCaseEvent(context.tx, context.batch, after, 'case.recordNoticeOfDefault', context.actor.userId,
     { noticeId: notice.id, receivedOn: notice.receivedOn });
 };

@@ -29,7 +29,7 @@ async function saveLetter(context: MutationContext, kase: CaseRow, letter: Lette
     .set({ ...changes, version: letter.version + 1, updatedAt: context.batch.now })
     .where(eq(letters.id, letter.id)).returning();
   if (!saved) throw new Error('letter vanished during update');
-  await publishCaseChild(context.batch, kase, 'letter', saved);
+  publishCaseChild(context.batch, kase, 'letter', saved);
   await recordCaseEvent(context.tx, context.batch, kase, event, context.actor.userId, { letterId: letter.id, ...detail });
 }
 
@@ -43,7 +43,7 @@ export const saveDraft: MutationHandler<'letter.saveDraft'> = async (context, ar
       drafterId: context.actor.userId, updatedAt: context.batch.now,
     }).returning();
     if (!created) throw new Error('letter insert returned nothing');
-    await publishCaseChild(context.batch, kase, 'letter', created);
+    publishCaseChild(context.batch, kase, 'letter', created);
     await recordCaseEvent(context.tx, context.batch, kase, 'letter.create', context.actor.userId, { letterId: created.id, kind: args.kind });
     return;
   }

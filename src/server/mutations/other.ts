@@ -16,14 +16,14 @@ export const sendMessage: MutationHandler<'message.send'> = async (context, args
       createdAt: context.batch.now,
     }).returning();
     if (!thread) throw new Error('thread insert returned nothing');
-    await publishCaseChild(context.batch, kase, 'messageThread', thread);
+    publishCaseChild(context.batch, kase, 'messageThread', thread);
   }
   const [message] = await context.tx.insert(messages).values({
     id: args.messageId, threadId: thread.id, caseId: kase.id, direction: 'outbound', authorId: context.actor.userId,
     body: args.body, sentAt: context.batch.now,
   }).onConflictDoNothing().returning();
   if (!message) throw new Rejection('invalid_arguments', 'message id already used');
-  await publishCaseChild(context.batch, kase, 'message', message);
+  publishCaseChild(context.batch, kase, 'message', message);
 };
 
 export const markMessageRead: MutationHandler<'message.markRead'> = async (context, args) => {
@@ -34,7 +34,7 @@ export const markMessageRead: MutationHandler<'message.markRead'> = async (conte
   const [read] = await context.tx.update(messages)
     .set({ readAt: context.batch.now, readBy: context.actor.userId, version: message.version + 1 })
     .where(eq(messages.id, message.id)).returning();
-  if (read) await publishCaseChild(context.batch, kase, 'message', read);
+  if (read) publishCaseChild(context.batch, kase, 'message', read);
 };
 
 async function documentInScope(context: MutationContext, documentId: string) {
@@ -51,7 +51,7 @@ export const annotateDocument: MutationHandler<'document.annotate'> = async (con
     page: args.page, body: args.body, createdAt: context.batch.now,
   }).onConflictDoNothing().returning();
   if (!annotation) throw new Rejection('invalid_arguments', 'annotation id already used');
-  await publishCaseChild(context.batch, kase, 'annotation', annotation);
+  publishCaseChild(context.batch, kase, 'annotation', annotation);
 };
 
 export const linkEvidence: MutationHandler<'document.linkEvidence'> = async (context, args) => {
@@ -62,7 +62,7 @@ export const linkEvidence: MutationHandler<'document.linkEvidence'> = async (con
     createdBy: context.actor.userId, createdAt: context.batch.now,
   }).onConflictDoNothing().returning();
   if (!link) throw new Rejection('invalid_arguments', 'link id already used');
-  await publishCaseChild(context.batch, kase, 'evidenceLink', link);
+  publishCaseChild(context.batch, kase, 'evidenceLink', link);
 };
 
 /** view.save: a private saved view of the queue; only its owner sees or changes it. */
@@ -75,7 +75,7 @@ export const saveView: MutationHandler<'view.save'> = async (context, args) => {
     : await context.tx.insert(savedViews).values({ id: args.viewId, ownerId: context.actor.userId, name: args.name, filter: args.filter })
       .returning();
   if (!view) throw new Error('view write returned nothing');
-  await context.batch.publish({
+  context.batch.publish({
     entity: 'savedView', id: view.id, version: view.version, data: rowData(view),
     scope: { caseId: null, teamId: null, assigneeId: null, ownerId: view.ownerId },
   });
@@ -86,7 +86,7 @@ export const deleteView: MutationHandler<'view.delete'> = async (context, args) 
   const [view] = await context.tx.delete(savedViews)
     .where(and(eq(savedViews.id, args.viewId), eq(savedViews.ownerId, context.actor.userId))).returning();
   if (!view) throw new Rejection('not_found', 'view not found');
-  await context.batch.publish({
+  context.batch.publish({
     entity: 'savedView', id: view.id, version: view.version + 1,
     scope: { caseId: null, teamId: null, assigneeId: null, ownerId: view.ownerId },
   });

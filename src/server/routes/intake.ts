@@ -86,7 +86,7 @@ export function registerIntakeRoutes(app: FastifyInstance, context: AppContext, 
       const computed = await computeCaseDeadline(batch.tx, draft, context.clock.today());
       const [kase] = await batch.tx.insert(cases).values({ ...draft, ...computed }).returning();
       if (!kase) throw new Error('case insert returned nothing');
-      await publishCaseChild(batch, kase, 'case', kase);
+      publishCaseChild(batch, kase, 'case', kase);
       for (const [role, party] of [['applicant', input.applicant], ['sponsor', input.sponsor], ['representative', input.representative]] as const) {
         if (party) await insertParty(batch, kase, role, party);
       }
@@ -110,7 +110,7 @@ export function registerIntakeRoutes(app: FastifyInstance, context: AppContext, 
         size: content.length, source: 'my_ind', uploadedAt: batch.now,
       }).returning();
       if (!document) throw new Error('document insert returned nothing');
-      await publishCaseChild(batch, kase, 'document', document);
+      publishCaseChild(batch, kase, 'document', document);
       return { caseId: kase.id, id: document.id };
     });
   }, options.documentBodyLimit + 64 * 1024);
@@ -129,14 +129,14 @@ export function registerIntakeRoutes(app: FastifyInstance, context: AppContext, 
         id: randomUUID(), caseId: kase.id, subject: input.subject ?? '', counterpart: input.counterpart, createdAt: batch.now,
       }).returning();
       if (!thread) throw new Error('thread insert returned nothing');
-      await publishCaseChild(batch, kase, 'messageThread', thread);
+      publishCaseChild(batch, kase, 'messageThread', thread);
       threadId = thread.id;
     }
     const [message] = await batch.tx.insert(messages).values({
       id: randomUUID(), threadId, caseId: kase.id, direction: 'inbound', authorId: null, body: input.body, sentAt: batch.now,
     }).returning();
     if (!message) throw new Error('message insert returned nothing');
-    await publishCaseChild(batch, kase, 'message', message);
+    publishCaseChild(batch, kase, 'message', message);
     return { caseId: kase.id, id: message.id };
   }));
 
@@ -151,7 +151,7 @@ export function registerIntakeRoutes(app: FastifyInstance, context: AppContext, 
       ...(input.address ? { address: input.address } : {}), ...(input.email ? { email: input.email } : {}),
       ...(input.phone ? { phone: input.phone } : {}), version: party.version + 1,
     }).where(eq(parties.id, party.id)).returning();
-    if (updated) await publishCaseChild(batch, kase, 'party', updated);
+    if (updated) publishCaseChild(batch, kase, 'party', updated);
     return { caseId: kase.id, id: party.id };
   }));
 
@@ -176,7 +176,7 @@ export function registerIntakeRoutes(app: FastifyInstance, context: AppContext, 
       id: randomUUID(), caseId: kase.id, receivedOn: input.receivedOn, source: 'my_ind',
     }).returning();
     const after = await updateCase(batch.tx, batch, kase, {}, context.clock.today());
-    if (notice) await publishCaseChild(batch, after, 'noticeOfDefault', notice);
+    if (notice) publishCaseChild(batch, after, 'noticeOfDefault', notice);
     return { caseId: kase.id, id: notice?.id };
   }));
 }
@@ -190,5 +190,5 @@ async function insertParty(batch: WriteBatch, kase: CaseRow, role: 'applicant' |
     recognisedSponsor: party.recognisedSponsor ?? false, address: party.address ?? null, email: party.email ?? null,
     phone: party.phone ?? null,
   }).returning();
-  if (row) await publishCaseChild(batch, kase, 'party', row);
+  if (row) publishCaseChild(batch, kase, 'party', row);
 }

@@ -31,24 +31,20 @@ async function storedResult(db: Database, userId: string, clientMutationId: stri
   return stored ? (stored.result as MutationResult) : null;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
-    if ((current as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
+/**
+ * Claims the client mutation id inside the mutation's transaction. A second request with the same
+ * id waits here until the first commits, then finds it taken: the caller returns the stored result.
+ */
+async function claimId(batch: WriteBatch, actor: Actor, envelope: MutationEnvelope, result: MutationResult | null): Promise<boolean> {
+  const claimed = await batch.tx.insert(mutationResults).values({
+    userId: actor.userId, clientMutationId: envelope.clientMutationId, name: envelope.name.slice(0, 64),
+    result: (result ?? {}) as unknown as Record<string, unknown>, at: batch.now,
+  }).onConflictDoNothing().returning({ id: mutationResults.clientMutationId });
+  return claimed.length === 1;
 }
 
-async function recordResult(batch: WriteBatch, actor: Actor, envelope: MutationEnvelope, result: MutationResult,
-  auditResult: AuditResult): Promise<void> {
-  await batch.tx.insert(mutationResults).values({
-    userId: actor.userId, clientMutationId: envelope.clientMutationId, name: envelope.name,
-    result: result as unknown as Record<string, unknown>, at: batch.now,
-  });
-  batch.audit({
-    actorId: actor.userId, actorKind: 'user', action: `mutation.${envelope.name}`, objectType: 'mutation',
-    objectId: envelope.clientMutationId, result: auditResult, origin: 'sync',
-  });
-}
+/** Thrown inside a transaction whose client mutation id was already used: roll back, answer the stored result. */
+class Replay extends Error {}
 
 function refusal(envelope: MutationEnvelope, error: unknown): { result: MutationResult; audit: AuditResult } | null {
   const clientMutationId = envelope.clientMutationId;
@@ -71,9 +67,12 @@ function refusal(envelope: MutationEnvelope, error: unknown): { result: Mutation
 /** Applies one mutation (or returns its stored result) for `actor`. */
 export async function applyMutation(services: PushServices, actor: Actor, envelope: MutationEnvelope): Promise<MutationResult> {
   const { db, clock, listener } = services;
-  const previous = await storedResult(db, actor.userId, envelope.clientMutationId);
-  if (previous) return previous;
   const clientMutationId = envelope.clientMutationId;
+  const replay = async () => {
+    const stored = await storedResult(db, actor.userId, clientMutationId);
+    if (!stored) throw new Error('stored mutation result missing');
+    return stored;
+  };
   let outcome: { result: MutationResult; audit: AuditResult } | null = null;
   if (!isMutationName(envelope.name)) {
     outcome = { result: { clientMutationId, status: 'rejected', code: 'unknown_mutation', reason: 'unknown mutation name' }, audit: 'rejected' };
@@ -84,38 +83,35 @@ export async function applyMutation(services: PushServices, actor: Actor, envelo
     const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(args)').join(', ');
     outcome = { result: { clientMutationId, status: 'rejected', code: 'invalid_arguments', reason: `invalid: ${where}` }, audit: 'rejected' };
   }
-  try {
-    if (!outcome && parsed?.success) {
-      const now = clock.now();
-      return await runWrite(db, now, listener, async (batch) => {
+  if (!outcome && parsed?.success) {
+    try {
+      return await runWrite(db, clock.now(), listener, async (batch) => {
+        if (!(await claimId(batch, actor, envelope, null))) throw new Replay();
         const context: MutationContext = { tx: batch.tx, batch, actor, today: clock.today(), base: envelope.base };
         await (mutationHandlers[name] as MutationHandler<MutationName>)(context, parsed.data as never);
         const result: MutationResult = { clientMutationId, status: 'applied', serverSeq: null };
-        // The sequence is known only after the handler published; store the final result.
-        await batch.tx.insert(mutationResults).values({ userId: actor.userId, clientMutationId, name, result: {}, at: now });
-        const final: MutationResult = { ...result, serverSeq: batch.maxSeq === null ? null : String(batch.maxSeq) };
-        await batch.tx.update(mutationResults).set({ result: final as unknown as Record<string, unknown> })
-          .where(and(eq(mutationResults.userId, actor.userId), eq(mutationResults.clientMutationId, clientMutationId)));
+        // The sequence is drawn in the batch's last statement, which also stores the result with it.
+        batch.storeResult(actor.userId, clientMutationId, result as unknown as Record<string, unknown>);
         batch.audit({ actorId: actor.userId, actorKind: 'user', action: `mutation.${name}`, objectType: 'mutation', objectId: clientMutationId, result: 'ok', origin: 'sync' });
-        return final;
+        await batch.flush();
+        return { ...result, serverSeq: batch.maxSeq === null ? null : String(batch.maxSeq) };
       });
+    } catch (error) {
+      if (error instanceof Replay) return replay();
+      outcome = refusal(envelope, error);
+      if (!outcome) throw error;
     }
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      const raced = await storedResult(db, actor.userId, clientMutationId);
-      if (raced) return raced;
-    }
-    outcome = refusal(envelope, error);
-    if (!outcome) throw error;
   }
   const refused = outcome as { result: MutationResult; audit: AuditResult };
-  try {
-    await runWrite(db, clock.now(), listener, (batch) => recordResult(batch, actor, envelope, refused.result, refused.audit));
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return (await storedResult(db, actor.userId, clientMutationId)) ?? refused.result;
-  }
-  return refused.result;
+  const recorded = await runWrite(db, clock.now(), listener, async (batch) => {
+    if (!(await claimId(batch, actor, envelope, refused.result))) return false;
+    batch.audit({
+      actorId: actor.userId, actorKind: 'user', action: `mutation.${envelope.name.slice(0, 64)}`, objectType: 'mutation',
+      objectId: clientMutationId, result: refused.audit, origin: 'sync',
+    });
+    return true;
+  });
+  return recorded ? refused.result : replay();
 }
 
 /** Applies a push request's mutations in order. */

@@ -46,7 +46,7 @@ describe('change log ordering', () => {
   it('publishes rows in commit order when writers run one after the other', async () => {
     const head = new SyncHead(database.db, 0);
     const ids = [randomUUID(), randomUUID(), randomUUID()];
-    for (const id of ids) await runWrite(database.db, new Date(), head, (batch) => batch.publish(directoryRow(id)));
+    for (const id of ids) await runWrite(database.db, new Date(), head, async (batch) => batch.publish(directoryRow(id)));
     const page = await pullChanges(database.db, head, reader, undefined, 100);
     expect(page.changes.map((change) => change.id)).toEqual(ids);
   });
@@ -60,13 +60,14 @@ describe('change log ordering', () => {
     const published = gate();
     // Writer 1 draws its sequence number, then holds its transaction open.
     const writer1 = runWrite(database.db, new Date(), head, async (batch) => {
-      await batch.publish(directoryRow(first));
+      batch.publish(directoryRow(first));
+      await batch.flush(); // draws its sequence number now, under the writer lock
       published.open();
       await holdFirst.promise;
     });
     await published.promise;
     // Writer 2 wants to publish now; it must wait for writer 1 instead of drawing a number and committing first.
-    const writer2 = runWrite(database.db, new Date(), head, (batch) => batch.publish(directoryRow(second)));
+    const writer2 = runWrite(database.db, new Date(), head, async (batch) => batch.publish(directoryRow(second)));
     await waitUntil(async () => (await queryRows<{ waiting: number }>(database.db,
       sql`select count(*)::int as waiting from pg_locks where locktype = 'advisory' and not granted`))[0]?.waiting === 1);
     const during = await pullChanges(database.db, head, reader, Number(start.nextCursor), 100);
