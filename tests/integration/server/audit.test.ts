@@ -53,6 +53,14 @@ describe('what is logged', () => {
 });
 
 describe('hash chain', () => {
+  it('is append-only in the database: updates, deletes and truncation are refused', async () => {
+    await expect(server.database.db.update(auditLog).set({ result: 'denied' }).where(eq(auditLog.seq, 1))).rejects.toThrow();
+    await expect(server.database.db.delete(auditLog).where(eq(auditLog.seq, 1))).rejects.toThrow();
+    await expect(server.database.db.execute(sql`truncate audit_log`)).rejects.toThrow();
+    // From here on the tests play an attacker who owns the table and switches the guard off.
+    await server.database.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
+  });
+
   it('verifies an untouched chain', async () => {
     const verdict = await verifyAuditChain(server.database.db);
     expect(verdict.ok).toBe(true);
@@ -113,6 +121,7 @@ describe('npm run audit:verify', () => {
       expect(JSON.parse(intact.stdout.trim().split('\n').at(-1) ?? '{}')).toMatchObject({ ok: true, entries: 1 });
       const { openDatabase } = await import('../../../src/server/db/database');
       const database = await openDatabase({ kind: 'pglite', dataDir: join(dataDir, 'pglite') });
+      await database.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
       await database.db.execute(sql`update audit_log set action = 'auth.logout' where seq = 1`);
       await database.close();
       const tampered = await run();
