@@ -13,7 +13,7 @@ import { createCentralApi } from '../../../src/main/host/sync/api-client';
 import { SyncEngine } from '../../../src/main/host/sync/engine';
 import { memorySecretStore, Session } from '../../../src/main/host/sync/session';
 
-const [baseUrl, username, password, dataDir, caseId, mode] = process.argv.slice(2);
+const [baseUrl = '', username = '', password = '', dataDir = '', caseId = '', mode] = process.argv.slice(2);
 if (!baseUrl || !username || !password || !dataDir || !caseId) throw new Error('usage: kill-child <baseUrl> <username> <password> <dataDir> <caseId> [drain]');
 
 const say = (line: string) => writeSync(1, `${line}\n`);
