@@ -57,79 +57,95 @@ const instant = (value: string) => new Date(value);
 type VersionOf = (entity: SyncEntity, id: string) => number;
 const firstVersion: VersionOf = () => 1;
 
-async function insertCase(batch: WriteBatch, folder: string, kase: DatasetCase, userIds: Map<string, string>, versionOf: VersionOf = firstVersion): Promise<number> {
+/** Inserts rows in slices (PostgreSQL allows 65,535 parameters a statement) and returns them. */
+async function insertAll<Row>(rows: Row[], size: number, insert: (slice: Row[]) => Promise<{ id: string; version: number; caseId: string }[]>) {
+  const inserted: { id: string; version: number; caseId: string }[] = [];
+  for (let offset = 0; offset < rows.length; offset += size) inserted.push(...(await insert(rows.slice(offset, offset + size))));
+  return inserted;
+}
+
+/**
+ * Inserts a chunk of cases table by table (one statement per table and slice, not per case: this is
+ * what makes 500 cases load in seconds on PGlite) and publishes every row scoped like its case.
+ */
+async function insertCases(batch: WriteBatch, folder: string, chunk: DatasetCase[], userIds: Map<string, string>, versionOf: VersionOf = firstVersion): Promise<number> {
+  const { tx } = batch;
   const user = (username: string | null) => (username ? userIds.get(username) ?? null : null);
-  const [row] = await batch.tx.insert(cases).values({
+  const caseRows = await tx.insert(cases).values(chunk.map((kase) => ({
     id: kase.id, caseNumber: kase.caseNumber, caseType: kase.caseType, regime: kase.regime, status: kase.status, teamId: kase.teamId,
     assigneeId: user(kase.assignee), receivedOn: kase.receivedOn, contestedDecisionOn: kase.contestedDecisionOn,
     feeStatus: kase.fee.status, feePaidOn: kase.fee.paidOn, feeAmountCents: kase.fee.amountCents, biometrics: kase.biometrics,
     deadline: kase.deadline, penaltyAmountCents: kase.penaltyAmountCents, decision: kase.decision, decidedOn: kase.decidedOn,
     createdAt: instant(kase.createdAt), updatedAt: instant(kase.updatedAt), version: versionOf('case', kase.id),
-  }).returning();
-  if (!row) throw new Error('case insert returned nothing');
-  await publishCaseChild(batch, row, 'case', row);
-  const publishAll = async (entity: Parameters<typeof publishCaseChild>[2], rows: { id: string; version: number }[]) => {
-    for (const child of rows) await publishCaseChild(batch, row, entity, child);
+  }))).returning();
+  const caseById = new Map(caseRows.map((row) => [row.id, row]));
+  for (const row of caseRows) await publishCaseChild(batch, row, 'case', row);
+  const publishAll = async (entity: SyncEntity, rows: { id: string; version: number; caseId: string }[]) => {
+    for (const child of rows) {
+      const kase = caseById.get(child.caseId);
+      if (!kase) throw new Error('child row of a case outside the chunk');
+      await publishCaseChild(batch, kase, entity, child);
+    }
   };
-  const caseId = kase.id;
-  if (kase.parties.length > 0) {
-    await publishAll('party', await batch.tx.insert(parties).values(kase.parties.map((party) => ({
-      id: party.id, caseId, role: party.role, name: party.name, vNumber: party.vNumber, bsn: party.bsn, birthDate: party.birthDate,
-      nationality: party.nationality, organisation: party.organisation, recognisedSponsor: party.recognisedSponsor, address: party.address,
-      email: party.email, phone: party.phone, version: versionOf('party', party.id),
-    }))).returning());
+  const every = <Item>(pick: (kase: DatasetCase) => Item[]) => chunk.flatMap((kase) => pick(kase).map((item) => ({ kase, item })));
+
+  await publishAll('party', await insertAll(every((kase) => kase.parties), 2000, (slice) => tx.insert(parties).values(slice.map(({ kase, item: party }) => ({
+    id: party.id, caseId: kase.id, role: party.role, name: party.name, vNumber: party.vNumber, bsn: party.bsn, birthDate: party.birthDate,
+    nationality: party.nationality, organisation: party.organisation, recognisedSponsor: party.recognisedSponsor, address: party.address,
+    email: party.email, phone: party.phone, version: versionOf('party', party.id),
+  }))).returning()));
+  await publishAll('suspension', await insertAll(every((kase) => kase.suspensions), 2000, (slice) => tx.insert(suspensions)
+    .values(slice.map(({ kase, item }) => ({ ...item, caseId: kase.id, version: versionOf('suspension', item.id) }))).returning()));
+  await publishAll('extension', await insertAll(every((kase) => kase.extensions), 2000, (slice) => tx.insert(extensions)
+    .values(slice.map(({ kase, item }) => ({ ...item, caseId: kase.id, version: versionOf('extension', item.id) }))).returning()));
+  await publishAll('noticeOfDefault', await insertAll(every((kase) => kase.noticesOfDefault), 2000, (slice) => tx.insert(noticesOfDefault)
+    .values(slice.map(({ kase, item }) => ({ ...item, caseId: kase.id, version: versionOf('noticeOfDefault', item.id) }))).returning()));
+
+  const documentItems = every((kase) => kase.documents);
+  const firstUse = new Map<string, string>();
+  for (const { item } of documentItems) if (!firstUse.has(item.sha256)) firstUse.set(item.sha256, item.uploadedAt);
+  const hashes = [...firstUse.keys()];
+  for (let offset = 0; offset < hashes.length; offset += 50) {
+    await tx.insert(blobs).values(hashes.slice(offset, offset + 50).map((sha256) => {
+      const content = readFileSync(join(folder, 'blobs', `${sha256}.pdf`));
+      return { sha256, size: content.length, content, createdAt: instant(firstUse.get(sha256) ?? '2000-01-01T00:00:00.000Z') };
+    })).onConflictDoNothing();
   }
-  if (kase.suspensions.length > 0) {
-    await publishAll('suspension', await batch.tx.insert(suspensions).values(kase.suspensions.map((suspension) => ({ ...suspension, caseId, version: versionOf('suspension', suspension.id) }))).returning());
-  }
-  if (kase.extensions.length > 0) {
-    await publishAll('extension', await batch.tx.insert(extensions).values(kase.extensions.map((extension) => ({ ...extension, caseId, version: versionOf('extension', extension.id) }))).returning());
-  }
-  if (kase.noticesOfDefault.length > 0) {
-    await publishAll('noticeOfDefault', await batch.tx.insert(noticesOfDefault).values(kase.noticesOfDefault.map((notice) => ({ ...notice, caseId, version: versionOf('noticeOfDefault', notice.id) }))).returning());
-  }
-  for (const document of kase.documents) {
-    const content = readFileSync(join(folder, 'blobs', `${document.sha256}.pdf`));
-    await batch.tx.insert(blobs).values({ sha256: document.sha256, size: content.length, content, createdAt: instant(document.uploadedAt) }).onConflictDoNothing();
-  }
-  if (kase.documents.length > 0) {
-    await publishAll('document', await batch.tx.insert(documents).values(kase.documents.map((document) => ({
-      id: document.id, caseId, title: document.title, kind: document.kind, mediaType: document.mediaType, sha256: document.sha256,
-      size: document.size, source: document.source, uploadedAt: instant(document.uploadedAt), version: versionOf('document', document.id),
-    }))).returning());
-  }
-  for (const thread of kase.threads) {
-    await publishAll('messageThread', await batch.tx.insert(messageThreads).values({ id: thread.id, caseId, subject: thread.subject, counterpart: thread.counterpart, createdAt: instant(thread.createdAt), version: versionOf('messageThread', thread.id) }).returning());
-    await publishAll('message', await batch.tx.insert(messages).values(thread.messages.map((message) => ({
-      id: message.id, threadId: thread.id, caseId, direction: message.direction, authorId: user(message.author), body: message.body,
-      sentAt: instant(message.sentAt), readAt: message.readAt ? instant(message.readAt) : null, readBy: message.readAt ? user(message.author) ?? row.assigneeId : null, version: versionOf('message', message.id),
-    }))).returning());
-  }
-  const lettersWithDrafter = kase.letters.flatMap((letter) => {
+  await publishAll('document', await insertAll(documentItems, 2000, (slice) => tx.insert(documents).values(slice.map(({ kase, item: document }) => ({
+    id: document.id, caseId: kase.id, title: document.title, kind: document.kind, mediaType: document.mediaType, sha256: document.sha256,
+    size: document.size, source: document.source, uploadedAt: instant(document.uploadedAt), version: versionOf('document', document.id),
+  }))).returning()));
+
+  await publishAll('messageThread', await insertAll(every((kase) => kase.threads), 2000, (slice) => tx.insert(messageThreads).values(slice.map(({ kase, item: thread }) => ({
+    id: thread.id, caseId: kase.id, subject: thread.subject, counterpart: thread.counterpart, createdAt: instant(thread.createdAt), version: versionOf('messageThread', thread.id),
+  }))).returning()));
+  const messageItems = every((kase) => kase.threads.flatMap((thread) => thread.messages.map((message) => ({ thread, message }))));
+  await publishAll('message', await insertAll(messageItems, 2000, (slice) => tx.insert(messages).values(slice.map(({ kase, item: { thread, message } }) => ({
+    id: message.id, threadId: thread.id, caseId: kase.id, direction: message.direction, authorId: user(message.author), body: message.body,
+    sentAt: instant(message.sentAt), readAt: message.readAt ? instant(message.readAt) : null,
+    readBy: message.readAt ? user(message.author) ?? user(kase.assignee) : null, version: versionOf('message', message.id),
+  }))).returning()));
+  const letterItems = every((kase) => kase.letters.flatMap((letter) => {
     const drafterId = user(letter.drafter);
     return drafterId ? [{ letter, drafterId }] : [];
-  });
-  if (lettersWithDrafter.length > 0) {
-    await publishAll('letter', await batch.tx.insert(letters).values(lettersWithDrafter.map(({ letter, drafterId }) => ({
-      id: letter.id, caseId, kind: letter.kind, status: letter.status, body: letter.body, drafterId,
-      submittedAt: letter.submittedAt ? instant(letter.submittedAt) : null, approverId: user(letter.approver),
-      approvedAt: letter.approvedAt ? instant(letter.approvedAt) : null, sentAt: letter.sentAt ? instant(letter.sentAt) : null,
-      updatedAt: instant(letter.updatedAt), version: versionOf('letter', letter.id),
-    }))).returning());
-  }
-  if (kase.events.length > 0) {
-    await publishAll('caseEvent', await batch.tx.insert(caseEvents).values(kase.events.map((event) => ({
-      id: event.id, caseId, at: instant(event.at), actorId: user(event.actor), kind: event.kind, detail: event.detail, version: versionOf('caseEvent', event.id),
-    }))).returning());
-  }
-  const notesWithAuthor = kase.notes.flatMap((note) => {
+  }));
+  await publishAll('letter', await insertAll(letterItems, 2000, (slice) => tx.insert(letters).values(slice.map(({ kase, item: { letter, drafterId } }) => ({
+    id: letter.id, caseId: kase.id, kind: letter.kind, status: letter.status, body: letter.body, drafterId,
+    submittedAt: letter.submittedAt ? instant(letter.submittedAt) : null, approverId: user(letter.approver),
+    approvedAt: letter.approvedAt ? instant(letter.approvedAt) : null, sentAt: letter.sentAt ? instant(letter.sentAt) : null,
+    updatedAt: instant(letter.updatedAt), version: versionOf('letter', letter.id),
+  }))).returning()));
+  await publishAll('caseEvent', await insertAll(every((kase) => kase.events), 2000, (slice) => tx.insert(caseEvents).values(slice.map(({ kase, item: event }) => ({
+    id: event.id, caseId: kase.id, at: instant(event.at), actorId: user(event.actor), kind: event.kind, detail: event.detail, version: versionOf('caseEvent', event.id),
+  }))).returning()));
+  const noteItems = every((kase) => kase.notes.flatMap((note) => {
     const authorId = user(note.author);
     return authorId ? [{ ...note, authorId }] : [];
-  });
-  if (notesWithAuthor.length > 0) {
-    await publishAll('note', await batch.tx.insert(notes).values(notesWithAuthor.map((note) => ({ id: note.id, caseId, authorId: note.authorId, body: note.body, createdAt: instant(note.createdAt), version: versionOf('note', note.id) }))).returning());
-  }
-  return kase.documents.length;
+  }));
+  await publishAll('note', await insertAll(noteItems, 2000, (slice) => tx.insert(notes).values(slice.map(({ kase, item: note }) => ({
+    id: note.id, caseId: kase.id, authorId: note.authorId, body: note.body, createdAt: instant(note.createdAt), version: versionOf('note', note.id),
+  }))).returning()));
+  return documentItems.length;
 }
 
 /** Loads teams, users and cases of the dataset in `folder` into an empty central database. */
@@ -152,7 +168,7 @@ export async function loadDataset(db: Database, folder: string, options: LoadOpt
     const current = chunk;
     chunk = [];
     await runWrite(db, options.now, options.listener ?? null, async (batch) => {
-      for (const kase of current) documentCount += await insertCase(batch, folder, kase, userIds);
+      documentCount += await insertCases(batch, folder, current, userIds);
     });
     caseCount += current.length;
   };
@@ -217,7 +233,7 @@ export async function resetScenarios(db: Database, folder: string, scenarioIds: 
         if (restored.has(`${row.entity}:${row.id}`)) continue;
         await batch.publish({ entity: row.entity as SyncEntity, id: row.id, version: row.version + 1, scope: { caseId: kase.id, teamId: kase.teamId, assigneeId } });
       }
-      await insertCase(batch, folder, kase, userIds, (entity, id) => (versions.get(`${entity}:${id}`) ?? 0) + 2);
+      await insertCases(batch, folder, [kase], userIds, (entity, id) => (versions.get(`${entity}:${id}`) ?? 0) + 2);
       batch.audit({ actorId: null, actorKind: 'system', action: 'training.resetScenario', objectType: 'case', objectId: kase.id, result: 'ok', origin: 'cli' });
     }
   });
