@@ -65,6 +65,7 @@ export async function pdfLibPages(bytes: Uint8Array): Promise<number | null> {
 
 /** Path of poppler's pdfinfo, or null when poppler-utils is not installed (CI installs only chromium). */
 export const pdfinfoPath = ['/usr/bin/pdfinfo', '/usr/local/bin/pdfinfo'].find((path) => existsSync(path)) ?? null;
+if (!pdfinfoPath) console.info('poppler-utils is not installed: the pdfinfo checks are skipped (pdf.js and pdf-lib checks still run).');
 
 /** The page count pdfinfo reports for a file, or an error message. */
 export function pdfinfoPages(path: string): number | string {
