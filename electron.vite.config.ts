@@ -31,7 +31,13 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react()],
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/renderer/index.html'),
+          // The sandboxed PDF viewer frame (src/renderer/viewer): its own document, no app code.
+          viewer: resolve(__dirname, 'src/renderer/viewer/index.html'),
+        },
+      },
     },
   },
 });

@@ -27,7 +27,9 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     "manifest-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
-    "frame-ancestors 'none'",
+    // 'self', not 'none': the app embeds its own sandboxed PDF viewer document (viewer/index.html).
+    // Only documents served from our origin may frame our pages.
+    "frame-ancestors 'self'",
   ].join('; ');
 }
 
@@ -37,5 +39,11 @@ export const securityHeaders: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
+  // The PDF viewer runs in a sandboxed frame (opaque origin, serialised "null") so a pdf.js flaw
+  // cannot reach window.werkbank. Its module scripts and styles are fetched in CORS mode from that
+  // opaque origin. Any opaque-origin document may thus read these static files, which is acceptable:
+  // they are the shipped bundle, never case data (that only travels over the bridge), and in the app
+  // no other site's documents run at all.
+  'Access-Control-Allow-Origin': 'null',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=()',
 };

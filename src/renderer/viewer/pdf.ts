@@ -1,0 +1,183 @@
+/**
+ * pdf.js inside the frame: one worker per open document, started from a blob: URL because an
+ * opaque-origin document may not start a worker from the app's origin (and the CSP allows blob:).
+ * Closing a document destroys its pdf.js document, its worker and their memory.
+ */
+import {
+  AnnotationMode, getDocument, PDFWorker, RenderingCancelledException, TextLayer,
+  type PDFDocumentLoadingTask, type PDFDocumentProxy, type PDFPageProxy, type RenderTask,
+} from 'pdfjs-dist';
+import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
+import { toClassicWorkerSource } from './classic-worker';
+import { classifyOpenError } from './errors';
+import { refuseAfterParsing, refuseBeforeParsing, type ViewerErrorKind } from './protocol';
+import { pageTextOf, type PageText } from './search';
+
+/** Largest image pdf.js decodes, in pixels; a bigger one is skipped rather than exhausting memory. */
+const maxImagePixels = 64 * 1024 * 1024;
+/** Largest canvas the viewer draws, in pixels (about 64 MB of RGBA); the pixel ratio is reduced beyond. */
+export const maxCanvasPixels = 16 * 1024 * 1024;
+/** A document that has not finished opening by then is given up as unreadable. */
+const openTimeoutMilliseconds = 30_000;
+
+export type OpenResult = { ok: true; document: OpenDocument } | { ok: false; kind: ViewerErrorKind };
+
+/** An open document and everything that must be destroyed with it. */
+export interface OpenDocument {
+  readonly pageCount: number;
+  page(number: number): Promise<PDFPageProxy>;
+  /** The page's searchable text, cached. */
+  text(number: number): Promise<PageText>;
+  textContent(number: number): Promise<TextContent>;
+  destroy(): Promise<void>;
+}
+
+let workerUrl: string | null = null;
+
+/** Keeps pdf.js's worker as a blob: URL (called once with the module source from the parent). */
+export function setWorkerSource(moduleSource: string): void {
+  if (workerUrl) return;
+  const source = toClassicWorkerSource(moduleSource);
+  // Without a worker every open fails with 'unknown'; pdf.js's main-thread fallback is never used.
+  if (source) workerUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+}
+
+/** Opens a document from its bytes, or says why it cannot be shown. Never prompts for a password. */
+export async function openDocument(data: ArrayBuffer): Promise<OpenResult> {
+  const early = refuseBeforeParsing(data.byteLength);
+  if (early) return { ok: false, kind: early };
+  if (!workerUrl) return { ok: false, kind: 'unknown' };
+  const port = new Worker(workerUrl, { name: 'pdf.js' });
+  const worker = new PDFWorker({ port: port as unknown as null });
+  let task: PDFDocumentLoadingTask | null = null;
+  const release = async (): Promise<void> => {
+    try {
+      await task?.destroy();
+    } finally {
+      worker.destroy();
+      port.terminate();
+    }
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    task = getDocument({
+      data,
+      worker,
+      // No XFA forms, no wasm decoders (the CSP forbids compiling wasm), rendering on this thread.
+      enableXfa: false,
+      useWasm: false,
+      disableWorkerRendering: true,
+      stopAtErrors: false,
+      maxImageSize: maxImagePixels,
+      isEvalSupported: false,
+    } as Parameters<typeof getDocument>[0]);
+    // No onPassword handler: pdf.js then rejects with PasswordException instead of asking for one,
+    // and the viewer refuses the file (the portal accepts only unprotected PDFs).
+    const loading = task.promise;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), openTimeoutMilliseconds);
+    });
+    const pdf = await Promise.race([loading, timeout]);
+    const refused = refuseAfterParsing(pdf.numPages);
+    if (refused) {
+      await release();
+      return { ok: false, kind: refused };
+    }
+    return { ok: true, document: wrap(pdf, release) };
+  } catch (error) {
+    await release().catch(() => undefined);
+    return { ok: false, kind: error instanceof Error && error.message === 'timeout' ? 'unknown' : classifyOpenError(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function wrap(pdf: PDFDocumentProxy, release: () => Promise<void>): OpenDocument {
+  const texts = new Map<number, Promise<PageText>>();
+  const contents = new Map<number, Promise<TextContent>>();
+  const textContent = (number: number): Promise<TextContent> => {
+    let content = contents.get(number);
+    if (!content) {
+      content = pdf.getPage(number).then((page) => page.getTextContent());
+      contents.set(number, content);
+    }
+    return content;
+  };
+  return {
+    pageCount: pdf.numPages,
+    page: (number) => pdf.getPage(number),
+    textContent,
+    text(number) {
+      let text = texts.get(number);
+      if (!text) {
+        text = textContent(number).then(
+          (content) => pageTextOf(content.items.filter((item): item is TextItem => 'str' in item)),
+          // A page whose text cannot be read has nothing to find, but the rest of the search goes on.
+          () => pageTextOf([]),
+        );
+        texts.set(number, text);
+      }
+      return text;
+    },
+    async destroy() {
+      texts.clear();
+      contents.clear();
+      await release();
+    },
+  };
+}
+
+/** Size of the drawn canvas for a viewport: CSS pixels times the device pixel ratio, capped. */
+export function canvasSize(width: number, height: number, devicePixelRatio: number): { ratio: number; width: number; height: number } {
+  let ratio = Math.max(1, devicePixelRatio);
+  const area = width * height * ratio * ratio;
+  if (area > maxCanvasPixels) ratio = Math.max(0.25, Math.sqrt(maxCanvasPixels / (width * height)));
+  return { ratio, width: Math.max(1, Math.floor(width * ratio)), height: Math.max(1, Math.floor(height * ratio)) };
+}
+
+/** A page drawn onto a canvas (sharp on high-density screens) with its text layer. */
+export interface DrawnPage {
+  promise: Promise<void>;
+  cancel(): void;
+}
+
+/** Draws a page at a scale and rotation into the canvas and (optionally) the text layer container. */
+export function drawPage(
+  page: PDFPageProxy,
+  canvas: HTMLCanvasElement,
+  options: { scale: number; rotation: number; textLayer?: HTMLElement; textContent?: Promise<TextContent> },
+): DrawnPage {
+  const viewport = page.getViewport({ scale: options.scale, rotation: (page.rotate + options.rotation) % 360 });
+  const size = canvasSize(viewport.width, viewport.height, window.devicePixelRatio || 1);
+  canvas.width = size.width;
+  canvas.height = size.height;
+  canvas.style.width = `${Math.floor(viewport.width)}px`;
+  canvas.style.height = `${Math.floor(viewport.height)}px`;
+  // Annotations are drawn as their appearance only: no links, no form fields, no scripts.
+  const render: RenderTask = page.render({
+    canvas,
+    viewport,
+    transform: size.ratio === 1 ? undefined : [size.ratio, 0, 0, size.ratio, 0, 0],
+    annotationMode: AnnotationMode.ENABLE,
+  });
+  let layer: TextLayer | null = null;
+  const text = async (): Promise<void> => {
+    if (!options.textLayer || !options.textContent) return;
+    options.textLayer.replaceChildren();
+    layer = new TextLayer({ textContentSource: await options.textContent, container: options.textLayer, viewport });
+    await layer.render();
+  };
+  const promise = Promise.all([render.promise, text()]).then(() => undefined);
+  return {
+    promise,
+    cancel() {
+      render.cancel();
+      layer?.cancel();
+    },
+  };
+}
+
+/** True for the rejection pdf.js uses when a render was cancelled on purpose. */
+export function isCancellation(error: unknown): boolean {
+  return error instanceof RenderingCancelledException || (error instanceof Error && error.name === 'AbortException');
+}

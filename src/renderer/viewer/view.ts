@@ -1,0 +1,394 @@
+/**
+ * The viewer's screen inside the frame: toolbar, thumbnails, the current page with its text layer,
+ * search highlights and the message shown when a document cannot be opened. It reports every change
+ * of view to the parent through `report`.
+ */
+import { drawPage, isCancellation, openDocument, type DrawnPage, type OpenDocument } from './pdf';
+import {
+  clampZoom, format, viewerLimits, type FitMode, type FrameMessage, type SearchHit, type ViewerErrorKind, type ViewerStrings,
+} from './protocol';
+import { findInPage, itemRangesOf, normaliseQuery, stepHit, type TextRange } from './search';
+import { Thumbnails } from './thumbnails';
+
+type Rotation = 0 | 90 | 180 | 270;
+const zoomSteps = [0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4, 5];
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`viewer markup has no #${id}`);
+  return found as T;
+}
+
+
+interface SearchState {
+  query: string;
+  hits: (SearchHit & TextRange)[];
+  current: number | null;
+}
+
+export class Viewer {
+  private strings: ViewerStrings | null = null;
+  private document: OpenDocument | null = null;
+  private documentId = -1;
+  private pageNumber = 1;
+  private zoom = 1;
+  private fit: FitMode = 'width';
+  private rotation: Rotation = 0;
+  private drawing: DrawnPage | null = null;
+  private search: SearchState = { query: '', hits: [], current: null };
+  private searchGeneration = 0;
+  private opening = 0;
+  private readonly thumbnails: Thumbnails;
+  private readonly stage = element<HTMLElement>('stage');
+  private readonly pageBox = element<HTMLDivElement>('page');
+  private readonly canvas = element<HTMLCanvasElement>('page-canvas');
+  private readonly textLayer = element<HTMLDivElement>('text-layer');
+  private readonly pageInput = element<HTMLInputElement>('page-number');
+  private readonly searchInput = element<HTMLInputElement>('search-input');
+
+  constructor(private readonly report: (message: FrameMessage) => void) {
+    this.thumbnails = new Thumbnails(element('thumbnails'), (page) => void this.goToPage(page));
+    this.bindControls();
+    new ResizeObserver(() => {
+      if (this.document && this.fit !== 'none') void this.renderPage();
+    }).observe(this.stage);
+    this.setControlsEnabled(false);
+  }
+
+  /** Applies the texts of the user's language to every label. */
+  setStrings(language: 'nl' | 'en', strings: ViewerStrings): void {
+    this.strings = strings;
+    document.documentElement.lang = language;
+    for (const node of document.querySelectorAll<HTMLElement>('[data-label]')) {
+      const text = strings[node.dataset.label as keyof ViewerStrings];
+      node.setAttribute('aria-label', text);
+      if (node instanceof HTMLButtonElement) node.title = text;
+    }
+    for (const node of document.querySelectorAll<HTMLElement>('[data-text]')) {
+      node.textContent = strings[node.dataset.text as keyof ViewerStrings];
+    }
+    element('toolbar').setAttribute('aria-label', strings.toolbarLabel);
+    this.searchInput.placeholder = strings.searchPlaceholder;
+    this.thumbnails.setLabel(strings.thumbnail);
+    this.updateToolbar();
+    this.updateHitStatus();
+  }
+
+  /** Opens a document, replacing the current one; refuses it with a message when it cannot be shown. */
+  async open(documentId: number, data: ArrayBuffer, page = 1): Promise<void> {
+    const attempt = ++this.opening;
+    await this.close();
+    this.documentId = documentId;
+    this.showStatus(this.strings?.loading ?? '');
+    const result = await openDocument(data);
+    if (attempt !== this.opening) {
+      if (result.ok) await result.document.destroy();
+      return;
+    }
+    this.showStatus('');
+    if (!result.ok) {
+      this.showError(result.kind);
+      this.report({ type: 'failed', documentId, kind: result.kind });
+      return;
+    }
+    this.document = result.document;
+    this.pageNumber = Math.min(Math.max(1, page), result.document.pageCount);
+    this.thumbnails.show(result.document);
+    this.setControlsEnabled(true);
+    this.report({ type: 'opened', documentId, pageCount: result.document.pageCount });
+    await this.renderPage();
+  }
+
+  /** Closes the current document and frees pdf.js's memory and worker. */
+  async close(): Promise<void> {
+    this.searchGeneration++;
+    this.drawing?.cancel();
+    this.drawing = null;
+    this.search = { query: '', hits: [], current: null };
+    this.searchInput.value = '';
+    this.updateHitStatus();
+    this.thumbnails.clear();
+    this.textLayer.replaceChildren();
+    // Shrinking the canvas gives its pixel memory back at once instead of at the next GC.
+    this.canvas.width = 0;
+    this.canvas.height = 0;
+    this.pageBox.hidden = true;
+    element('message').hidden = true;
+    this.setControlsEnabled(false);
+    const closing = this.document;
+    this.document = null;
+    if (closing) {
+      await closing.destroy();
+      this.report({ type: 'closed', documentId: this.documentId });
+    }
+  }
+
+  async goToPage(page: number): Promise<void> {
+    if (!this.document) return;
+    const target = Math.min(Math.max(1, Math.round(page)), this.document.pageCount);
+    if (target === this.pageNumber && !this.pageBox.hidden) {
+      this.updateToolbar();
+      return;
+    }
+    this.pageNumber = target;
+    this.stage.scrollTop = 0;
+    await this.renderPage();
+  }
+
+  setZoom(zoom: number): void {
+    this.fit = 'none';
+    this.zoom = clampZoom(zoom);
+    void this.renderPage();
+  }
+
+  zoomBy(direction: 1 | -1): void {
+    const next = direction > 0 ? zoomSteps.find((step) => step > this.zoom + 0.001) : [...zoomSteps].reverse().find((step) => step < this.zoom - 0.001);
+    this.setZoom(next ?? this.zoom);
+  }
+
+  setFit(mode: 'width' | 'page'): void {
+    this.fit = mode;
+    void this.renderPage();
+  }
+
+  setRotation(rotation: Rotation): void {
+    this.rotation = rotation;
+    void this.renderPage();
+    this.thumbnails.setRotation(rotation);
+  }
+
+  /** Searches the whole document and moves to the first hit on or after the current page. */
+  async find(query: string): Promise<void> {
+    const generation = ++this.searchGeneration;
+    const document = this.document;
+    this.searchInput.value = query;
+    const needle = normaliseQuery(query);
+    const hits: SearchState['hits'] = [];
+    if (document && needle.length > 0) {
+      for (let page = 1; page <= document.pageCount; page++) {
+        const text = await document.text(page);
+        if (generation !== this.searchGeneration) return;
+        findInPage(text, needle).forEach((range, index) => hits.push({ page, index, ...range }));
+      }
+    }
+    const firstAhead = hits.findIndex((hit) => hit.page >= this.pageNumber);
+    this.search = { query, hits, current: hits.length === 0 ? null : Math.max(0, firstAhead) };
+    await this.showCurrentHit();
+  }
+
+  /** Moves to the next or previous hit, wrapping around the document. */
+  async stepSearch(direction: 'next' | 'previous'): Promise<void> {
+    if (this.searchInput.value !== this.search.query) {
+      await this.find(this.searchInput.value);
+      return;
+    }
+    this.search.current = stepHit(this.search.current, this.search.hits.length, direction);
+    await this.showCurrentHit();
+  }
+
+  private async showCurrentHit(): Promise<void> {
+    const { current, hits, query } = this.search;
+    const hit = current === null ? undefined : hits[current];
+    if (hit && hit.page !== this.pageNumber) {
+      this.pageNumber = hit.page;
+      await this.renderPage();
+    } else {
+      this.highlight();
+    }
+    this.updateHitStatus();
+    this.report({
+      type: 'searchResult',
+      documentId: this.documentId,
+      query: query.slice(0, viewerLimits.maxQueryLength),
+      total: hits.length,
+      hits: hits.slice(0, viewerLimits.maxReportedHits).map(({ page, index }) => ({ page, index })),
+      current,
+    });
+  }
+
+  private async renderPage(): Promise<void> {
+    const document = this.document;
+    if (!document) return;
+    const number = this.pageNumber;
+    this.drawing?.cancel();
+    try {
+      const page = await document.page(number);
+      if (document !== this.document || number !== this.pageNumber) return;
+      this.zoom = this.fittedZoom(page.getViewport({ scale: 1, rotation: (page.rotate + this.rotation) % 360 }));
+      this.pageBox.style.setProperty('--total-scale-factor', String(this.zoom));
+      this.pageBox.hidden = false;
+      element('message').hidden = true;
+      const drawing = drawPage(page, this.canvas, {
+        scale: this.zoom,
+        rotation: this.rotation,
+        textLayer: this.textLayer,
+        textContent: document.textContent(number),
+      });
+      this.drawing = drawing;
+      this.updateToolbar();
+      this.thumbnails.setCurrent(number);
+      this.reportView();
+      await drawing.promise;
+      if (this.drawing === drawing) this.highlight();
+    } catch (error) {
+      if (isCancellation(error) || document !== this.document) return;
+      // A broken page: say so and keep the document and its other pages usable.
+      this.showError('malformed');
+    }
+  }
+
+  private fittedZoom(natural: { width: number; height: number }): number {
+    if (this.fit === 'none') return this.zoom;
+    const style = getComputedStyle(this.stage);
+    const width = this.stage.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const height = this.stage.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    const byWidth = width / natural.width;
+    return clampZoom(this.fit === 'width' ? byWidth : Math.min(byWidth, height / natural.height));
+  }
+
+  /** Marks the hits of the current page in the text layer and scrolls the current one into view. */
+  private highlight(): void {
+    const spans = [...this.textLayer.querySelectorAll<HTMLElement>(':scope span:not(.markedContent)')]
+      .filter((span) => !span.classList.contains('endOfContent'));
+    for (const span of spans) {
+      // Back to one plain text node: the marks of the previous search go.
+      if (span.querySelector('mark')) span.replaceChildren(span.textContent ?? '');
+    }
+    const onPage = this.search.hits.map((hit, index) => ({ hit, index })).filter(({ hit }) => hit.page === this.pageNumber);
+    if (onPage.length === 0 || !this.document) return;
+    void this.document.text(this.pageNumber).then((text) => {
+      const parts = new Map<number, { from: number; to: number; current: boolean }[]>();
+      for (const { hit, index } of onPage) {
+        for (const part of itemRangesOf(text, hit)) {
+          const list = parts.get(part.item) ?? [];
+          list.push({ from: part.from, to: part.to, current: index === this.search.current });
+          parts.set(part.item, list);
+        }
+      }
+      for (const [item, ranges] of parts) {
+        const span = spans[item];
+        const content = span?.textContent;
+        if (!span || !content) continue;
+        const fragments: Node[] = [];
+        let at = 0;
+        for (const range of ranges.sort((a, b) => a.from - b.from)) {
+          if (range.from > at) fragments.push(document.createTextNode(content.slice(at, range.from)));
+          const mark = document.createElement('mark');
+          mark.className = range.current ? 'hit current' : 'hit';
+          mark.textContent = content.slice(range.from, range.to);
+          fragments.push(mark);
+          at = range.to;
+        }
+        if (at < content.length) fragments.push(document.createTextNode(content.slice(at)));
+        span.replaceChildren(...fragments);
+      }
+      this.textLayer.querySelector('mark.current')?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    });
+  }
+
+  private showError(kind: ViewerErrorKind): void {
+    this.pageBox.hidden = true;
+    element('message').hidden = false;
+    element('message-title').textContent = this.strings?.errorTitle ?? '';
+    const numbers = new Intl.NumberFormat(document.documentElement.lang || 'nl');
+    element('message-text').textContent = format(this.strings?.[`error_${kind}`] ?? kind, {
+      maxMegabytes: numbers.format(Math.round(viewerLimits.maxFileBytes / (1024 * 1024))),
+      maxPages: numbers.format(viewerLimits.maxPages),
+    });
+  }
+
+  private showStatus(text: string): void {
+    element('status').textContent = text;
+  }
+
+  private reportView(): void {
+    if (!this.document) return;
+    this.report({
+      type: 'view',
+      documentId: this.documentId,
+      page: this.pageNumber,
+      pageCount: this.document.pageCount,
+      zoom: clampZoom(this.zoom),
+      fit: this.fit,
+      rotation: this.rotation,
+    });
+  }
+
+  private updateToolbar(): void {
+    const count = this.document?.pageCount ?? 0;
+    this.pageInput.value = count ? String(this.pageNumber) : '';
+    this.pageInput.max = String(Math.max(1, count));
+    element('page-count').textContent = count && this.strings ? format(this.strings.pageOf, { total: count }) : '';
+    element('zoom-level').textContent = count ? `${Math.round(this.zoom * 100)}%` : '';
+    element<HTMLButtonElement>('previous-page').disabled = !count || this.pageNumber <= 1;
+    element<HTMLButtonElement>('next-page').disabled = !count || this.pageNumber >= count;
+    element('fit-width').setAttribute('aria-pressed', String(this.fit === 'width'));
+    element('fit-page').setAttribute('aria-pressed', String(this.fit === 'page'));
+  }
+
+  private updateHitStatus(): void {
+    const status = element('hit-status');
+    const { hits, current, query } = this.search;
+    if (!this.strings || normaliseQuery(query).length === 0) status.textContent = '';
+    else if (hits.length === 0) status.textContent = this.strings.noHits;
+    else status.textContent = format(this.strings.hitsOf, { current: (current ?? 0) + 1, total: hits.length });
+  }
+
+  private setControlsEnabled(enabled: boolean): void {
+    for (const id of ['zoom-in', 'zoom-out', 'fit-width', 'fit-page', 'rotate', 'previous-hit', 'next-hit']) {
+      element<HTMLButtonElement>(id).disabled = !enabled;
+    }
+    this.pageInput.disabled = !enabled;
+    this.searchInput.disabled = !enabled;
+    this.updateToolbar();
+  }
+
+  private bindControls(): void {
+    element('previous-page').addEventListener('click', () => void this.goToPage(this.pageNumber - 1));
+    element('next-page').addEventListener('click', () => void this.goToPage(this.pageNumber + 1));
+    this.pageInput.addEventListener('change', () => void this.goToPage(Number(this.pageInput.value) || 1));
+    element('zoom-in').addEventListener('click', () => this.zoomBy(1));
+    element('zoom-out').addEventListener('click', () => this.zoomBy(-1));
+    element('fit-width').addEventListener('click', () => this.setFit('width'));
+    element('fit-page').addEventListener('click', () => this.setFit('page'));
+    element('rotate').addEventListener('click', () => this.setRotation(((this.rotation + 90) % 360) as Rotation));
+    element('previous-hit').addEventListener('click', () => void this.stepSearch('previous'));
+    element('next-hit').addEventListener('click', () => void this.stepSearch('next'));
+    element('search-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.stepSearch('next');
+    });
+    this.searchInput.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        void this.stepSearch(event.shiftKey ? 'previous' : 'next');
+      }
+    });
+    document.addEventListener('keydown', (event) => this.onKey(event));
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      this.searchInput.focus();
+      this.searchInput.select();
+      return;
+    }
+    const target = event.target;
+    if (target instanceof HTMLInputElement || event.altKey || event.ctrlKey || event.metaKey || !this.document) return;
+    const actions: Record<string, () => void> = {
+      PageDown: () => void this.goToPage(this.pageNumber + 1),
+      PageUp: () => void this.goToPage(this.pageNumber - 1),
+      Home: () => void this.goToPage(1),
+      End: () => void this.goToPage(this.document?.pageCount ?? 1),
+      '+': () => this.zoomBy(1),
+      '=': () => this.zoomBy(1),
+      '-': () => this.zoomBy(-1),
+    };
+    const action = actions[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  }
+}
