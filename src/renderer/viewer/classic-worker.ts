@@ -13,6 +13,12 @@ export function toClassicWorkerSource(moduleSource: string): string | null {
     .replace(trailingExport, '')
     // The worker's own URL: the blob: URL it was started from.
     .replaceAll('import.meta.url', 'self.location.href');
-  if (/\bimport\.meta\b/.test(source) || /(^|[;}\s])export\s*[{*]|(^|[;}\n])import\s+[\w{*]/.test(source)) return null;
+  const moduleSyntax = [
+    /\bimport\.meta\b/,
+    /(^|[;}\s])export\s*(\{|\*|default\b|const\b|let\b|var\b|function\b|class\b|async\b)/,
+    // A static import; a dynamic import( ) is allowed in classic scripts.
+    /(^|[;}\s])import\s*[\w{*"']/,
+  ];
+  if (moduleSyntax.some((pattern) => pattern.test(source))) return null;
   return source;
 }
