@@ -36,7 +36,7 @@ describe("pdf.js's worker as a classic script", () => {
     expect(() => new Script(moduleSource)).toThrow();
     const classic = toClassicWorkerSource(moduleSource);
     expect(classic).not.toBeNull();
-    expect(() => new Script(classic!)).not.toThrow();
+    expect(() => new Script(classic ?? '')).not.toThrow();
     expect(classic).toContain('WorkerMessageHandler');
   });
 

@@ -16,17 +16,17 @@ describe('search within a page', () => {
   });
 
   it('finds a phrase broken over two lines', () => {
-    const [range] = findInPage(page, 'van de  vreemdeling');
-    expect(range).toBeDefined();
-    expect(itemRangesOf(page, range!)).toEqual([
+    const ranges = findInPage(page, 'van de  vreemdeling');
+    expect(ranges).toHaveLength(1);
+    expect(ranges.flatMap((range) => itemRangesOf(page, range))).toEqual([
       { item: 0, from: 13, to: 19 },
       { item: 1, from: 0, to: 11 },
     ]);
   });
 
   it('maps a match to the part of its text item', () => {
-    const second = findInPage(page, 'paspoort')[1]!;
-    expect(itemRangesOf(page, second)).toEqual([{ item: 2, from: 1, to: 9 }]);
+    const second = findInPage(page, 'paspoort').slice(1);
+    expect(second.flatMap((range) => itemRangesOf(page, range))).toEqual([{ item: 2, from: 1, to: 9 }]);
   });
 
   it('keeps offsets when lower-casing changes a character length', () => {
