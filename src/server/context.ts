@@ -43,7 +43,7 @@ export async function authenticate(context: AppContext, request: FastifyRequest)
 
 /** Writes audit entries in their own transaction (reads and denials that change nothing else). */
 export async function audit(context: AppContext, entries: AuditEntry[]): Promise<void> {
-  await runWrite(context.db, context.clock.now(), null, async (batch) => {
+  await runWrite(context.db, context.clock.now(), context.head, async (batch) => {
     for (const entry of entries) batch.audit(entry);
   });
 }

@@ -75,6 +75,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     });
     const host = options.host ?? '127.0.0.1';
     await server.app.listen({ port: options.port, host });
+    // Changes committed before a crash but never sealed are sealed now.
+    await server.context.head.onDidCommit();
     const address = server.app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

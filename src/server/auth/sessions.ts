@@ -88,7 +88,7 @@ export async function signIn(services: SessionServices, failures: FailureCounter
     : await verifyPassword(password, await dummyPasswordHash(services.passwordCost)).then(() => false);
   if (!user || !valid || !user.active) {
     failures.recordFailure(key, now.getTime());
-    await runWrite(db, now, null, async (batch) => batch.audit({
+    await runWrite(db, now, services.listener, async (batch) => batch.audit({
       actorId: user?.id ?? null, actorKind: user ? 'user' : 'anonymous', action: 'auth.login', objectType: 'session',
       objectId: null, result: 'denied', origin: 'api',
     }));
@@ -128,7 +128,7 @@ export async function refreshSession(services: SessionServices, refreshToken: st
   const parts = splitRefreshToken(refreshToken);
   if (!parts) throw new ApiError('unauthenticated');
   const now = clock.now();
-  const outcome = await runWrite(db, now, null, async (batch) => {
+  const outcome = await runWrite(db, now, services.listener, async (batch) => {
     const [session] = await batch.tx.select().from(sessions).where(eq(sessions.id, parts.sessionId)).for('update');
     if (!session || session.revokedAt) return null;
     const [user] = await batch.tx.select().from(users).where(eq(users.id, session.userId));
@@ -159,7 +159,7 @@ export async function signOut(services: SessionServices, refreshToken: string): 
   const parts = splitRefreshToken(refreshToken);
   if (!parts) return;
   const now = services.clock.now();
-  await runWrite(services.db, now, null, async (batch) => {
+  await runWrite(services.db, now, services.listener, async (batch) => {
     const [session] = await batch.tx.update(sessions).set({ revokedAt: now, revokedReason: 'logout' })
       .where(and(eq(sessions.id, parts.sessionId), eq(sessions.refreshHash, hashToken(parts.secret)), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id, userId: sessions.userId });

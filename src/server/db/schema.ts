@@ -6,6 +6,7 @@ import {
   bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgSequence, pgTable,
   primaryKey, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -249,7 +250,23 @@ export const auditLog = pgTable('audit_log', {
   hash: text('hash').notNull(),
 });
 
-/** Change sequence for sync; numbers are taken only under the writer lock (see sync/publish.ts). */
+/**
+ * Audit entries of committed transactions not yet chained. Writers insert here without any lock;
+ * the sealer (sync/seal.ts) moves them into audit_log in one serialised pass, hash-chained.
+ */
+export const auditPending = pgTable('audit_pending', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: instant('at').notNull(),
+  actorId: text('actor_id'),
+  actorKind: text('actor_kind').notNull(),
+  action: text('action').notNull(),
+  objectType: text('object_type').notNull(),
+  objectId: text('object_id'),
+  result: text('result').notNull(),
+  origin: text('origin').notNull(),
+});
+
+/** Change sequence for sync; numbers are drawn only by the sealer, under the writer lock (sync/seal.ts). */
 export const syncSeq = pgSequence('sync_seq', { startWith: 1, increment: 1 });
 
 /**
@@ -259,7 +276,8 @@ export const syncSeq = pgSequence('sync_seq', { startWith: 1, increment: 1 });
 export const syncRows = pgTable('sync_rows', {
   entity: text('entity').notNull(),
   id: text('id').notNull(),
-  seq: bigint('seq', { mode: 'number' }).notNull(),
+  /** Null until the sealer stamps the committed change; pull never returns unsealed rows. */
+  seq: bigint('seq', { mode: 'number' }),
   version: integer('version').notNull(),
   caseId: text('case_id'),
   teamId: text('team_id'),
@@ -272,7 +290,16 @@ export const syncRows = pgTable('sync_rows', {
   primaryKey({ columns: [table.entity, table.id] }),
   uniqueIndex('sync_rows_seq').on(table.seq),
   index('sync_rows_case').on(table.caseId),
+  index('sync_rows_unsealed').on(table.entity, table.id).where(sql`seq is null`),
 ]);
+
+/** Scope exits of committed transactions, waiting for the sealer to give them a sequence number. */
+export const scopeExitPending = pgTable('scope_exit_pending', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  caseId: text('case_id').notNull(),
+  teamId: text('team_id'),
+  assigneeId: text('assignee_id'),
+});
 
 /** The scope a case had before its team or assignee changed: tells former viewers to drop it. */
 export const scopeExits = pgTable('scope_exits', {

@@ -5,7 +5,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/database';
+import type { Database } from '../db/database';
 import type { ChangeListener } from './publish';
+import { sealPending } from './seal';
 
 /** The committed head as seen by `executor`'s snapshot. */
 export async function readHead(executor: Executor): Promise<number> {
@@ -21,9 +23,15 @@ export class SyncHead implements ChangeListener {
   private refreshedAt = Number.NEGATIVE_INFINITY;
   private refreshing: Promise<number> | null = null;
   private readonly listeners = new Set<(head: number) => void>();
+  private sealing: Promise<void> | null = null;
+  private nextSeal: Promise<void> | null = null;
 
-  constructor(private readonly executor: Executor, private readonly refreshMilliseconds = 250,
+  constructor(private readonly db: Database, private readonly refreshMilliseconds = 250,
     private readonly clock: () => number = () => Date.now()) {}
+
+  private get executor(): Executor {
+    return this.db;
+  }
 
   /** The head, refreshed when older than the refresh interval; concurrent callers share one query. */
   async current(): Promise<number> {
@@ -40,8 +48,30 @@ export class SyncHead implements ChangeListener {
     return this.refreshing;
   }
 
-  onDidCommit(seq: number): void {
-    this.advance(seq);
+  /**
+   * Seals what was committed, then moves the head. Callers share passes: whoever commits while a
+   * pass runs waits for the one pass queued after it, which is sure to see their commit.
+   */
+  onDidCommit(): Promise<void> {
+    if (!this.sealing) {
+      this.sealing = this.runSeal();
+      return this.sealing;
+    }
+    this.nextSeal ??= this.sealing.catch(() => undefined).then(() => {
+      this.nextSeal = null;
+      this.sealing = this.runSeal();
+      return this.sealing;
+    });
+    return this.nextSeal;
+  }
+
+  private async runSeal(): Promise<void> {
+    try {
+      const sealed = await sealPending(this.db);
+      if (sealed !== null) this.advance(sealed);
+    } finally {
+      this.sealing = null;
+    }
   }
 
   private advance(seq: number): void {

@@ -89,12 +89,11 @@ export async function applyMutation(services: PushServices, actor: Actor, envelo
         if (!(await claimId(batch, actor, envelope, null))) throw new Replay();
         const context: MutationContext = { tx: batch.tx, batch, actor, today: clock.today(), base: envelope.base };
         await (mutationHandlers[name] as MutationHandler<MutationName>)(context, parsed.data as never);
+        // Sequence numbers are drawn by the sealer after the commit, so the result cannot name one.
         const result: MutationResult = { clientMutationId, status: 'applied', serverSeq: null };
-        // The sequence is drawn in the batch's last statement, which also stores the result with it.
         batch.storeResult(actor.userId, clientMutationId, result as unknown as Record<string, unknown>);
         batch.audit({ actorId: actor.userId, actorKind: 'user', action: `mutation.${name}`, objectType: 'mutation', objectId: clientMutationId, result: 'ok', origin: 'sync' });
-        await batch.flush();
-        return { ...result, serverSeq: batch.maxSeq === null ? null : String(batch.maxSeq) };
+        return result;
       });
     } catch (error) {
       if (error instanceof Replay) return replay();

@@ -101,7 +101,7 @@ export type RejectionCode = z.infer<typeof rejectionCode>;
 export const appliedResult = z.object({
   clientMutationId: z.string(),
   status: z.literal('applied'),
-  /** The sync cursor at which the effects became visible. */
+  /** The sync cursor at which the effects became visible, when the server knows it (currently always null: pull after the push). */
   serverSeq: syncCursor.nullable(),
 });
 export const rejectedResult = z.object({
