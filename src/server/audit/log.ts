@@ -35,8 +35,8 @@ export function entryPayload(entry: AuditEntry & { at: Date }): string {
 }
 
 /**
- * The hash of an entry: SHA-256 of `prevHash \n seq \n payload`, hex. The writer computes the same
- * in SQL (sync/publish.ts), so appending costs one statement under the writer lock.
+ * The hash of an entry: SHA-256 of `prevHash \n seq \n payload`, hex. The sealer (sync/seal.ts)
+ * chains entries with it; verifyAuditChain recomputes it.
  */
 export function entryHash(entry: Omit<StoredEntry, 'hash'>): string {
   const payload = entryPayload({ ...entry, actorKind: entry.actorKind as AuditEntry['actorKind'], result: entry.result as AuditResult, origin: entry.origin as AuditOrigin });

@@ -74,13 +74,13 @@ export async function queryRows<Row>(executor: Executor, query: SQL): Promise<Ro
   return result.rows;
 }
 
-/** The key of the one advisory lock that serialises the tail of every writing transaction. */
+/** The key of the one advisory lock that serialises sealing passes (sync/seal.ts) and pruning. */
 export const writerLockKey = 7_707_001;
 
 /**
- * Takes the writer lock until the transaction ends. Taken just before a transaction publishes sync
- * rows and appends to the audit chain, so that sequence numbers and the hash chain follow commit
- * order: a reader can never see change N+1 committed while change N is still in flight.
+ * Takes the writer lock until the transaction ends. The sealer holds it while it draws sequence
+ * numbers and extends the audit chain, so passes become visible in order: a reader can never see
+ * change N+1 while change N is still in flight.
  */
 export async function lockWriter(tx: Transaction): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${writerLockKey})`);

@@ -41,8 +41,9 @@ function formerlyVisibleTo(actor: Actor) {
 export async function pullChanges(db: Database, head: SyncHead, actor: Actor, cursor: number | undefined,
   limit: number): Promise<PullResponse> {
   const from = cursor ?? 0;
-  // Idle pull: nothing committed after the cursor, answered from memory.
-  if (cursor !== undefined && cursor >= (await head.current())) {
+  // Idle pull: the cursor is the head, answered from memory. A cursor above the cached head goes
+  // to the database: the cache may lag other processes, or the database was reset (then 410).
+  if (cursor !== undefined && cursor === (await head.current())) {
     return { changes: [], nextCursor: String(cursor), hasMore: false };
   }
   // One read-only snapshot: the page, the scope exits and the head agree with each other.
@@ -50,12 +51,14 @@ export async function pullChanges(db: Database, head: SyncHead, actor: Actor, cu
     const [pruned] = await tx.select({ value: syncMeta.value }).from(syncMeta)
       .where(sql`${syncMeta.key} = 'pruned_through'`);
     if (cursor !== undefined && cursor < (pruned?.value ?? 0)) throw new ApiError('cursor_expired');
+    const current = await readHead(tx);
+    if (cursor !== undefined && cursor > current) throw new ApiError('cursor_expired');
     const rows = await queryRows<StoredRow>(tx, sql`
       select seq, entity, id, version, case_id, deleted, data from sync_rows
       where seq > ${from} and ${visibleTo(actor)} order by seq limit ${limit + 1}`);
     const hasMore = rows.length > limit;
     const page = hasMore ? rows.slice(0, limit) : rows;
-    const upper = hasMore ? Number(page.at(-1)?.seq) : await readHead(tx);
+    const upper = hasMore ? Number(page.at(-1)?.seq) : current;
     const exits = await queryRows<{ seq: string | number; case_id: string }>(tx, sql`
       select seq, case_id from scope_exits
       where seq > ${from} and seq <= ${upper} and ${formerlyVisibleTo(actor)} order by seq`);

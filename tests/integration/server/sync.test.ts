@@ -107,6 +107,12 @@ describe('pull', () => {
     const fresh = await pullAll(server, world.users.caseworkerA);
     expect(caseIds(fresh.changes).has(world.cases.A1.id)).toBe(true);
   });
+
+  it('answers 410 for a cursor beyond the head, as after a reset of the database', async () => {
+    const { nextCursor } = await pullAll(server, world.users.caseworkerA);
+    const ahead = await request(server, world.users.caseworkerA, 'GET', `/sync/pull?cursor=${Number(nextCursor) + 1000}`);
+    expect(ahead.statusCode).toBe(410);
+  });
 });
 
 describe('push', () => {
