@@ -6,10 +6,14 @@
 import { join } from 'node:path';
 import { calls, events, type AppInfo, type HostHandlers, type SyncStatus } from '../../shared/contract';
 import { serveRpc, type MessageEndpoint, type RpcServer } from '../../shared/rpc';
-import { listCases } from './cases';
+import { RpcError } from '../../shared/rpc';
+import { listCases, readCase, searchCases, syncStatesOf, toSummary } from './cases';
 import { openCache, type OpenedCache } from './db/open';
 import { createLogger, type Logger } from './log';
 import { readLanguage, writeLanguage } from './settings';
+import type { Cancel, Clock } from './sync/engine';
+import { memorySecretStore, type SecretStore } from './sync/session';
+import { SyncService } from './sync/service';
 
 export interface HostOptions {
   /** Folder of the local cache; ':memory:' keeps everything in memory (tests). */
@@ -19,6 +23,20 @@ export interface HostOptions {
   /** The central API; absent means the embedded training environment. */
   serverUrl?: string | undefined;
   logger?: Logger;
+  /**
+   * Where sign-in tokens are kept. In the app the main process provides one backed by
+   * safeStorage; without it tokens live in memory and the user signs in after each start.
+   */
+  secrets?: SecretStore;
+  /** Injected for tests: clock, randomness, timers and network. */
+  clock?: Clock;
+  random?: () => number;
+  schedule?: (callback: () => void, milliseconds: number) => Cancel;
+  fetch?: typeof fetch;
+  /** How long after the last online sign-in offline work is allowed (default 7 days). */
+  offlineGraceMilliseconds?: number;
+  /** Start background sync at once (default true); tests drive it with sync.now instead. */
+  backgroundSync?: boolean;
 }
 
 /** What a connection's calls know about who is calling. */
@@ -28,11 +46,18 @@ export interface CallContext {
 
 export interface Host {
   readonly cache: OpenedCache;
+  /** Present when a central API is configured. */
+  readonly sync: SyncService | null;
   /** Serves the contract on one endpoint (a window's port, a WebSocket); returns its disposer. */
   serve(endpoint: MessageEndpoint): () => void;
   /** Pushes an event to every connected window. */
   broadcast: RpcServer<typeof events>['emit'];
   close(): void;
+}
+
+function requireSync(sync: SyncService | null): SyncService {
+  if (!sync) throw new RpcError('unavailable', 'This workbench has no central API to sign in to or synchronise with.');
+  return sync;
 }
 
 /** The cache file inside the data folder. */
@@ -49,7 +74,24 @@ export function createHost(options: HostOptions): Host {
   const { db } = cache;
 
   const environment: AppInfo['environment'] = options.serverUrl ? 'production' : 'training';
-  const syncStatus = (): SyncStatus => ({ state: 'offline', lastSyncAt: null, pending: 0, conflicts: 0 });
+  // Events go to every connection; `servers` is filled as windows connect.
+  const servers = new Set<RpcServer<typeof events>>();
+  const broadcast: RpcServer<typeof events>['emit'] = (name, payload) => {
+    for (const server of servers) server.emit(name, payload);
+  };
+  const sync = options.serverUrl
+    ? new SyncService({
+      sqlite: cache.sqlite, serverUrl: options.serverUrl, secrets: options.secrets ?? memorySecretStore(), logger,
+      ...(options.clock ? { clock: options.clock } : {}), ...(options.random ? { random: options.random } : {}),
+      ...(options.schedule ? { schedule: options.schedule } : {}), ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.offlineGraceMilliseconds === undefined ? {} : { offlineGraceMilliseconds: options.offlineGraceMilliseconds }),
+      background: options.backgroundSync !== false,
+      onDidChangeStatus: (status) => broadcast('sync.changed', status),
+      onDidChangeCases: (caseIds) => broadcast('cases.changed', { caseIds }),
+    })
+    : null;
+  sync?.start();
+  const syncStatus = (): SyncStatus => sync?.engine.status() ?? { state: 'offline', lastSyncAt: null, pending: 0, conflicts: 0 };
 
   const handlers: HostHandlers<CallContext> = {
     'app.info': () => ({
@@ -62,15 +104,30 @@ export function createHost(options: HostOptions): Host {
       writeLanguage(db, language);
       return { language };
     },
-    'cases.list': ({ limit, offset }) => listCases(db, limit, offset),
+    'cases.list': ({ limit, offset }) => listCases(db, limit, offset, cache.sqlite),
+    'cases.search': ({ query, limit }) => ({ items: searchCases(cache.sqlite, db, query, limit) }),
+    'cases.open': ({ caseId }) => {
+      const row = readCase(db, caseId);
+      if (!row) throw new RpcError('not_found', 'This case is not in the local cache.');
+      // Reads are audited: recorded now, uploaded with the next sync (offline or not).
+      sync?.engine.recordRead('case', caseId);
+      return toSummary(row, syncStatesOf(cache.sqlite, [caseId]).get(caseId) ?? null);
+    },
+    'session.signIn': ({ username, password }) => requireSync(sync).signIn(username, password),
+    'session.signOut': () => requireSync(sync).signOut(),
     'sync.status': () => syncStatus(),
+    'sync.now': () => requireSync(sync).syncNow(),
+    'sync.mutate': ({ name, args }) => requireSync(sync).engine.mutate(name, args),
+    'sync.outbox': () => requireSync(sync).outbox(),
+    'sync.conflicts': () => requireSync(sync).conflicts(),
+    'sync.resolveConflict': ({ id, keep }) => requireSync(sync).resolveConflict(id, keep),
   };
 
-  const servers = new Set<RpcServer<typeof events>>();
   let nextConnection = 1;
 
   return {
     cache,
+    sync,
     serve(endpoint) {
       const connectionId = nextConnection++;
       const server = serveRpc(endpoint, {
@@ -89,10 +146,9 @@ export function createHost(options: HostOptions): Host {
       endpoint.onClose?.(dispose);
       return dispose;
     },
-    broadcast(name, payload) {
-      for (const server of servers) server.emit(name, payload);
-    },
+    broadcast,
     close() {
+      void sync?.close();
       for (const server of servers) server.dispose();
       servers.clear();
       cache.sqlite.close();

@@ -6,8 +6,12 @@
 import { z } from 'zod';
 import { defineCall, defineEvent, type BridgeApi, type Handlers } from '../rpc';
 import { empty, isoDate, isoInstant, language, vNumber } from './common';
+import {
+  conflictItem, itemSyncState, mutateArgs, outboxItem, resolveConflictArgs, signedInUser, signInArgs,
+} from './sync';
 
 export * from './common';
+export * from './sync';
 
 /** Where this workbench's data comes from: the embedded training environment or a central API. */
 export const environmentKind = z.enum(['training', 'production', 'development']);
@@ -27,6 +31,12 @@ export const syncStatus = z.object({
   lastSyncAt: isoInstant.nullable(),
   pending: z.number().int().nonnegative(),
   conflicts: z.number().int().nonnegative(),
+  /** The session ended: sign in again to sync (the outbox is kept). */
+  needsSignIn: z.boolean().optional(),
+  /** Actions the server refused. */
+  failed: z.number().int().nonnegative().optional(),
+  /** Rows received so far while bootstrapping; null or absent when not bootstrapping. */
+  bootstrapReceived: z.number().int().nonnegative().nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 
@@ -48,6 +58,8 @@ export const caseSummary = z.object({
   deadline: isoDate.nullable(),
   assignee: z.string().nullable(),
   team: z.string().nullable(),
+  /** The least settled state of this case's queued actions; null when all are synced. */
+  syncState: itemSyncState.nullable().optional(),
 });
 export type CaseSummary = z.infer<typeof caseSummary>;
 
@@ -67,6 +79,23 @@ export const calls = {
     'Cases in the local cache, most urgent deadline first.',
   ),
   'sync.status': defineCall(empty, syncStatus, 'The sync state shown in the top bar.'),
+  'cases.search': defineCall(
+    z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    z.object({ items: z.array(caseSummary) }),
+    'Cases in the local cache matching applicant name, V-number, case number or sponsor.',
+  ),
+  'cases.open': defineCall(
+    z.object({ caseId: z.string().min(1).max(64) }).strict(),
+    caseSummary,
+    'One case from the local cache; the read is recorded for the audit log (uploaded at the next sync).',
+  ),
+  'session.signIn': defineCall(signInArgs, z.object({ user: signedInUser }), 'Signs in to the central API; another user than before wipes the local cache.'),
+  'session.signOut': defineCall(empty, z.object({}), 'Signs out and wipes the local cache.'),
+  'sync.now': defineCall(empty, syncStatus, 'Synchronises now and answers the resulting state.'),
+  'sync.mutate': defineCall(mutateArgs, z.object({ clientMutationId: z.string() }), 'Applies a named mutation locally and queues it for the server.'),
+  'sync.outbox': defineCall(empty, z.object({ items: z.array(outboxItem) }), 'Queued actions with their sync state.'),
+  'sync.conflicts': defineCall(empty, z.object({ items: z.array(conflictItem) }), 'The conflicts inbox: my refused edits against the server.'),
+  'sync.resolveConflict': defineCall(resolveConflictArgs, z.object({}), 'Keeps my edit (sent again) or theirs (mine dropped).'),
 } as const;
 
 export const events = {

@@ -31,6 +31,8 @@ export interface FaultProxy {
   url: string;
   /** Share of /sync requests that get a fault (0 turns the proxy into a plain pipe). */
   faultRate: number;
+  /** When set, every /sync request gets this fault (a network that is simply down: 'drop'). */
+  force: Fault | null;
   /** How many times each fault struck. */
   readonly counts: Record<Fault, number>;
   close(): Promise<void>;
@@ -72,7 +74,7 @@ export async function startFaultProxy(upstream: string, options: { seed: number;
   const target = new URL(upstream);
   const random = seededRandom(options.seed);
   const counts = Object.fromEntries([...faults, 'pass'].map((fault) => [fault, 0])) as Record<Fault, number>;
-  const proxy: { faultRate: number } = { faultRate: options.faultRate };
+  const proxy: { faultRate: number; force: Fault | null } = { faultRate: options.faultRate, force: null };
 
   const server: Server = createServer((incoming, response) => {
     const chunks: Buffer[] = [];
@@ -83,7 +85,7 @@ export async function startFaultProxy(upstream: string, options: { seed: number;
         const faulty = (incoming.url ?? '').startsWith('/sync/') && !(incoming.url ?? '').startsWith('/sync/events');
         // Each kind strikes once before the choice turns random, so every run covers all of them.
         const pick = (): Fault => faults.find((kind) => counts[kind] === 0) ?? faults[Math.floor(random() * faults.length)] ?? 'pass';
-        const fault: Fault = faulty && random() < proxy.faultRate ? pick() : 'pass';
+        const fault: Fault = !faulty ? 'pass' : proxy.force ?? (random() < proxy.faultRate ? pick() : 'pass');
         counts[fault] += 1;
         try {
           switch (fault) {
@@ -139,6 +141,12 @@ export async function startFaultProxy(upstream: string, options: { seed: number;
     },
     set faultRate(value: number) {
       proxy.faultRate = value;
+    },
+    get force() {
+      return proxy.force;
+    },
+    set force(value: Fault | null) {
+      proxy.force = value;
     },
     counts,
     close: () => new Promise<void>((resolve) => {

@@ -86,6 +86,23 @@ describe('applying pulled pages', () => {
     expect(cache.sqlite.prepare(`SELECT count(*) FROM cases_search WHERE cases_search MATCH 'ada'`).pluck().get()).toBe(0);
   });
 
+  it('keeps my side of a conflict by queueing it again against the server\'s current value', () => {
+    inbound.applyPage(page([kase(1), applicant], '2'), now);
+    const { clientMutationId } = outbox.enqueue('case.claim', { caseId }, now);
+    const batch = outbox.takeBatch(10);
+    outbox.applyResults(batch, [{ clientMutationId, status: 'conflict', fields: ['assigneeId'], entity: 'case', id: caseId, server: { assigneeId: 'user-other' } }], now);
+    expect(listed()).toMatchObject([{ assignee: null }]);
+    inbound.applyPage(page([kase(2, { assigneeId: 'user-other' })], '3'), now);
+    const [conflict] = outbox.conflicts();
+    expect(outbox.resolveConflict(conflict?.id ?? 0, 'mine', now)).toBe(caseId);
+    expect(outbox.conflicts()).toEqual([]);
+    const items = outbox.items();
+    expect(items).toMatchObject([{ name: 'case.claim', state: 'queued' }]);
+    expect(items[0]?.clientMutationId).not.toBe(clientMutationId);
+    expect(JSON.parse(cache.sqlite.prepare('SELECT base FROM outbox').pluck().get() as string)).toEqual({ assigneeId: 'user-other' });
+    expect(listed()).toMatchObject([{ assignee: me }]);
+  });
+
   it('refuses a mutation with invalid arguments before anything is written', () => {
     expect(() => outbox.enqueue('case.claim', { caseId: 'not-a-uuid' }, now)).toThrow(/Invalid arguments/);
     expect(() => outbox.enqueue('case.explode', {}, now)).toThrow(/Unknown mutation/);

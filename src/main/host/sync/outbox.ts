@@ -10,7 +10,7 @@ import { RpcError } from '../../../shared/rpc';
 import {
   isMutationName, mutationArgs, type MutationEnvelope, type MutationResult,
 } from '../../../shared/sync';
-import type { OutboxState } from '../db/schema';
+import type { ConflictRow, OutboxState } from '../db/schema';
 import type { InboundStore } from './inbound';
 import { caseIdOf, guardedFields, guardedRowId } from './local-effects';
 
@@ -160,6 +160,34 @@ export class Outbox {
       }
     }).immediate();
     return touched;
+  }
+
+  /** The conflicts inbox, oldest first. */
+  conflicts(): ConflictRow[] {
+    return this.sqlite.prepare(`SELECT id, client_mutation_id AS clientMutationId, name, args, base, case_id AS caseId, entity,
+      entity_id AS entityId, fields, server, created_at AS createdAt FROM conflicts ORDER BY id`).all() as ConflictRow[];
+  }
+
+  /**
+   * Resolves a conflict. `theirs` drops my edit; `mine` queues it again (a new client mutation id)
+   * with the server's current values as its base, so it applies unless someone changes them again.
+   * Returns the case whose view changed, if any.
+   */
+  resolveConflict(id: number, keep: 'mine' | 'theirs', now: string): string | null {
+    return this.sqlite.transaction(() => {
+      const conflict = this.conflicts().find((row) => row.id === id);
+      if (!conflict) throw new RpcError('not_found', 'This conflict was already resolved.');
+      this.sqlite.prepare('DELETE FROM conflicts WHERE id = ?').run(id);
+      this.statements.remove.run(conflict.clientMutationId);
+      if (keep === 'mine') {
+        const current = this.inbound.serverRow(conflict.entity, conflict.entityId) ?? (JSON.parse(conflict.server) as Record<string, unknown>);
+        const base = JSON.parse(conflict.base) as Record<string, unknown>;
+        for (const field of JSON.parse(conflict.fields) as string[]) base[field] = current[field] ?? null;
+        this.statements.insert.run(randomUUID(), conflict.name, conflict.args, JSON.stringify(base), conflict.caseId, now);
+      }
+      if (conflict.caseId) this.inbound.materialiseCase(conflict.caseId);
+      return conflict.caseId;
+    }).immediate();
   }
 
   /** Pending (queued or sent), failed and conflict counts for the status bar. */

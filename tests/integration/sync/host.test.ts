@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calls, events } from '../../../src/shared/contract';
+import { connectRpc } from '../../../src/shared/rpc';
+import { createHost, type Host } from '../../../src/main/host/host';
+import { silentLogger } from '../../../src/main/host/log';
+import { endpointPair } from '../../helpers/endpoint-pair';
+import { password } from '../server/harness';
+import { startSyncWorld, type SyncWorld } from './harness';
+
+let sync: SyncWorld;
+const hosts: Host[] = [];
+beforeAll(async () => {
+  sync = await startSyncWorld();
+});
+afterAll(async () => {
+  for (const host of hosts) host.close();
+  await sync.close();
+});
+
+function connectedHost() {
+  const host = createHost({ dataDir: ':memory:', serverUrl: sync.baseUrl, logger: silentLogger, backgroundSync: false });
+  hosts.push(host);
+  const [hostEnd, clientEnd] = endpointPair();
+  host.serve(hostEnd);
+  const client = connectRpc(clientEnd, { calls, events, timeoutMs: 10_000 });
+  const changed: string[][] = [];
+  client.on('cases.changed', ({ caseIds }) => changed.push(caseIds));
+  return { host, client, changed };
+}
+
+describe('the data host synchronising through the contract', () => {
+  it('refuses a wrong password with a message for the user', async () => {
+    const { client } = connectedHost();
+    await expect(client.call('session.signIn', { username: 'caseworkera', password: 'wrong' })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('signs in, bootstraps, mutates with per-row state, searches and audits opened cases', async () => {
+    const { client, changed } = connectedHost();
+    const { user } = await client.call('session.signIn', { username: 'caseworkera', password });
+    expect(user.id).toBe(sync.world.users.caseworkerA.id);
+    const status = await client.call('sync.now');
+    expect(status).toMatchObject({ state: 'online', pending: 0, conflicts: 0, needsSignIn: false });
+    const list = await client.call('cases.list', { limit: 50 });
+    expect(list.total).toBe(3);
+    expect(list.items.every((item) => item.syncState === null)).toBe(true);
+
+    const caseId = sync.world.cases.A1.id;
+    await client.call('sync.mutate', { name: 'case.claim', args: { caseId } });
+    const row = (await client.call('cases.list', { limit: 50 })).items.find((item) => item.id === caseId);
+    expect(row).toMatchObject({ assignee: user.id, status: 'in_progress', syncState: 'queued' });
+    expect(changed.some((ids) => ids.includes(caseId))).toBe(true);
+    expect((await client.call('sync.outbox')).items).toMatchObject([{ name: 'case.claim', state: 'queued', caseId }]);
+
+    const found = await client.call('cases.search', { query: 'applicant a1' });
+    expect(found.items.map((item) => item.id)).toEqual([caseId]);
+    await client.call('cases.open', { caseId });
+    expect((await client.call('sync.outbox')).items.map((item) => item.name)).toEqual(['case.claim', 'audit.recordRead']);
+
+    const after = await client.call('sync.now');
+    expect(after).toMatchObject({ pending: 0, state: 'online' });
+    expect((await client.call('sync.outbox')).items).toEqual([]);
+    await expect(client.call('sync.mutate', { name: 'case.claim', args: { caseId: 'nope' } })).rejects.toMatchObject({ code: 'invalid_arguments' });
+  });
+
+  it('shows a conflict as mine against theirs and drops mine on request', async () => {
+    const first = connectedHost();
+    const second = connectedHost();
+    await first.client.call('session.signIn', { username: 'caseworkera', password });
+    await second.client.call('session.signIn', { username: 'caseworkera2', password });
+    await first.client.call('sync.now');
+    await second.client.call('sync.now');
+    const caseId = sync.world.cases.A1.id;
+    await first.client.call('sync.mutate', { name: 'case.release', args: { caseId } });
+    await second.client.call('sync.mutate', { name: 'case.release', args: { caseId } });
+    await first.client.call('sync.now');
+    expect(await second.client.call('sync.now')).toMatchObject({ conflicts: 1 });
+    const [conflict] = (await second.client.call('sync.conflicts')).items;
+    expect(conflict).toMatchObject({
+      name: 'case.release', caseId, fields: ['assigneeId'],
+      mine: { args: { caseId }, base: { assigneeId: sync.world.users.caseworkerA.id } }, theirs: { assigneeId: null },
+    });
+    expect((await second.client.call('cases.list', { limit: 50 })).items.find((item) => item.id === caseId)?.syncState).toBe('conflict');
+    await second.client.call('sync.resolveConflict', { id: conflict?.id ?? 0, keep: 'theirs' });
+    expect((await second.client.call('sync.conflicts')).items).toEqual([]);
+    expect(await second.client.call('sync.status')).toMatchObject({ conflicts: 0, pending: 0 });
+  });
+
+  it('signs out and wipes the cache', async () => {
+    const { client } = connectedHost();
+    await client.call('session.signIn', { username: 'caseworkerb', password });
+    await client.call('sync.now');
+    expect((await client.call('cases.list', {})).total).toBeGreaterThan(0);
+    await client.call('session.signOut');
+    expect((await client.call('cases.list', {})).total).toBe(0);
+  });
+});
