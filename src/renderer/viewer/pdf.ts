@@ -138,6 +138,8 @@ export function canvasSize(width: number, height: number, devicePixelRatio: numb
 /** A page drawn onto a canvas (sharp on high-density screens) with its text layer. */
 export interface DrawnPage {
   promise: Promise<void>;
+  /** The text layer's spans, one per text item (parallel to the page's item strings). */
+  textSpans(): HTMLElement[];
   cancel(): void;
 }
 
@@ -170,6 +172,7 @@ export function drawPage(
   const promise = Promise.all([render.promise, text()]).then(() => undefined);
   return {
     promise,
+    textSpans: () => (layer ? [...layer.textDivs] : []),
     cancel() {
       render.cancel();
       layer?.cancel();

@@ -114,9 +114,9 @@ export class Viewer {
     this.canvas.height = 0;
     this.pageBox.hidden = true;
     element('message').hidden = true;
-    this.setControlsEnabled(false);
     const closing = this.document;
     this.document = null;
+    this.setControlsEnabled(false);
     if (closing) {
       await closing.destroy();
       this.report({ type: 'closed', documentId: this.documentId });
@@ -248,8 +248,7 @@ export class Viewer {
 
   /** Marks the hits of the current page in the text layer and scrolls the current one into view. */
   private highlight(): void {
-    const spans = [...this.textLayer.querySelectorAll<HTMLElement>(':scope span:not(.markedContent)')]
-      .filter((span) => !span.classList.contains('endOfContent'));
+    const spans = this.drawing?.textSpans() ?? [];
     for (const span of spans) {
       // Back to one plain text node: the marks of the previous search go.
       if (span.querySelector('mark')) span.replaceChildren(span.textContent ?? '');
