@@ -14,6 +14,9 @@ import { createHmacTokenIssuer } from './auth/tokens';
 import { createUser } from './admin/directory';
 import { defaultPasswordCost } from './auth/passwords';
 import { runWrite } from './sync/publish';
+import { sealNotifyChannel } from './sync/seal';
+import type { SyncHead } from './sync/head';
+import { Client } from 'pg';
 import { jsonLogger, systemClock, type Clock, type EnvironmentKind, type Logger, type TokenIssuer } from './services';
 
 export interface StartOptions {
@@ -77,6 +80,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await server.app.listen({ port: options.port, host });
     // Changes committed before a crash but never sealed are sealed now.
     await server.context.head.onDidCommit();
+    const stopListening = options.databaseUrl ? await listenForSeals(options.databaseUrl, server.context.head) : async () => {};
     const address = server.app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -87,6 +91,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       close: () => {
         closing ??= (async () => {
           await server.app.close();
+          await stopListening();
           await database.close();
           logger.info('central API stopped');
         })();
@@ -97,6 +102,22 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await database.close();
     throw error;
   }
+}
+
+/**
+ * Several API processes may share one PostgreSQL: each hears the others' sealing passes, so its
+ * SSE clients are poked at once rather than at the next head refresh.
+ */
+async function listenForSeals(url: string, head: SyncHead): Promise<() => Promise<void>> {
+  const client = new Client({ connectionString: url });
+  client.on('error', () => undefined);
+  await client.connect();
+  client.on('notification', (message) => {
+    const seq = Number(message.payload);
+    if (message.channel === sealNotifyChannel && Number.isSafeInteger(seq)) head.onDidSealElsewhere(seq);
+  });
+  await client.query(`listen ${sealNotifyChannel}`);
+  return () => client.end();
 }
 
 async function ensureAdmin(database: OpenDatabase, clock: Clock, password: string): Promise<void> {

@@ -65,6 +65,11 @@ export class SyncHead implements ChangeListener {
     return this.nextSeal;
   }
 
+  /** Another API process sealed up to `seq` (PostgreSQL NOTIFY): poke this process's listeners too. */
+  onDidSealElsewhere(seq: number): void {
+    this.advance(seq);
+  }
+
   private async runSeal(): Promise<void> {
     try {
       const sealed = await sealPending(this.db);

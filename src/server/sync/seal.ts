@@ -19,6 +19,9 @@ interface PendingAudit {
   origin: AuditEntry['origin'];
 }
 
+/** The channel on which a sealing pass announces the new head to other API processes. */
+export const sealNotifyChannel = 'werkbank_sync_head';
+
 /** One sealing pass; returns the highest sequence number it drew, or null when there was nothing. */
 export async function sealPending(db: Database): Promise<number | null> {
   return db.transaction(async (tx) => {
@@ -58,6 +61,9 @@ export async function sealPending(db: Database): Promise<number | null> {
       for (let start = 0; start < entries.length; start += 500) await tx.insert(auditLog).values(entries.slice(start, start + 500));
     }
     const highest = [stamped?.exits, rows?.seq].filter((value) => value !== null && value !== undefined).map(Number);
-    return highest.length > 0 ? Math.max(...highest) : null;
+    const sealed = highest.length > 0 ? Math.max(...highest) : null;
+    // Delivered at commit to other API processes on the same PostgreSQL (start.ts listens).
+    if (sealed !== null) await tx.execute(sql`select pg_notify(${sealNotifyChannel}, ${String(sealed)})`);
+    return sealed;
   });
 }

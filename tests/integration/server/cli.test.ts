@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { startServer } from '../../../src/server/start';
 import { silentLogger } from '../../../src/server/services';
 
@@ -76,6 +77,33 @@ describe('the server process', () => {
     } finally {
       controller.abort();
       await server.close();
+    }
+  }, 90_000);
+});
+
+describe('several API processes on one PostgreSQL', () => {
+  it.skipIf(!process.env['DATABASE_URL'])('pokes the SSE listeners of one process when another commits', async () => {
+    const { createTestDatabase } = await import('./harness');
+    const database = await createTestDatabase();
+    const url = new URL(process.env['DATABASE_URL'] as string);
+    const [{ name } = { name: '' }] = (await database.db.execute(sql`select current_database() as name`) as unknown as { rows: { name: string }[] }).rows;
+    url.pathname = `/${name}`;
+    const secret = Buffer.alloc(32, 7);
+    const first = await startServer({ port: 0, databaseUrl: url.toString(), tokenSecret: secret, initialAdminPassword: 'an admin password', logger: silentLogger });
+    const second = await startServer({ port: 0, databaseUrl: url.toString(), tokenSecret: secret, logger: silentLogger });
+    try {
+      const heads: number[] = [];
+      const seen = new Promise<void>((resolve) => second.context.head.onDidAdvance((head) => { heads.push(head); resolve(); }));
+      const login = await first.app.inject({ method: 'POST', url: '/auth/login', payload: { username: 'admin', password: 'an admin password' } });
+      const { accessToken } = login.json() as { accessToken: string };
+      const created = await first.app.inject({ method: 'POST', url: '/admin/teams', payload: { name: 'Elsewhere' }, headers: { authorization: `Bearer ${accessToken}` } });
+      expect(created.statusCode).toBe(201);
+      await seen;
+      expect(heads.length).toBeGreaterThan(0);
+    } finally {
+      await second.close();
+      await first.close();
+      await database.close();
     }
   }, 90_000);
 });

@@ -26,6 +26,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!url) return { ...(await openDatabase({ kind: 'pglite' })), label: 'pglite' };
   const name = `werkbank_t_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: url });
+  admin.on('error', () => undefined);
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
@@ -37,6 +38,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     close: async () => {
       await database.close();
       const dropper = new Client({ connectionString: url });
+      dropper.on('error', () => undefined);
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();

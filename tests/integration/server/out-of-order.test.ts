@@ -81,6 +81,7 @@ describe('change log ordering', () => {
     const current = await queryRows<{ name: string }>(database.db, sql`select current_database() as name`);
     url.pathname = `/${current[0]?.name}`;
     const pool = new Pool({ connectionString: url.toString(), max: 3 });
+    pool.on('error', () => undefined);
     const slow = await pool.connect();
     const fast = await pool.connect();
     try {
