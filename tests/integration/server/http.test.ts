@@ -88,6 +88,19 @@ describe('bad input is answered clearly', () => {
   });
 });
 
+describe('server errors', () => {
+  it('answers a failure inside with problem+json code internal and nothing about the cause', async () => {
+    const broken = await createTestServer();
+    const world = await seedWorld(broken);
+    await broken.database.close();
+    const response = await request(broken, world.users.caseworkerA, 'GET', '/cases');
+    await broken.app.close();
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual(expect.objectContaining({ code: 'internal', status: 500 }));
+    expect(response.body).not.toMatch(/pglite|closed|Error|at /i);
+  });
+});
+
 describe('intake', () => {
   const intake = (url: string, payload: object, token = intakeToken) =>
     server.app.inject({ method: 'POST', url, payload: payload as Record<string, unknown>, headers: { authorization: `Bearer ${token}` } });
