@@ -119,13 +119,13 @@ export function viewerFrame(page: Page): Frame {
 
 /** Every message the frame has sent so far. */
 export function viewerMessages(page: Page): Promise<FrameMessage[]> {
-  return page.evaluate(() => (window as unknown as { viewerMessages: FrameMessage[] }).viewerMessages);
+  return page.evaluate(() => (globalThis as unknown as { viewerMessages: FrameMessage[] }).viewerMessages);
 }
 
 /** Opens a routed PDF in the frame and returns its document id. */
 export function openPdf(page: Page, name: string, startPage?: number): Promise<number> {
   return page.evaluate(
-    ([url, at]) => (window as unknown as { harness: { open(u: string, p?: number): Promise<number> } }).harness.open(url, at),
+    ([url, at]) => (globalThis as unknown as { harness: { open(u: string, p?: number): Promise<number> } }).harness.open(url, at),
     [pdfUrl(name), startPage] as const,
   );
 }
@@ -133,7 +133,7 @@ export function openPdf(page: Page, name: string, startPage?: number): Promise<n
 /** Waits until the frame has answered about a document: opened or failed. */
 export async function outcomeOf(page: Page, documentId: number, timeoutMilliseconds = 45_000): Promise<FrameMessage> {
   const handle = await page.waitForFunction(
-    (id) => (window as unknown as { viewerMessages: FrameMessage[] }).viewerMessages
+    (id) => (globalThis as unknown as { viewerMessages: FrameMessage[] }).viewerMessages
       .find((message) => (message.type === 'opened' || message.type === 'failed') && message.documentId === id) ?? null,
     documentId,
     { timeout: timeoutMilliseconds, polling: 50 },
@@ -143,5 +143,5 @@ export async function outcomeOf(page: Page, documentId: number, timeoutMilliseco
 
 /** Sends a protocol message to the frame as the parent. */
 export function sendToViewer(page: Page, message: Record<string, unknown>): Promise<void> {
-  return page.evaluate((m) => (window as unknown as { harness: { send(x: unknown): void } }).harness.send(m), message);
+  return page.evaluate((m) => (globalThis as unknown as { harness: { send(x: unknown): void } }).harness.send(m), message);
 }

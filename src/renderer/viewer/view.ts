@@ -228,8 +228,12 @@ export class Viewer {
       this.updateToolbar();
       this.thumbnails.setCurrent(number);
       this.reportView();
+      delete this.pageBox.dataset.drawn;
       await drawing.promise;
-      if (this.drawing === drawing) this.highlight();
+      if (this.drawing !== drawing) return;
+      // For tests and the parent's screenshots: the page number whose drawing has finished.
+      this.pageBox.dataset.drawn = String(number);
+      this.highlight();
     } catch (error) {
       if (isCancellation(error) || document !== this.document) return;
       // A broken page: say so and keep the document and its other pages usable.
