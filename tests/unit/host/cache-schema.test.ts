@@ -50,6 +50,22 @@ describe('migration 0002 (sync cache)', () => {
   });
 });
 
+describe('migration 0003 (server rows as a rowid table)', () => {
+  it('keeps every server row and still refuses a second copy of one', () => {
+    const db = migrated(2);
+    db.prepare(`INSERT INTO server_rows (entity, id, version, case_id, data) VALUES ('case', 'c1', 3, 'c1', '{"a":1}')`).run();
+    migrate(db, migrations, () => null);
+    expect(db.prepare('SELECT entity, id, version, case_id AS caseId, data FROM server_rows').all())
+      .toEqual([{ entity: 'case', id: 'c1', version: 3, caseId: 'c1', data: '{"a":1}' }]);
+    expect(() => db.prepare(`INSERT INTO server_rows (entity, id, version, data) VALUES ('case', 'c1', 4, '{}')`).run()).toThrow(/UNIQUE/);
+  });
+
+  it('reads one server row through its key index', () => {
+    const db = migrated();
+    expect(planOf(db, 'SELECT data FROM server_rows WHERE entity = ? AND id = ?', 'case', 'c1')).toContain('server_rows_key');
+  });
+});
+
 describe('hot query plans of the sync cache', () => {
   const db = migrated();
 

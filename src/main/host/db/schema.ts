@@ -3,7 +3,7 @@
  * migrations beside this file; tests/unit/host/migrations.test.ts checks the two agree.
  */
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Cases the signed-in user may see, as last synced (or seeded in development). */
 export const cases = sqliteTable(
@@ -52,7 +52,7 @@ export const serverRows = sqliteTable(
     caseId: text('case_id'),
     data: text('data').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.entity, table.id] }), index('server_rows_case_idx').on(table.caseId, table.entity)],
+  (table) => [uniqueIndex('server_rows_key').on(table.entity, table.id), index('server_rows_case_idx').on(table.caseId, table.entity)],
 );
 
 /** Applicants, sponsors and representatives, for search and the case list's applicant column. */

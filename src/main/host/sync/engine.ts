@@ -294,15 +294,32 @@ export class SyncEngine {
   }
 
   private async pull(): Promise<void> {
-    const pageSize = this.options.pageSize ?? 500;
+    const pageSize = this.options.pageSize ?? 1000;
+    const fetchPage = (cursor: string | null) => this.authorised((token) => this.options.api.pull(token, cursor, pageSize));
     let resets = 0;
     for (;;) {
       const state = this.options.sqlite.prepare('SELECT cursor, bootstrapped FROM sync_state WHERE id = 1').get() as
         { cursor: string | null; bootstrapped: number };
       if (!state.bootstrapped && this.bootstrapReceived === null) this.bootstrapReceived = 0;
-      let page;
       try {
-        page = await this.authorised((token) => this.options.api.pull(token, state.cursor, pageSize));
+        let next = fetchPage(state.cursor);
+        for (;;) {
+          const page = await next;
+          // The next page is fetched while this one is applied: server and host work overlap.
+          if (page.hasMore) {
+            next = fetchPage(page.nextCursor);
+            next.catch(() => undefined);
+          }
+          this.online = true;
+          const touched = this.inbound.applyPage(page, this.now());
+          if (this.bootstrapReceived !== null) this.bootstrapReceived += page.changes.length;
+          this.emitCases(touched);
+          this.emitStatus();
+          if (!page.hasMore) {
+            this.bootstrapReceived = null;
+            return;
+          }
+        }
       } catch (error) {
         if (error instanceof CentralApiError && error.kind === 'cursor_expired' && resets === 0) {
           // The change log moved past us: pull everything again, keeping outbox and conflicts.
@@ -313,15 +330,6 @@ export class SyncEngine {
           continue;
         }
         throw error;
-      }
-      this.online = true;
-      const touched = this.inbound.applyPage(page, this.now());
-      if (this.bootstrapReceived !== null) this.bootstrapReceived += page.changes.length;
-      this.emitCases(touched);
-      this.emitStatus();
-      if (!page.hasMore) {
-        this.bootstrapReceived = null;
-        return;
       }
     }
   }
