@@ -4,7 +4,7 @@
  * CLI and, later, by the app to embed the training environment.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { count } from 'drizzle-orm';
 import { openDatabase, type DatabaseKind, type OpenDatabase } from './db/database';
@@ -55,6 +55,7 @@ function tokenSecretFor(options: StartOptions): Uint8Array {
   // Kept beside the data so tokens survive a restart of the embedded server.
   const file = join(options.dataDir, 'token-secret');
   if (!existsSync(file)) {
+    mkdirSync(options.dataDir, { recursive: true });
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
     chmodSync(file, 0o600);
   }

@@ -1,6 +1,6 @@
 /** `npm run server` as a process: starts on a fresh data folder, answers /health, pokes over SSE, stops cleanly. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,8 +88,11 @@ describe('several API processes on one PostgreSQL', () => {
     const url = new URL(process.env['DATABASE_URL'] as string);
     const [{ name } = { name: '' }] = (await database.db.execute(sql`select current_database() as name`) as unknown as { rows: { name: string }[] }).rows;
     url.pathname = `/${name}`;
-    const secret = Buffer.alloc(32, 7);
-    const first = await startServer({ port: 0, databaseUrl: url.toString(), tokenSecret: secret, initialAdminPassword: 'an admin password', logger: silentLogger });
+    // The first process keeps its token secret in a data folder that does not exist yet; the
+    // second is given the same secret, as processes behind one load balancer would be.
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'werkbank-pg-')), 'not-yet');
+    const first = await startServer({ port: 0, databaseUrl: url.toString(), dataDir, initialAdminPassword: 'an admin password', logger: silentLogger });
+    const secret = Buffer.from(readFileSync(join(dataDir, 'token-secret'), 'utf8'), 'base64');
     const second = await startServer({ port: 0, databaseUrl: url.toString(), tokenSecret: secret, logger: silentLogger });
     try {
       const heads: number[] = [];
