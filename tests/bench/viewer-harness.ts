@@ -79,6 +79,29 @@ window.harness = {
 };
 `;
 
+const headers = {
+  ...securityHeaders,
+  'Content-Security-Policy': contentSecurityPolicy(),
+  'Cache-Control': 'no-store',
+};
+
+/** Routes the harness's files and the given PDFs on the preview origin. */
+async function routeHarness(
+  page: Page,
+  origin: string,
+  pdfs: ReadonlyMap<string, Uint8Array>,
+  files: ReadonlyMap<string, { type: string; body: string | Uint8Array }>,
+): Promise<void> {
+  await page.route(`${origin}/__viewer-harness/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname.replace('/__viewer-harness/', '');
+    const file = files.get(path);
+    if (file) return route.fulfill({ headers: { ...headers, 'Content-Type': file.type }, body: Buffer.from(file.body) });
+    const pdf = pdfs.get(decodeURIComponent(path.replace(/^pdf\//, '')));
+    if (pdf) return route.fulfill({ headers: { ...headers, 'Content-Type': 'application/pdf' }, body: Buffer.from(pdf) });
+    return route.fulfill({ status: 404, headers });
+  });
+}
+
 /** Routes the harness page, its script, pdf.js's worker and the given PDFs on the preview origin. */
 export async function installViewerHarness(
   page: Page,
@@ -86,23 +109,62 @@ export async function installViewerHarness(
   pdfs: ReadonlyMap<string, Uint8Array>,
   language: 'nl' | 'en' = 'nl',
 ): Promise<void> {
-  const headers = {
-    ...securityHeaders,
-    'Content-Security-Policy': contentSecurityPolicy(),
-    'Cache-Control': 'no-store',
-  };
   const worker = readFileSync(join(root, 'node_modules', 'pdfjs-dist', 'build', 'pdf.worker.min.mjs'), 'utf8');
-  await page.route(`${origin}/__viewer-harness/**`, async (route) => {
-    const path = new URL(route.request().url()).pathname.replace('/__viewer-harness/', '');
-    if (path === 'index.html') return route.fulfill({ headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' }, body: harnessHtml(language) });
-    if (path === 'harness.js') return route.fulfill({ headers: { ...headers, 'Content-Type': 'text/javascript' }, body: harnessScript(language) });
-    if (path === 'pdf.worker.mjs') return route.fulfill({ headers: { ...headers, 'Content-Type': 'text/javascript' }, body: worker });
-    const pdf = pdfs.get(decodeURIComponent(path.replace(/^pdf\//, '')));
-    if (pdf) return route.fulfill({ headers: { ...headers, 'Content-Type': 'application/pdf' }, body: Buffer.from(pdf) });
-    return route.fulfill({ status: 404, headers });
-  });
+  await routeHarness(page, origin, pdfs, new Map([
+    ['index.html', { type: 'text/html; charset=utf-8', body: harnessHtml(language) }],
+    ['harness.js', { type: 'text/javascript', body: harnessScript(language) }],
+    ['pdf.worker.mjs', { type: 'text/javascript', body: worker }],
+  ]));
   await page.goto(`${origin}${harnessPath}`);
   await page.locator('html[data-viewer-ready="true"]').waitFor();
+}
+
+let hostBundle: Promise<Map<string, { type: string; body: string | Uint8Array }>> | null = null;
+
+/** Bundles src/renderer/src/viewer/testHost.tsx (the real DocumentViewer) with vite, once per run. */
+function bundleHost(): Promise<Map<string, { type: string; body: string | Uint8Array }>> {
+  hostBundle ??= (async () => {
+    const { build } = await import('vite');
+    const result = await build({
+      configFile: false,
+      logLevel: 'silent',
+      root: join(root, 'src', 'renderer'),
+      base: '/__viewer-harness/host/',
+      build: {
+        write: false,
+        minify: false,
+        modulePreload: false,
+        rollupOptions: { input: join(root, 'src', 'renderer', 'src', 'viewer', 'testHost.tsx') },
+      },
+    });
+    const files = new Map<string, { type: string; body: string | Uint8Array }>();
+    const outputs = (Array.isArray(result) ? result : [result]) as {
+      output: ({ type: 'chunk'; fileName: string; code: string; isEntry: boolean } | { type: 'asset'; fileName: string; source: string | Uint8Array })[];
+    }[];
+    for (const output of outputs) {
+      for (const file of output.output) {
+        const body = file.type === 'chunk' ? file.code : file.source;
+        files.set(`host/${file.fileName}`, { type: 'text/javascript', body });
+        if (file.type === 'chunk' && file.isEntry) files.set('host/entry.js', { type: 'text/javascript', body });
+      }
+    }
+    return files;
+  })();
+  return hostBundle;
+}
+
+/** Opens a page that renders the real DocumentViewer component (testHost.tsx) on the preview origin. */
+export async function installDocumentViewerHost(page: Page, origin: string, pdfs: ReadonlyMap<string, Uint8Array>): Promise<void> {
+  const files = new Map(await bundleHost());
+  await routeHarness(page, origin, pdfs, files);
+  // At the origin's root, like the app's index.html, so the component's ./viewer/index.html resolves.
+  await page.route(`${origin}/__viewer-host.html`, (route) => route.fulfill({
+    headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' },
+    body: '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>DocumentViewer host</title><link rel="icon" href="data:,">'
+      + '<script type="module" src="/__viewer-harness/host/entry.js"></script></head><body style="margin:0"><div id="root"></div></body></html>',
+  }));
+  await page.goto(`${origin}/__viewer-host.html`);
+  await page.locator('html[data-host-ready="true"]').waitFor();
 }
 
 /** The URL the harness fetches a routed PDF from. */

@@ -14,7 +14,7 @@ import { viewerLimits, type FrameMessage } from '../../src/renderer/viewer/proto
 import { scannedPagePdf } from '../bench/viewer-pdfs';
 import { tempDir } from '../helpers/temp-dir';
 import {
-  installViewerHarness, openPdf, outcomeOf, sendToViewer, viewerFrame, viewerMessages,
+  installDocumentViewerHost, installViewerHarness, openPdf, outcomeOf, sendToViewer, viewerFrame, viewerMessages,
 } from '../bench/viewer-harness';
 
 const corpusDir = '/work/shared/fixtures/pdf-corpus';
@@ -432,4 +432,39 @@ test('an image-only (scanned) page is drawn sharp at the device pixel ratio', as
   })).toBe(2);
   await page.screenshot({ path: 'test-results/screens/viewer-scan-nl.png' });
   await browser.close();
+});
+
+test('the DocumentViewer component drives the frame from its props and reports through its callbacks', async ({ page }) => {
+  const errors = consoleErrors(page);
+  await installDocumentViewerHost(page, preview.url, pdfs);
+  type HostEvent = { type: string } & Record<string, unknown>;
+  const events = (): Promise<HostEvent[]> => page.evaluate(() => (window as unknown as { viewerHostEvents: HostEvent[] }).viewerHostEvents);
+  const host = (call: string, argument?: unknown): Promise<void> => page.evaluate(([name, value]) => {
+    const controls = (window as unknown as { viewerHost: Record<string, (v: unknown) => unknown> }).viewerHost;
+    return Promise.resolve(controls[name]?.(value)).then(() => undefined);
+  }, [call, argument] as const);
+  await expect.poll(() => page.evaluate(() => typeof (window as unknown as { viewerHost?: unknown }).viewerHost)).toBe('object');
+  await expect(page.getByTitle('Documentviewer')).toHaveAttribute('sandbox', 'allow-scripts');
+
+  await host('open', '/__viewer-harness/pdf/text.pdf');
+  await expect.poll(events).toContainEqual({ type: 'open', pageCount: 3 });
+  await expect.poll(events).toContainEqual({ type: 'page', page: 1, pageCount: 3 });
+  const frame = page.frameLocator('iframe[data-testid="document-viewer"]');
+  await expect(frame.locator('#text-layer')).toContainText('Verslag van het gehoor');
+
+  await host('goToPage', 2);
+  await expect.poll(events).toContainEqual({ type: 'page', page: 2, pageCount: 3 });
+  await host('search', 'paspoort');
+  await expect.poll(events).toContainEqual({ type: 'hits', query: 'paspoort', total: 3, current: 1 });
+
+  await host('setLanguage', 'en');
+  await expect(frame.getByRole('button', { name: 'Next page' })).toBeVisible();
+  await expect(page.getByTitle('Document viewer')).toBeVisible();
+
+  await host('open', `/__viewer-harness/pdf/${encodeURIComponent('corpus/encrypted-attachment.pdf')}`);
+  await expect.poll(events).toContainEqual({ type: 'error', kind: 'encrypted' });
+  await expect(frame.getByRole('alert')).toContainText('protected with a password');
+  await host('close');
+  await expect(frame.getByRole('alert')).toBeHidden();
+  expect(errors).toEqual([]);
 });

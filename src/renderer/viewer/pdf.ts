@@ -69,8 +69,9 @@ export async function openDocument(data: ArrayBuffer): Promise<OpenResult> {
       disableWorkerRendering: true,
       stopAtErrors: false,
       maxImageSize: maxImagePixels,
-      isEvalSupported: false,
-    } as Parameters<typeof getDocument>[0]);
+      // No isEvalSupported: pdf.js 6 removed its eval path (PostScript functions are interpreted),
+      // and the CSP would refuse eval anyway.
+    });
     // No onPassword handler: pdf.js then rejects with PasswordException instead of asking for one,
     // and the viewer refuses the file (the portal accepts only unprotected PDFs).
     const loading = task.promise;
