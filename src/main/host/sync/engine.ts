@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { SyncStatus } from '../../../shared/contract';
 import type { Logger } from '../log';
+import type { PullResponse } from '../../../shared/sync';
 import { CentralApiError, type CentralApi } from './api-client';
 import { InboundStore } from './inbound';
 import { Outbox } from './outbox';
@@ -32,6 +33,8 @@ export interface EngineOptions {
   schedule?: (callback: () => void, milliseconds: number) => Cancel;
   pageSize?: number;
   pushBatchSize?: number;
+  /** Pulled pages are committed together until they hold this many changes (default 5000). */
+  commitRows?: number;
   /** Polling interval while the poke channel is down (and as a safety net while it is up). */
   pollMilliseconds?: number;
   backoffBaseMilliseconds?: number;
@@ -303,6 +306,8 @@ export class SyncEngine {
       if (!state.bootstrapped && this.bootstrapReceived === null) this.bootstrapReceived = 0;
       try {
         let next = fetchPage(state.cursor);
+        let held: PullResponse[] = [];
+        let heldChanges = 0;
         for (;;) {
           const page = await next;
           // The next page is fetched while this one is applied: server and host work overlap.
@@ -311,8 +316,15 @@ export class SyncEngine {
             next.catch(() => undefined);
           }
           this.online = true;
-          const touched = this.inbound.applyPage(page, this.now());
-          if (this.bootstrapReceived !== null) this.bootstrapReceived += page.changes.length;
+          held.push(page);
+          heldChanges += page.changes.length;
+          // Pages commit together up to a few thousand rows: fewer commits (each one an fsync),
+          // and a kill costs at most those pages, which are simply pulled again.
+          if (page.hasMore && heldChanges < (this.options.commitRows ?? 5000)) continue;
+          const touched = this.inbound.applyPages(held, this.now());
+          if (this.bootstrapReceived !== null) this.bootstrapReceived += heldChanges;
+          held = [];
+          heldChanges = 0;
           this.emitCases(touched);
           this.emitStatus();
           if (!page.hasMore) {

@@ -90,13 +90,23 @@ export class InboundStore {
 
   /** Applies one pulled page and stores its cursor, atomically; returns the cases that changed locally. */
   applyPage(page: PullResponse, now: string): Set<string> {
+    return this.applyPages([page], now);
+  }
+
+  /**
+   * Applies consecutive pages and the cursor after the last in one transaction (a bootstrap
+   * commits every few thousand rows instead of every page); returns the cases that changed.
+   */
+  applyPages(pages: readonly PullResponse[], now: string): Set<string> {
     const touched = new Set<string>();
+    const last = pages.at(-1);
+    if (!last) return touched;
     this.sqlite.transaction(() => {
       const pending = new Set(this.statements.pendingCases.all() as string[]);
-      for (const change of page.changes) this.applyChange(change, pending, touched, now);
+      for (const page of pages) for (const change of page.changes) this.applyChange(change, pending, touched, now);
       for (const caseId of touched) this.materialiseCase(caseId);
-      this.statements.setCursor.run(page.nextCursor, now);
-      if (!page.hasMore) this.statements.markBootstrapped.run();
+      this.statements.setCursor.run(last.nextCursor, now);
+      if (!last.hasMore) this.statements.markBootstrapped.run();
     }).immediate();
     return touched;
   }
