@@ -316,6 +316,9 @@ test('caps: too large, too many pages, empty and bytes that are no PDF are refus
   const garbage = await openBytes(2048, 'PK\u0003\u0004 this is a zip, not a PDF');
   expect(await outcomeOf(page, garbage)).toMatchObject({ type: 'failed', kind: 'malformed' });
   await expect(frame.getByRole('alert')).toContainText('beschadigd of geen geldige PDF');
+  // Nothing to navigate while no document is shown.
+  await expect(frame.getByRole('button', { name: 'Volgende pagina' })).toBeDisabled();
+  await expect(frame.getByRole('button', { name: 'Inzoomen' })).toBeDisabled();
   await page.screenshot({ path: 'test-results/screens/viewer-error-nl.png' });
   // The document after a refused one opens normally.
   const text = await openPdf(page, 'text.pdf');
