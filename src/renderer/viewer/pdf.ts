@@ -4,7 +4,7 @@
  * Closing a document destroys its pdf.js document, its worker and their memory.
  */
 import {
-  AnnotationMode, getDocument, PDFWorker, RenderingCancelledException, TextLayer,
+  AnnotationMode, getDocument, PDFWorker, RenderingCancelledException, TextLayer, VerbosityLevel,
   type PDFDocumentLoadingTask, type PDFDocumentProxy, type PDFPageProxy, type RenderTask,
 } from 'pdfjs-dist';
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
@@ -68,6 +68,8 @@ export async function openDocument(data: ArrayBuffer): Promise<OpenResult> {
       useWasm: false,
       disableWorkerRendering: true,
       stopAtErrors: false,
+      // pdf.js warnings can quote a file's contents (font names, object text): keep them out of the console.
+      verbosity: VerbosityLevel.ERRORS,
       maxImageSize: maxImagePixels,
       // No isEvalSupported: pdf.js 6 removed its eval path (PostScript functions are interpreted),
       // and the CSP would refuse eval anyway.
