@@ -27,9 +27,11 @@ export const appSchemePrivileges = {
     // pdf.js starts its worker from a same-origin module URL.
     codeCache: true,
     bypassCSP: false,
-    // Off on purpose: corsEnabled lets other origins read app:// responses without any
-    // Access-Control-Allow-Origin check. Our module scripts and workers are same-origin.
-    corsEnabled: false,
+    // The PDF viewer runs in a sandboxed frame (opaque origin "null") and loads its scripts from
+    // app:// in CORS mode; without CORS on the scheme Chromium refuses those loads outright. Every
+    // response answers `Access-Control-Allow-Origin: null` only (src/shared/security/csp.ts), so
+    // no real origin passes the check, and the files are the shipped bundle, never case data.
+    corsEnabled: true,
     allowServiceWorkers: false,
     stream: false,
   },

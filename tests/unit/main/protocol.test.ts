@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppProtocolHandler, isInside, mimeTypeOf, resolveRequestPath } from '../../../src/main/protocol';
+import { appSchemePrivileges, createAppProtocolHandler, isInside, mimeTypeOf, resolveRequestPath } from '../../../src/main/protocol';
 import { contentSecurityPolicy, securityHeaders } from '../../../src/shared/security/csp';
 
 const secret = 'SECRET-OUTSIDE-THE-BUNDLE';
@@ -51,6 +51,13 @@ describe('app:// protocol: serving the bundle', () => {
     expect(csp).toContain("script-src 'self';");
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).toContain("default-src 'none'");
+  });
+
+  it('lets only opaque origins (the sandboxed PDF viewer) read the bundle cross-origin', async () => {
+    expect(appSchemePrivileges.privileges.corsEnabled).toBe(true);
+    const response = await get('app://werkbank/index.html');
+    expect(response.headers.get('access-control-allow-origin')).toBe('null');
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
   });
 
   it('sends the right MIME type per file and nosniff with it', async () => {
