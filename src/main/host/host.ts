@@ -3,6 +3,8 @@
  * electron, so the same code runs in the app's utilityProcess, in the browser preview and in tests.
  * Transports (MessagePort, WebSocket) attach to it through `serve`.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calls, events, type AppInfo, type HostHandlers, type SyncStatus } from '../../shared/contract';
 import { serveRpc, type MessageEndpoint, type RpcServer } from '../../shared/rpc';
@@ -35,6 +37,8 @@ export interface HostOptions {
   fetch?: typeof fetch;
   /** How long after the last online sign-in offline work is allowed (default 7 days). */
   offlineGraceMilliseconds?: number;
+  /** Size cap of the document cache in bytes (default 2 GB). */
+  documentCacheBytes?: number;
   /** Start background sync at once (default true); tests drive it with sync.now instead. */
   backgroundSync?: boolean;
 }
@@ -79,9 +83,13 @@ export function createHost(options: HostOptions): Host {
   const broadcast: RpcServer<typeof events>['emit'] = (name, payload) => {
     for (const server of servers) server.emit(name, payload);
   };
+  // An in-memory cache gets a private temporary document folder, removed on close.
+  const documentsFolder = options.dataDir === ':memory:' ? mkdtempSync(join(tmpdir(), 'werkbank-documents-')) : join(options.dataDir, 'documents');
   const sync = options.serverUrl
     ? new SyncService({
       sqlite: cache.sqlite, serverUrl: options.serverUrl, secrets: options.secrets ?? memorySecretStore(), logger,
+      documentsFolder,
+      ...(options.documentCacheBytes === undefined ? {} : { documentCacheBytes: options.documentCacheBytes }),
       ...(options.clock ? { clock: options.clock } : {}), ...(options.random ? { random: options.random } : {}),
       ...(options.schedule ? { schedule: options.schedule } : {}), ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.offlineGraceMilliseconds === undefined ? {} : { offlineGraceMilliseconds: options.offlineGraceMilliseconds }),
@@ -121,6 +129,8 @@ export function createHost(options: HostOptions): Host {
     'sync.outbox': () => requireSync(sync).outbox(),
     'sync.conflicts': () => requireSync(sync).conflicts(),
     'sync.resolveConflict': ({ id, keep }) => requireSync(sync).resolveConflict(id, keep),
+    'documents.list': ({ caseId }) => requireSync(sync).listDocuments(caseId),
+    'documents.open': ({ documentId }) => requireSync(sync).openDocument(documentId),
   };
 
   let nextConnection = 1;
@@ -149,6 +159,7 @@ export function createHost(options: HostOptions): Host {
     broadcast,
     close() {
       void sync?.close();
+      if (options.dataDir === ':memory:') rmSync(documentsFolder, { recursive: true, force: true });
       for (const server of servers) server.dispose();
       servers.clear();
       cache.sqlite.close();

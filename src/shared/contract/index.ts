@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { defineCall, defineEvent, type BridgeApi, type Handlers } from '../rpc';
 import { empty, isoDate, isoInstant, language, vNumber } from './common';
 import {
-  conflictItem, itemSyncState, mutateArgs, outboxItem, resolveConflictArgs, signedInUser, signInArgs,
+  conflictItem, documentContent, documentInfo, itemSyncState, mutateArgs, outboxItem, resolveConflictArgs, signedInUser, signInArgs,
 } from './sync';
 
 export * from './common';
@@ -96,6 +96,16 @@ export const calls = {
   'sync.outbox': defineCall(empty, z.object({ items: z.array(outboxItem) }), 'Queued actions with their sync state.'),
   'sync.conflicts': defineCall(empty, z.object({ items: z.array(conflictItem) }), 'The conflicts inbox: my refused edits against the server.'),
   'sync.resolveConflict': defineCall(resolveConflictArgs, z.object({}), 'Keeps my edit (sent again) or theirs (mine dropped).'),
+  'documents.list': defineCall(
+    z.object({ caseId: z.string().min(1).max(64) }).strict(),
+    z.object({ items: z.array(documentInfo) }),
+    'The documents of a case, and whether each opens offline.',
+  ),
+  'documents.open': defineCall(
+    z.object({ documentId: z.string().min(1).max(64) }).strict(),
+    documentContent,
+    'A document\'s verified bytes, from the document cache or downloaded; the read is recorded for the audit log.',
+  ),
 } as const;
 
 export const events = {

@@ -50,3 +50,25 @@ export const resolveConflictArgs = z.object({
   /** `mine`: send my edit again against the server's current values; `theirs`: drop my edit. */
   keep: z.enum(['mine', 'theirs']),
 }).strict();
+
+/** A document of a case as the local cache knows it. */
+export const documentInfo = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  mediaType: z.string(),
+  sha256: z.string(),
+  size: z.number().int().nonnegative(),
+  /** True when its verified file is on disk, so it opens offline. */
+  cached: z.boolean(),
+});
+export type DocumentInfo = z.infer<typeof documentInfo>;
+
+export const documentContent = z.object({
+  documentId: z.string(),
+  mediaType: z.string(),
+  sha256: z.string(),
+  /** The verified bytes, base64. */
+  contentBase64: z.string(),
+});

@@ -4,7 +4,7 @@ import { connectRpc } from '../../../src/shared/rpc';
 import { createHost, type Host } from '../../../src/main/host/host';
 import { silentLogger } from '../../../src/main/host/log';
 import { endpointPair } from '../../helpers/endpoint-pair';
-import { password } from '../server/harness';
+import { password, tinyPdf } from '../server/harness';
 import { startSyncWorld, type SyncWorld } from './harness';
 
 let sync: SyncWorld;
@@ -83,6 +83,21 @@ describe('the data host synchronising through the contract', () => {
     await second.client.call('sync.resolveConflict', { id: conflict?.id ?? 0, keep: 'theirs' });
     expect((await second.client.call('sync.conflicts')).items).toEqual([]);
     expect(await second.client.call('sync.status')).toMatchObject({ conflicts: 0, pending: 0 });
+  });
+
+  it('opens a document from the central API, verified, and records the read', async () => {
+    const { client } = connectedHost();
+    await client.call('session.signIn', { username: 'caseworkera', password });
+    await client.call('sync.now');
+    const caseId = sync.world.cases.A1.id;
+    const { items } = await client.call('documents.list', { caseId });
+    expect(items).toMatchObject([{ id: sync.world.documents.A1, caseId, mediaType: 'application/pdf', cached: false, size: tinyPdf.length }]);
+    const opened = await client.call('documents.open', { documentId: sync.world.documents.A1 });
+    expect(Buffer.from(opened.contentBase64, 'base64').equals(tinyPdf)).toBe(true);
+    expect((await client.call('documents.list', { caseId })).items[0]?.cached).toBe(true);
+    expect((await client.call('sync.outbox')).items.map((item) => item.name)).toEqual(['audit.recordRead']);
+    await client.call('sync.now');
+    expect((await client.call('sync.outbox')).items).toEqual([]);
   });
 
   it('signs out and wipes the cache', async () => {

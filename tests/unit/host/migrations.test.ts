@@ -49,7 +49,7 @@ describe('local cache migrations', () => {
     const db = new Database(':memory:');
     migrate(db, migrations, () => null);
     for (const table of [schema.cases, schema.settings, schema.serverRows, schema.parties, schema.documents, schema.outbox,
-      schema.syncState, schema.conflicts, schema.parked]) {
+      schema.syncState, schema.conflicts, schema.parked, schema.documentFiles]) {
       const declared = Object.values(getTableColumns(table)).map((c) => c.name).sort();
       expect(columnsOf(db, getTableName(table))).toEqual(declared);
     }

@@ -157,6 +157,18 @@ export const parked = sqliteTable(
   (table) => [index('parked_entity_idx').on(table.entity, table.entityId)],
 );
 
+/** Verified document files on disk, by SHA-256, with their last use for LRU eviction. */
+export const documentFiles = sqliteTable(
+  'document_files',
+  {
+    sha256: text('sha256').primaryKey(),
+    size: integer('size').notNull(),
+    /** ISO instant */
+    lastUsedAt: text('last_used_at').notNull(),
+  },
+  (table) => [index('document_files_lru_idx').on(table.lastUsedAt)],
+);
+
 export type OutboxRow = typeof outbox.$inferSelect;
 export type ConflictRow = typeof conflicts.$inferSelect;
 export type CaseRow = typeof cases.$inferSelect;

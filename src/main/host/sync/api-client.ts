@@ -48,6 +48,8 @@ export interface CentralApi {
   logout(refreshToken: string): Promise<void>;
   pull(accessToken: string, cursor: string | null, limit: number): Promise<PullResponse>;
   push(accessToken: string, mutations: readonly MutationEnvelope[]): Promise<PushResponse>;
+  /** The bytes of a document (GET /documents/:id/content); the caller verifies them against the SHA-256 it expects. */
+  documentContent(accessToken: string, documentId: string, maxBytes: number): Promise<Uint8Array>;
   /** Listens to GET /sync/events until `signal` aborts or the stream ends; `onPoke` gets the newest cursor. */
   listen(accessToken: string, onPoke: (cursor: string) => void, signal: AbortSignal): Promise<void>;
 }
@@ -165,6 +167,22 @@ export function createCentralApi(options: CentralApiOptions): CentralApi {
       const received = answer.results.map((result) => result.clientMutationId).join('\n');
       if (sent !== received) throw new CentralApiError('invalid_response', 'POST /sync/push: the results do not match the mutations sent.');
       return answer;
+    },
+    async documentContent(accessToken, documentId, maxBytes) {
+      const response = await send('GET', `/documents/${encodeURIComponent(documentId)}/content`, { token: accessToken });
+      const declared = Number(response.headers.get('content-length') ?? '0');
+      if (declared > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new CentralApiError('invalid_response', 'GET /documents/:id/content: larger than the document says.');
+      }
+      try {
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        if (bytes.byteLength > maxBytes) throw new CentralApiError('invalid_response', 'GET /documents/:id/content: larger than the document says.');
+        return bytes;
+      } catch (error) {
+        if (error instanceof CentralApiError) throw error;
+        throw new CentralApiError('network', 'GET /documents/:id/content: the download broke off.');
+      }
     },
     async listen(accessToken, onPoke, signal) {
       let response: Response;

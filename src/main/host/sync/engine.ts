@@ -41,6 +41,8 @@ export interface EngineOptions {
   backoffMaxMilliseconds?: number;
   onDidChangeStatus?: (status: SyncStatus) => void;
   onDidChangeCases?: (caseIds: string[]) => void;
+  /** After each successful cycle (the document prefetch hangs off this). */
+  onDidSync?: () => void;
 }
 
 /** The status plus what the sync indicator needs beyond the contract's fields. */
@@ -237,6 +239,7 @@ export class SyncEngine {
       this.failures = 0;
       this.lastErrorKind = null;
       this.emitCases(this.inbound.replayParkedLeaves());
+      this.options.onDidSync?.();
     } catch (error) {
       this.onFailure(error);
     }

@@ -3,7 +3,8 @@
  * sign-in, sync and conflicts calls. Built only when a central API is configured.
  */
 import type Database from 'better-sqlite3';
-import type { ConflictItem, OutboxItemInfo, SignedInUserInfo, SyncStatus } from '../../../shared/contract';
+import type { ConflictItem, DocumentInfo, OutboxItemInfo, SignedInUserInfo, SyncStatus } from '../../../shared/contract';
+import { DocumentCache } from '../documents/cache';
 import { RpcError } from '../../../shared/rpc';
 import type { Logger } from '../log';
 import { CentralApiError, createCentralApi } from './api-client';
@@ -14,6 +15,12 @@ export interface SyncServiceOptions {
   sqlite: Database.Database;
   serverUrl: string;
   secrets: SecretStore;
+  /** Folder of the document cache. */
+  documentsFolder: string;
+  /** Size cap of the document cache (default 2 GB). */
+  documentCacheBytes?: number;
+  /** Documents of this many cases at the top of the queue are prefetched after each sync (default 20). */
+  prefetchCases?: number;
   logger: Logger;
   clock?: Clock;
   random?: () => number;
@@ -40,7 +47,9 @@ function signInError(error: unknown): RpcError {
 export class SyncService {
   readonly engine: SyncEngine;
   readonly session: Session;
+  readonly documents: DocumentCache;
   private readonly clock: Clock;
+  private prefetching: Promise<unknown> | null = null;
 
   constructor(private readonly options: SyncServiceOptions) {
     this.clock = options.clock ?? { now: () => new Date() };
@@ -48,13 +57,45 @@ export class SyncService {
     this.session = new Session({
       sqlite: options.sqlite, api, secrets: options.secrets, now: () => this.clock.now(),
       ...(options.offlineGraceMilliseconds === undefined ? {} : { offlineGraceMilliseconds: options.offlineGraceMilliseconds }),
+      onDidWipe: () => this.documents.removeAllFiles(),
+    });
+    this.documents = new DocumentCache({
+      sqlite: options.sqlite, folder: options.documentsFolder, api, now: () => this.clock.now(),
+      accessToken: () => this.session.accessToken(), refreshToken: () => this.session.refresh(),
+      ...(options.documentCacheBytes === undefined ? {} : { capBytes: options.documentCacheBytes }),
     });
     this.engine = new SyncEngine({
       sqlite: options.sqlite, api, session: this.session, clock: this.clock, random: options.random ?? Math.random,
       logger: options.logger, onDidChangeStatus: options.onDidChangeStatus, onDidChangeCases: options.onDidChangeCases,
+      onDidSync: () => this.prefetch(),
       ...(options.schedule ? { schedule: options.schedule } : {}),
       ...(options.pollMilliseconds === undefined ? {} : { pollMilliseconds: options.pollMilliseconds }),
     });
+  }
+
+  /** Prefetches the queue's first documents, one run at a time; it never fails a sync. */
+  private prefetch(): void {
+    if (this.prefetching || !this.options.background) return;
+    this.prefetching = this.documents.prefetch(this.options.prefetchCases ?? 20)
+      .catch(() => 0)
+      .finally(() => {
+        this.prefetching = null;
+      });
+  }
+
+  /** The documents of a case with whether each is on disk. */
+  listDocuments(caseId: string): { items: DocumentInfo[] } {
+    const rows = this.options.sqlite.prepare(`SELECT d.id, d.case_id AS caseId, d.title, d.kind, d.media_type AS mediaType, d.sha256, d.size,
+        f.sha256 IS NOT NULL AS cached FROM documents d LEFT JOIN document_files f ON f.sha256 = d.sha256
+      WHERE d.case_id = ? ORDER BY d.title, d.id`).all(caseId) as (Omit<DocumentInfo, 'cached'> & { cached: number })[];
+    return { items: rows.map((row) => ({ ...row, cached: row.cached === 1 })) };
+  }
+
+  /** A document's verified bytes; the read is recorded for the audit log first. */
+  async openDocument(documentId: string): Promise<{ documentId: string; mediaType: string; sha256: string; contentBase64: string }> {
+    const document = await this.documents.open(documentId);
+    this.engine.recordRead('document', documentId);
+    return { documentId, mediaType: document.mediaType, sha256: document.sha256, contentBase64: Buffer.from(document.bytes).toString('base64') };
   }
 
   /** Starts background sync when someone is signed in on this machine. */

@@ -45,6 +45,8 @@ export interface SessionOptions {
   now: () => Date;
   /** How long after the last online sign-in offline work is still allowed (default 7 days). */
   offlineGraceMilliseconds?: number;
+  /** Runs after the cache was wiped: removes what lives outside the database (document files). */
+  onDidWipe?: () => void;
 }
 
 /** Thrown when the user must sign in (again) before syncing; the outbox is left as it is. */
@@ -59,7 +61,7 @@ export function wipeCache(sqlite: Database.Database): void {
   sqlite.transaction(() => {
     sqlite.exec(`
       DELETE FROM server_rows; DELETE FROM parties; DELETE FROM documents; DELETE FROM cases; DELETE FROM cases_search;
-      DELETE FROM outbox; DELETE FROM conflicts; DELETE FROM parked;
+      DELETE FROM outbox; DELETE FROM conflicts; DELETE FROM parked; DELETE FROM document_files;
       UPDATE sync_state SET user_id = NULL, cursor = NULL, bootstrapped = 0, last_sync_at = NULL,
         last_online_sign_in_at = NULL, scope = NULL WHERE id = 1;`);
   }).immediate();
@@ -90,7 +92,10 @@ export class Session {
   async signIn(username: string, password: string): Promise<SignedInUser> {
     const pair = await this.options.api.login(username, password);
     const owner = this.state().userId;
-    if (owner !== null && owner !== pair.user.id) wipeCache(this.options.sqlite);
+    if (owner !== null && owner !== pair.user.id) {
+      wipeCache(this.options.sqlite);
+      this.options.onDidWipe?.();
+    }
     const scope = JSON.stringify({ role: pair.user.role });
     this.options.sqlite.prepare('UPDATE sync_state SET user_id = ?, last_online_sign_in_at = ?, scope = ? WHERE id = 1')
       .run(pair.user.id, this.options.now().toISOString(), scope);
@@ -105,6 +110,7 @@ export class Session {
     this.tokens = null;
     await this.options.secrets.delete(tokenKey);
     wipeCache(this.options.sqlite);
+    this.options.onDidWipe?.();
   }
 
   /** True while offline work is allowed: signed in, and within the grace period of the last online sign-in. */
