@@ -24,6 +24,7 @@ import { registerCaseRoutes } from './routes/cases';
 import { registerSyncRoutes } from './routes/sync';
 import { registerAdminRoutes } from './routes/admin';
 import { registerIntakeRoutes } from './routes/intake';
+import { registerTrainingRoutes, type TrainingServices } from './training/routes';
 
 export interface ServerOptions {
   db: Database;
@@ -43,6 +44,13 @@ export interface ServerOptions {
   sseKeepAliveMilliseconds?: number;
   /** Included in /health and the OpenAPI document. */
   version?: string;
+  /**
+   * Real time for sessions and access tokens when `clock` is the trainer's movable clock: moving
+   * "today" must not sign everyone out. Defaults to `clock`.
+   */
+  sessionClock?: Clock;
+  /** The training environment's endpoints (/training/*); only with environment 'training'. */
+  training?: TrainingServices;
 }
 
 export interface WerkbankServer {
@@ -76,7 +84,7 @@ export async function createServer(options: ServerOptions): Promise<WerkbankServ
   const context: AppContext = {
     db: options.db, clock: options.clock, tokens: options.tokens, environment: options.environment, logger: options.logger,
     head, actors: new ActorDirectory(options.db, options.environment),
-    sessions: { db: options.db, clock: options.clock, tokens: options.tokens, policy: sessionPolicy, passwordCost, listener: head },
+    sessions: { db: options.db, clock: options.sessionClock ?? options.clock, tokens: options.tokens, policy: sessionPolicy, passwordCost, listener: head },
     failures: new FailureCounter(sessionPolicy),
     intakeTokenHashes: new Set((options.intakeTokens ?? []).map(hashToken)),
   };
@@ -130,11 +138,11 @@ export async function createServer(options: ServerOptions): Promise<WerkbankServ
   app.get('/health', {
     schema: {
       tags: ['health'], summary: 'Liveness and database reachability',
-      response: { 200: z.object({ status: z.literal('ok'), environment: z.enum(['production', 'training']), version: z.string(), time: z.string() }) },
+      response: { 200: z.object({ status: z.literal('ok'), environment: z.enum(['production', 'training']), version: z.string(), time: z.string(), today: z.string() }) },
     },
   }, async () => {
     await head.current();
-    return { status: 'ok' as const, environment: options.environment, version: options.version ?? '0.1.0', time: options.clock.now().toISOString() };
+    return { status: 'ok' as const, environment: options.environment, version: options.version ?? '0.1.0', time: options.clock.now().toISOString(), today: options.clock.today() };
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -143,6 +151,10 @@ export async function createServer(options: ServerOptions): Promise<WerkbankServ
   registerSyncRoutes(app, context, { keepAliveMilliseconds: options.sseKeepAliveMilliseconds ?? 15_000 });
   registerAdminRoutes(app, context, passwordCost);
   registerIntakeRoutes(app, context, { documentBodyLimit: options.documentBodyLimit ?? 30 * 1024 * 1024 });
+  if (options.training) {
+    if (options.environment !== 'training') throw new Error('training services need environment training');
+    registerTrainingRoutes(app, context, options.training);
+  }
   await app.ready();
   return { app, context };
 }

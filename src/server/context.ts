@@ -33,7 +33,8 @@ export function bearerToken(request: FastifyRequest): string | null {
 /** The signed-in actor of a request; 401 without a valid access token of an active user. */
 export async function authenticate(context: AppContext, request: FastifyRequest): Promise<Actor> {
   const token = bearerToken(request);
-  const now = context.clock.now();
+  // Tokens live in real time even when the training clock has moved "today".
+  const now = context.sessions.clock.now();
   const claims = token ? context.tokens.verify(token, now) : null;
   if (!claims) throw new ApiError('unauthenticated');
   const actor = await context.actors.load(claims.userId, now.getTime());

@@ -34,8 +34,11 @@ export interface StartOptions {
   intakeTokens?: readonly string[];
   /** Creates user `admin` with this password when the database has no users yet. */
   initialAdminPassword?: string;
-  /** Runs after migrations, before listening: the training environment seeds its demo data here. */
-  onDatabaseReady?: (database: OpenDatabase) => Promise<void>;
+  /**
+   * Runs after migrations, before listening: the training environment seeds its demo data here and
+   * may answer with more server options (its /training services).
+   */
+  onDatabaseReady?: (database: OpenDatabase) => Promise<Pick<ServerOptions, 'training' | 'sessionClock'> | undefined>;
   server?: Partial<Omit<ServerOptions, 'db' | 'clock' | 'tokens' | 'environment' | 'logger'>>;
 }
 
@@ -71,9 +74,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     : { kind: 'pglite', ...(options.dataDir ? { dataDir: join(options.dataDir, 'pglite') } : {}) });
   try {
     if (options.initialAdminPassword) await ensureAdmin(database, clock, options.initialAdminPassword);
-    await options.onDatabaseReady?.(database);
+    const extra = (await options.onDatabaseReady?.(database)) ?? {};
     const server = await createServer({
-      ...options.server, db: database.db, clock, logger, environment: options.environment ?? 'production',
+      ...options.server, ...extra, db: database.db, clock, logger, environment: options.environment ?? 'production',
       tokens: options.tokens ?? createHmacTokenIssuer(tokenSecretFor(options)),
       ...(options.intakeTokens ? { intakeTokens: options.intakeTokens } : {}),
     });

@@ -1,0 +1,193 @@
+/**
+ * The training server (npm run server -- --demo, the app's embedded default): seeding on first
+ * start, identification, demo users, the trainer's movable clock (persisted, audited, trainer
+ * only), scenario resets, and none of it on a production server. PGlite in a temporary folder, or
+ * a fresh PostgreSQL database when DATABASE_URL is set.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testPasswordCost } from '../../../src/server/auth/passwords';
+import { auditLog, cases, messages } from '../../../src/server/db/schema';
+import { fixedClock, silentLogger } from '../../../src/server/services';
+import { type DatasetCase } from '../../../src/server/training/dataset';
+import { readCases } from '../../../src/server/training/load';
+import { startTrainingServer, type TrainingServer } from '../../../src/server/training/serve';
+import { demoPassword, demoUsernames } from '../../../src/server/training/staff';
+import { createTestServer } from '../server/harness';
+
+const intakeToken = 'training-intake-token-0123456789';
+const datasetToday = '2026-03-16';
+const realClock = fixedClock(new Date('2026-11-22T10:00:00Z'));
+const folder = mkdtempSync(join(tmpdir(), 'werkbank-training-serve-'));
+let databaseUrl: string | undefined;
+let dropDatabase = async () => {};
+let server: TrainingServer;
+let scenarioCases: DatasetCase[];
+
+async function start(): Promise<TrainingServer> {
+  return startTrainingServer({
+    port: 0, dataDir: folder, seed: 3, caseCount: 8, today: datasetToday, intakeTokens: [intakeToken],
+    logger: silentLogger, passwordCost: testPasswordCost, realClock, ...(databaseUrl ? { databaseUrl } : {}),
+  });
+}
+
+beforeAll(async () => {
+  const url = process.env['DATABASE_URL'];
+  if (url) {
+    const name = `werkbank_training_${randomBytes(5).toString('hex')}`;
+    const admin = new Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    databaseUrl = target.toString();
+    dropDatabase = async () => {
+      const dropper = new Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    };
+  }
+  server = await start();
+  scenarioCases = [];
+  for await (const kase of readCases(join(folder, 'training-dataset'))) if (kase.scenario) scenarioCases.push(kase);
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  await dropDatabase();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+async function call(method: 'GET' | 'PUT' | 'POST', path: string, token: string | null, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+async function signIn(username: string): Promise<string> {
+  const answer = await call('POST', '/auth/login', null, { username, password: demoPassword });
+  expect(answer.status).toBe(200);
+  return (answer.json as { accessToken: string }).accessToken;
+}
+
+function scenarioCase(id: string): DatasetCase {
+  const found = scenarioCases.find((kase) => kase.scenario === id);
+  if (!found) throw new Error(`no case for scenario ${id}`);
+  return found;
+}
+
+describe('a training server', () => {
+  it('seeds an empty database and identifies itself as training, on the dataset\'s today', async () => {
+    expect(server.seeded).toBe(true);
+    expect(await server.database.db.$count(cases)).toBe(8);
+    const health = await call('GET', '/health', null);
+    expect(health.json).toMatchObject({ environment: 'training', today: datasetToday });
+    const info = await call('GET', '/training/info', null);
+    expect(info).toEqual({ status: 200, json: { environment: 'training', today: datasetToday, clock: { mode: 'fixed', today: datasetToday }, seed: 3, caseCount: 8, datasetToday } });
+  });
+
+  it('lists the demo users without signing in, and they sign in with the training password', async () => {
+    const answer = await call('GET', '/training/demo-users', null);
+    expect(answer.status).toBe(200);
+    const users = answer.json as { username: string; role: string; displayName: string; team: string | null }[];
+    expect(users.map((user) => user.username).sort()).toEqual(Object.values(demoUsernames).sort());
+    expect(users.find((user) => user.username === demoUsernames.caseworker)).toMatchObject({ role: 'caseworker', team: 'Team Kennis & Arbeid' });
+    expect(users.find((user) => user.username === demoUsernames.trainer)).toMatchObject({ role: 'trainer', team: null });
+    expect(JSON.stringify(users)).not.toContain(demoPassword);
+    await signIn(demoUsernames.caseworker);
+  });
+
+  it('lets only the trainer move the clock, and audits both the move and the refusal', async () => {
+    const caseworker = await signIn(demoUsernames.caseworker);
+    expect((await call('PUT', '/training/clock', caseworker, { today: '2026-04-01' })).status).toBe(403);
+    expect((await call('PUT', '/training/clock', null, { today: '2026-04-01' })).status).toBe(401);
+    expect((await call('GET', '/training/info', null)).json).toMatchObject({ today: datasetToday });
+
+    const trainer = await signIn(demoUsernames.trainer);
+    expect((await call('PUT', '/training/clock', trainer, { today: 'not-a-date' })).status).toBe(400);
+    const moved = await call('PUT', '/training/clock', trainer, { today: '2026-03-20' });
+    expect(moved).toMatchObject({ status: 200, json: { setting: { mode: 'fixed', today: '2026-03-20' }, today: '2026-03-20' } });
+    expect((await call('GET', '/health', null)).json).toMatchObject({ today: '2026-03-20' });
+    // The trainer's session survives the move: tokens live in real time.
+    expect((await call('GET', '/training/clock', trainer)).status).toBe(200);
+
+    const entries = await server.database.db.select().from(auditLog).where(eq(auditLog.objectType, 'training_clock'));
+    expect(entries.map((entry) => [entry.action, entry.result, entry.objectId])).toEqual([['training.clock.set', 'ok', '2026-03-20']]);
+    const denied = await server.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'training.clock.set'), eq(auditLog.result, 'denied')));
+    expect(denied).toHaveLength(1);
+  });
+
+  it('computes penalties on the trainer\'s day', async () => {
+    const trainer = await signIn(demoUsernames.trainer);
+    const kase = scenarioCase('penalty-accruing');
+    const penaltyOn = async (today: string) => {
+      expect((await call('PUT', '/training/clock', trainer, { today })).status).toBe(200);
+      // Any intake event makes the server recompute the case on its today.
+      const recorded = await call('POST', '/intake/biometrics-appointments', intakeToken,
+        { caseNumber: kase.caseNumber, kind: 'ind_desk', location: 'IND Den Haag', at: '2026-03-25T09:00:00.000Z' });
+      expect(recorded.status).toBe(201);
+      const [row] = await server.database.db.select({ penalty: cases.penaltyAmountCents }).from(cases).where(eq(cases.id, kase.id));
+      return row?.penalty ?? -1;
+    };
+    const early = await penaltyOn(datasetToday);
+    const later = await penaltyOn('2026-03-30');
+    expect(early).toBeGreaterThan(0);
+    expect(later).toBeGreaterThan(early);
+    expect((await call('PUT', '/training/clock', trainer, { today: '2026-03-20' })).status).toBe(200);
+  });
+
+  it('resets a scenario for the trainer only, audited', async () => {
+    const kase = scenarioCase('missing-documents');
+    const before = await server.database.db.$count(messages, eq(messages.caseId, kase.id));
+    const sent = await call('POST', '/intake/messages', intakeToken, { caseNumber: kase.caseNumber, subject: 'Bankafschriften', counterpart: 'applicant', body: 'Bijgevoegd.' });
+    expect(sent.status).toBe(201);
+    expect(await server.database.db.$count(messages, eq(messages.caseId, kase.id))).toBe(before + 1);
+
+    const caseworker = await signIn(demoUsernames.caseworker);
+    expect((await call('POST', '/training/scenarios/reset', caseworker, {})).status).toBe(403);
+    const trainer = await signIn(demoUsernames.trainer);
+    const listed = await call('GET', '/training/scenarios', trainer);
+    expect((listed.json as { id: string }[]).map((scenario) => scenario.id)).toContain('missing-documents');
+    expect((await call('POST', '/training/scenarios/reset', trainer, { scenarios: ['no-such-scenario'] })).status).toBe(404);
+    const reset = await call('POST', '/training/scenarios/reset', trainer, { scenarios: ['missing-documents'] });
+    expect(reset).toEqual({ status: 200, json: { scenarios: ['missing-documents'], cases: 1 } });
+    expect(await server.database.db.$count(messages, eq(messages.caseId, kase.id))).toBe(before);
+    const entries = await server.database.db.select().from(auditLog).where(eq(auditLog.action, 'training.scenario.reset'));
+    expect(entries.map((entry) => entry.objectId)).toEqual(['missing-documents']);
+  });
+
+  it('keeps its data and the trainer\'s clock over a restart, and returns to real time on request', async () => {
+    await server.close();
+    server = await start();
+    expect(server.seeded).toBe(false);
+    expect((await call('GET', '/training/info', null)).json).toMatchObject({ today: '2026-03-20', clock: { mode: 'fixed', today: '2026-03-20' } });
+    const trainer = await signIn(demoUsernames.trainer);
+    const real = await call('PUT', '/training/clock', trainer, { mode: 'real' });
+    expect(real).toMatchObject({ status: 200, json: { setting: { mode: 'real' }, today: '2026-11-22' } });
+  }, 60_000);
+});
+
+describe('a production server', () => {
+  it('has no training endpoints and reports environment production', async () => {
+    const production = await createTestServer();
+    try {
+      for (const url of ['/training/info', '/training/demo-users', '/training/clock', '/training/scenarios']) {
+        expect((await production.app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
+      }
+      expect((await production.app.inject({ method: 'PUT', url: '/training/clock', payload: { today: '2026-01-01' } })).statusCode).toBe(404);
+      expect((await production.app.inject({ method: 'GET', url: '/health' })).json()).toMatchObject({ environment: 'production' });
+    } finally {
+      await production.close();
+    }
+  });
+});
