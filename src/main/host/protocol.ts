@@ -15,7 +15,33 @@ export const hostEnvironment = {
   appVersion: 'WERKBANK_APP_VERSION',
   /** The central API URL; absent means the embedded training environment. */
   serverUrl: 'WERKBANK_SERVER_URL',
+  /** '1' when serverUrl is the embedded training server main started (loopback, environment 'training'). */
+  trainingServer: 'WERKBANK_TRAINING_SERVER',
+  /**
+   * 'parent' when main answers secret.request messages (tokens encrypted with safeStorage in
+   * main). Main must handle secret.request before it sets this: today it treats any message other
+   * than 'ready' as fatal. Absent: tokens live in the host's memory until it exits.
+   */
+  secrets: 'WERKBANK_SECRETS',
 } as const;
+
+/** A secret operation the host asks main to perform with safeStorage; `id` pairs the answer. */
+export const secretRequest = z.object({
+  type: z.literal('secret.request'),
+  id: z.number().int().nonnegative(),
+  operation: z.enum(['read', 'write', 'delete']),
+  key: z.string().min(1).max(100),
+  /** Plain text to encrypt and store (write only). */
+  value: z.string().max(20_000).optional(),
+});
+
+/** Main's answer: `value` for a read (null when absent); `error` when safeStorage refused (e.g. only its plain-text fallback exists). */
+export const secretResponse = z.object({
+  type: z.literal('secret.response'),
+  id: z.number().int().nonnegative(),
+  value: z.string().max(20_000).nullable().optional(),
+  error: z.string().max(500).optional(),
+});
 
 /** main → host */
 export const mainToHost = z.discriminatedUnion('type', [
@@ -23,6 +49,7 @@ export const mainToHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connect'), windowId: z.number().int() }),
   /** Close the database cleanly and exit. */
   z.object({ type: z.literal('shutdown') }),
+  secretResponse,
 ]);
 export type MainToHost = z.infer<typeof mainToHost>;
 
@@ -33,3 +60,9 @@ export const hostToMain = z.discriminatedUnion('type', [
   z.object({ type: z.literal('fatal'), code: z.string(), message: z.string() }),
 ]);
 export type HostToMain = z.infer<typeof hostToMain>;
+
+/**
+ * host → main, only when main opted in with WERKBANK_SECRETS=parent. Kept out of hostToMain so
+ * that a main which does not know it ignores it as malformed instead of treating it as fatal.
+ */
+export type SecretRequest = z.infer<typeof secretRequest>;

@@ -6,11 +6,12 @@
 import { RpcError } from '../../shared/rpc';
 import { createHost, type Host } from './host';
 import { createLogger } from './log';
-import { hostEnvironment, mainToHost, type HostToMain } from './protocol';
+import { hostEnvironment, mainToHost, type HostToMain, type SecretRequest } from './protocol';
 import { portEndpoint, type PortLike } from './transports/message-port';
+import { parentSecretStore } from './sync/parent-secrets';
 
 interface ParentPort {
-  postMessage(message: HostToMain): void;
+  postMessage(message: HostToMain | SecretRequest): void;
   on(event: 'message', listener: (event: { data: unknown; ports: PortLike[] }) => void): void;
 }
 
@@ -22,8 +23,19 @@ function start(port: ParentPort): void {
   try {
     const dataDir = process.env[hostEnvironment.dataDir];
     if (!dataDir) throw new RpcError('internal', `${hostEnvironment.dataDir} is not set.`);
+    // Tokens go to main's safeStorage only when main said it answers secret requests.
+    const secrets = process.env[hostEnvironment.secrets] === 'parent'
+      ? parentSecretStore({
+        post: (message) => port.postMessage(message),
+        onMessage: (listener) => {
+          port.on('message', (event) => listener(event.data));
+          return () => undefined;
+        },
+      })
+      : undefined;
     host = createHost({
       dataDir,
+      ...(secrets ? { secrets } : {}),
       nativeBinding: process.env[hostEnvironment.sqliteBinding],
       appVersion: process.env[hostEnvironment.appVersion],
       serverUrl: process.env[hostEnvironment.serverUrl],
