@@ -104,12 +104,15 @@ export class SyncService {
   }
 
   async signIn(username: string, password: string): Promise<{ user: SignedInUserInfo }> {
-    let user;
+    let signedIn;
     try {
-      user = await this.session.signIn(username, password);
+      signedIn = await this.session.signIn(username, password);
     } catch (error) {
       throw signInError(error);
     }
+    const { scopeChanged, ...user } = signedIn;
+    // A new role can see other cases: pull everything again, keeping outbox and conflicts.
+    if (scopeChanged) this.options.onDidChangeCases(this.engine.inbound.resetForBootstrap());
     this.options.onDidChangeCases([]);
     this.engine.didSignIn();
     this.start();

@@ -88,19 +88,23 @@ export class Session {
     return this.state().userId;
   }
 
-  /** Signs in online; a different user than the cache's owner wipes the cache first. */
-  async signIn(username: string, password: string): Promise<SignedInUser> {
+  /**
+   * Signs in online; a different user than the cache's owner wipes the cache first. Returns
+   * whether the same user's scope (their role) changed, which calls for a fresh bootstrap.
+   */
+  async signIn(username: string, password: string): Promise<SignedInUser & { scopeChanged: boolean }> {
     const pair = await this.options.api.login(username, password);
-    const owner = this.state().userId;
+    const { userId: owner, scope: previousScope } = this.state();
     if (owner !== null && owner !== pair.user.id) {
       wipeCache(this.options.sqlite);
       this.options.onDidWipe?.();
     }
     const scope = JSON.stringify({ role: pair.user.role });
+    const scopeChanged = owner === pair.user.id && previousScope !== null && previousScope !== scope;
     this.options.sqlite.prepare('UPDATE sync_state SET user_id = ?, last_online_sign_in_at = ?, scope = ? WHERE id = 1')
       .run(pair.user.id, this.options.now().toISOString(), scope);
     await this.store(pair);
-    return pair.user;
+    return { ...pair.user, scopeChanged };
   }
 
   /** Ends the session on the server (best effort) and wipes tokens and the local cache. */
