@@ -1,19 +1,34 @@
-import { resolve } from 'node:path';
+import { cpSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * Three bundles: main (with the data host as a second entry, started as a utilityProcess),
+ * The embedded training server opens its database with the server's SQL migrations, which a
+ * bundle cannot import: they are copied next to it (out/main/server-migrations).
+ */
+const copyServerMigrations = {
+  name: 'werkbank-copy-server-migrations',
+  writeBundle(options: { dir?: string }) {
+    if (options.dir) cpSync(resolve(__dirname, 'src/server/db/migrations'), join(options.dir, 'server-migrations'), { recursive: true });
+  },
+};
+
+/**
+ * Three bundles: main (with the data host and the embedded training server as further entries,
+ * each started as a utilityProcess),
  * the sandboxed preload (CommonJS, as sandboxed preloads must be) and the renderer.
  */
 export default defineConfig({
   main: {
+    plugins: [copyServerMigrations],
     build: {
       externalizeDeps: true,
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           host: resolve(__dirname, 'src/main/host/utility.ts'),
+          'training-server': resolve(__dirname, 'src/server/embedded/utility.ts'),
         },
       },
     },

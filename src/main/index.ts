@@ -29,6 +29,7 @@ import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, createAppProtoc
 import { guardSession, guardWebContents, type GuardOptions } from './security';
 import { configureUpdates, type AutoUpdaterLike } from './updates';
 import { createWindow } from './window';
+import { startEmbeddedTrainingServer, TrainingServerFailure, trainingServerEnvironment, type EmbeddedTrainingServer } from './training-server';
 
 // Sandbox every renderer, including any a future change forgets to configure.
 app.enableSandbox();
@@ -59,6 +60,7 @@ const rendererRoot = path.join(__dirname, '../renderer');
 const iconPath = path.join(app.getAppPath(), 'resources', 'icon.png');
 
 let supervisor: HostSupervisor | undefined;
+let trainingServer: EmbeddedTrainingServer | undefined;
 let quitting = false;
 let failed = false;
 
@@ -82,7 +84,7 @@ function failAndQuit(failure: HostFailure): void {
   const text = failureMessage(failure.code);
   dialog.showMessageBoxSync({ type: 'error', title: text.title, message: text.message, detail: text.detail, buttons: ['OK'] });
   quitting = true;
-  void (supervisor?.shutdown() ?? Promise.resolve()).finally(() => app.exit(1));
+  void (supervisor?.shutdown() ?? Promise.resolve()).finally(() => (trainingServer?.stop() ?? Promise.resolve()).finally(() => app.exit(1)));
 }
 
 async function readShellConfig(): Promise<ShellConfig | undefined> {
@@ -100,7 +102,42 @@ async function readShellConfig(): Promise<ShellConfig | undefined> {
   return result.config;
 }
 
-function startHost(config: ShellConfig): HostSupervisor | undefined {
+/** The process environment without switches that change how Node runs, for utility processes. */
+function childEnvironment(): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    // The children are plain Node code; they must not inherit switches that change how Node runs.
+    // The server URL comes only from the validated configuration (or the training server).
+    const dropped = key === 'NODE_OPTIONS' || key === 'ELECTRON_RUN_AS_NODE' || key === hostEnvironment.serverUrl || key === hostEnvironment.trainingServer;
+    if (value !== undefined && !dropped) environment[key] = value;
+  }
+  return environment;
+}
+
+/**
+ * No central API configured: the embedded training environment, in its own utilityProcess on a
+ * free loopback port, PGlite in userData/training, seeded with 500 cases on first start.
+ */
+async function startTrainingServer(): Promise<EmbeddedTrainingServer | undefined> {
+  const environment = childEnvironment();
+  environment[trainingServerEnvironment.dataDir] = path.join(app.getPath('userData'), 'training');
+  environment[trainingServerEnvironment.migrationsFolder] = path.join(__dirname, 'server-migrations');
+  try {
+    return await startEmbeddedTrainingServer({
+      fork: () => utilityProcess.fork(path.join(__dirname, 'training-server.js'), [], { serviceName: 'Werkbank training server', env: environment, stdio: 'inherit' }),
+      setTimer: (callback, delayMs) => setTimeout(callback, delayMs),
+      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      onDidExitUnexpectedly: (code) => failAndQuit({ code: 'training_unavailable', message: `the training server stopped (${code})` }),
+    });
+  } catch (error) {
+    const failure = error instanceof TrainingServerFailure ? error : new TrainingServerFailure('training_unavailable', 'the training server could not start');
+    failAndQuit({ code: failure.code, message: failure.message });
+    return undefined;
+  }
+}
+
+/** The Electron build of better-sqlite3 for the host; undefined (and a failure shown) when missing. */
+function hostBinding(): string | undefined {
   const binding = sqliteBindingPath({
     isPackaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
@@ -114,17 +151,20 @@ function startHost(config: ShellConfig): HostSupervisor | undefined {
     failAndQuit({ code: 'native_missing', message: 'the Electron build of better-sqlite3 is missing' });
     return undefined;
   }
-  const environment: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    // The host is plain Node code; it must not inherit switches that change how Node runs.
-    // The server URL comes only from the validated configuration below.
-    const dropped = key === 'NODE_OPTIONS' || key === 'ELECTRON_RUN_AS_NODE' || key === hostEnvironment.serverUrl;
-    if (value !== undefined && !dropped) environment[key] = value;
-  }
+  return binding;
+}
+
+function startHost(config: ShellConfig, binding: string, training: EmbeddedTrainingServer | undefined): HostSupervisor {
+  const environment = childEnvironment();
   environment[hostEnvironment.dataDir] = path.join(app.getPath('userData'), 'data');
   environment[hostEnvironment.sqliteBinding] = binding;
   environment[hostEnvironment.appVersion] = app.getVersion();
-  if (config.serverUrl) environment[hostEnvironment.serverUrl] = config.serverUrl;
+  if (config.serverUrl) {
+    environment[hostEnvironment.serverUrl] = config.serverUrl;
+  } else if (training) {
+    environment[hostEnvironment.serverUrl] = training.url;
+    environment[hostEnvironment.trainingServer] = '1';
+  }
 
   const host = new HostSupervisor({
     fork: () => utilityProcess.fork(path.join(__dirname, 'host.js'), [], { serviceName: 'Werkbank data host', env: environment, stdio: 'inherit' }),
@@ -160,8 +200,14 @@ async function onReady(): Promise<void> {
 
   const config = await readShellConfig();
   if (!config || failed) return;
-  const host = startHost(config);
-  if (!host) return;
+  const binding = hostBinding();
+  if (!binding) return;
+  // Start order: the training server is ready before the host that syncs with it is forked.
+  if (!config.serverUrl) {
+    trainingServer = await startTrainingServer();
+    if (!trainingServer || failed) return;
+  }
+  const host = startHost(config, binding, trainingServer);
   supervisor = host;
   registerIpc(ipcMain, {
     trustedOrigins,
@@ -199,7 +245,7 @@ if (!app.requestSingleInstanceLock()) {
     // Let the host close the database cleanly before the process goes away.
     event.preventDefault();
     quitting = true;
-    void supervisor.shutdown().finally(() => app.quit());
+    void supervisor.shutdown().finally(() => (trainingServer?.stop() ?? Promise.resolve()).finally(() => app.quit()));
   });
   app.whenReady().then(onReady).catch((error: unknown) => {
     console.error('werkbank: start-up failed', error instanceof Error ? error.message : 'unknown error');

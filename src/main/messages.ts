@@ -26,6 +26,10 @@ const failureTexts: Readonly<Record<string, Bilingual>> = {
     nl: 'De instellingen van Werkbank (config.json of omgevingsvariabelen) zijn ongeldig. Laat ze controleren door de beheerder.',
     en: 'The Werkbank settings (config.json or environment variables) are invalid. Ask your administrator to check them.',
   },
+  training_unavailable: {
+    nl: 'De oefenomgeving van Werkbank kon niet starten. Start Werkbank opnieuw; neem contact op met de servicedesk als dit blijft gebeuren.',
+    en: 'The Werkbank training environment could not start. Start Werkbank again; contact the service desk if this keeps happening.',
+  },
   native_missing: {
     nl: 'Een onderdeel van Werkbank ontbreekt (de databasemodule). Installeer Werkbank opnieuw.',
     en: 'A part of Werkbank is missing (the database module). Reinstall Werkbank.',

@@ -25,6 +25,8 @@ export interface StartOptions {
   /** PostgreSQL connection string; without it PGlite runs in `dataDir` (or in memory without one). */
   databaseUrl?: string;
   dataDir?: string;
+  /** The SQL migrations; default next to database.ts (bundles pass the copied folder). */
+  migrationsFolder?: string;
   environment?: EnvironmentKind;
   clock?: Clock;
   logger?: Logger;
@@ -71,7 +73,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const clock = options.clock ?? systemClock;
   const database = await openDatabase(options.databaseUrl
     ? { kind: 'postgres', url: options.databaseUrl }
-    : { kind: 'pglite', ...(options.dataDir ? { dataDir: join(options.dataDir, 'pglite') } : {}) });
+    : { kind: 'pglite', ...(options.dataDir ? { dataDir: join(options.dataDir, 'pglite') } : {}) },
+  options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {});
   try {
     if (options.initialAdminPassword) await ensureAdmin(database, clock, options.initialAdminPassword);
     const extra = (await options.onDatabaseReady?.(database)) ?? {};

@@ -35,6 +35,8 @@ export interface TrainingServerOptions {
   intakeTokens?: readonly string[];
   logger?: Logger;
   passwordCost?: PasswordCost;
+  /** The server's SQL migrations when they are not next to database.ts (the app's bundle). */
+  migrationsFolder?: string;
   /** Real time (tests pass a fixed one). */
   realClock?: Clock;
 }
@@ -86,6 +88,7 @@ export async function startTrainingServer(options: TrainingServerOptions): Promi
     port: options.port, dataDir: options.dataDir, environment: 'training', clock, logger,
     ...(options.host ? { host: options.host } : {}),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
     ...(options.intakeTokens ? { intakeTokens: options.intakeTokens } : {}),
     server: { passwordCost },
     onDatabaseReady: async ({ db }) => {

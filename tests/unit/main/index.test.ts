@@ -138,10 +138,25 @@ async function loadMain(options: { binding?: boolean } = {}): Promise<void> {
   await import('../../../src/main/index');
 }
 
-/** Resolves whenReady and waits until start-up has either opened a window or shown a failure. */
-async function becomeReady(): Promise<void> {
+const trainingUrl = 'http://127.0.0.1:40999';
+
+/**
+ * Resolves whenReady and waits until start-up has either opened a window or shown a failure. With
+ * no central API configured the training server is forked first; it answers ready at once here.
+ */
+async function becomeReady(options: { training?: 'ready' | 'silent' } = {}): Promise<void> {
   fake.ready?.();
-  await vi.waitFor(() => expect(fake.windows.length + fake.dialogs.length).toBeGreaterThan(0));
+  await vi.waitFor(() => expect(fake.children.length + fake.windows.length + fake.dialogs.length).toBeGreaterThan(0));
+  const first = fake.children[0];
+  if (first?.path.endsWith('training-server.js') && (options.training ?? 'ready') === 'ready') {
+    first.emit('message', { type: 'ready', url: trainingUrl });
+  }
+  if ((options.training ?? 'ready') === 'ready') await vi.waitFor(() => expect(fake.windows.length + fake.dialogs.length).toBeGreaterThan(0));
+}
+
+/** The data host's fake process (after the training server, when there is one). */
+function hostChild() {
+  return fake.children.find((child) => child.path.endsWith('host.js'));
 }
 
 beforeEach(() => {
@@ -200,32 +215,67 @@ describe('main process wiring', () => {
     expect(String((window?.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
   });
 
+  it('with no central API configured, starts the training server first and the host only once it is ready', async () => {
+    await loadMain();
+    await becomeReady({ training: 'silent' });
+    expect(fake.children).toHaveLength(1);
+    const server = fake.children[0];
+    expect(server?.path).toMatch(/training-server\.js$/);
+    expect(server?.options.serviceName).toBe('Werkbank training server');
+    const serverEnv = server?.options.env as Record<string, string>;
+    expect(serverEnv.WERKBANK_TRAINING_DATA_DIR).toBe(path.join(fake.userData, 'training'));
+    expect(serverEnv.WERKBANK_SERVER_MIGRATIONS).toMatch(/server-migrations$/);
+    expect(serverEnv).not.toHaveProperty('NODE_OPTIONS');
+    expect(fake.windows).toHaveLength(0);
+
+    server?.emit('message', { type: 'ready', url: trainingUrl });
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    expect(fake.children).toHaveLength(2);
+    const env = hostChild()?.options.env as Record<string, string>;
+    expect(env.WERKBANK_SERVER_URL).toBe(trainingUrl);
+    expect(env.WERKBANK_TRAINING_SERVER).toBe('1');
+  });
+
+  it('shows a two-language dialog and quits when the training server cannot start', async () => {
+    await loadMain();
+    await becomeReady({ training: 'silent' });
+    fake.children[0]?.emit('message', { type: 'fatal', code: 'training_unavailable', message: 'failed' });
+    await vi.waitFor(() => expect(fake.exitCodes).toEqual([1]));
+    expect(hostChild()).toBeUndefined();
+    expect(fake.windows).toHaveLength(0);
+    expect(String(fake.dialogs[0]?.detail)).toContain('oefenomgeving');
+    expect(String(fake.dialogs[0]?.detail)).toContain('(training_unavailable)');
+  });
+
   it('forks the data host as a utilityProcess with the agreed environment', async () => {
     await loadMain();
     await becomeReady();
-    expect(fake.children).toHaveLength(1);
-    const child = fake.children[0];
-    expect(child?.path).toMatch(/host\.js$/);
+    const child = hostChild();
     expect(child?.options.serviceName).toBe('Werkbank data host');
     const env = child?.options.env as Record<string, string>;
     expect(env.WERKBANK_DATA_DIR).toBe(path.join(fake.userData, 'data'));
     expect(env.WERKBANK_SQLITE_BINDING).toBe(bindingPath());
     expect(env.WERKBANK_APP_VERSION).toBe('0.1.0');
-    expect(env).not.toHaveProperty('WERKBANK_SERVER_URL');
     expect(env).not.toHaveProperty('NODE_OPTIONS');
   });
 
-  it('passes the configured central API to the host', async () => {
+  it('passes the configured central API to the host and starts no training server', async () => {
     writeFileSync(path.join(fake.userData, 'config.json'), JSON.stringify({ serverUrl: 'https://api.werkbank.example' }));
     await loadMain();
     await becomeReady();
-    expect((fake.children[0]?.options.env as Record<string, string>).WERKBANK_SERVER_URL).toBe('https://api.werkbank.example');
+    expect(fake.children).toHaveLength(1);
+    const env = fake.children[0]?.options.env as Record<string, string>;
+    expect(env.WERKBANK_SERVER_URL).toBe('https://api.werkbank.example');
+    expect(env).not.toHaveProperty('WERKBANK_TRAINING_SERVER');
   });
 
   it('shows a two-language dialog and quits on a fatal host error', async () => {
     await loadMain();
     await becomeReady();
-    fake.children[0]?.emit('message', { type: 'fatal', code: 'database_too_new', message: 'schema too new' });
+    hostChild()?.emit('message', { type: 'fatal', code: 'database_too_new', message: 'schema too new' });
+    // The training server is stopped too before the app exits.
+    await vi.waitFor(() => expect(fake.children[0]?.posted).toEqual([{ type: 'shutdown' }]));
+    fake.children[0]?.emit('exit', 0);
     await vi.waitFor(() => expect(fake.exitCodes).toHaveLength(1));
     expect(fake.dialogs).toHaveLength(1);
     expect(String(fake.dialogs[0]?.detail)).toContain('nieuwere versie');
@@ -260,15 +310,20 @@ describe('main process wiring', () => {
     expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
   });
 
-  it('asks the host to shut down before quitting', async () => {
+  it('asks the host, then the training server, to shut down before quitting', async () => {
     await loadMain();
     await becomeReady();
     const preventDefault = vi.fn();
     for (const listener of fake.appEvents.get('before-quit') ?? []) listener({ preventDefault });
     expect(preventDefault).toHaveBeenCalled();
-    expect(fake.children[0]?.posted).toContainEqual({ type: 'shutdown' });
+    const host = hostChild();
+    const server = fake.children[0];
+    expect(host?.posted).toContainEqual({ type: 'shutdown' });
+    expect(server?.posted).toEqual([]);
+    host?.emit('exit', 0);
+    await vi.waitFor(() => expect(server?.posted).toEqual([{ type: 'shutdown' }]));
     expect(fake.quits).toBe(0);
-    fake.children[0]?.emit('exit', 0);
+    server?.emit('exit', 0);
     await vi.waitFor(() => expect(fake.quits).toBe(1));
   });
 
