@@ -17,8 +17,6 @@ export const hostEnvironment = {
   serverUrl: 'WERKBANK_SERVER_URL',
   /** '1' when serverUrl is the embedded training server main started (loopback, environment 'training'). */
   trainingServer: 'WERKBANK_TRAINING_SERVER',
-  /** '1' when serverUrl is the embedded training server main started (loopback, environment 'training'). */
-  trainingServer: 'WERKBANK_TRAINING_SERVER',
   /**
    * 'parent' when main answers secret.request messages (tokens encrypted with safeStorage in
    * main). Main must handle secret.request before it sets this: today it treats any message other
