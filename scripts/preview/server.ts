@@ -11,6 +11,25 @@ import { appOrigin, createAppProtocolHandler } from '../../src/main/protocol';
 import { createHost, type Host, type HostOptions } from '../../src/main/host/host';
 import { attachWebSocketRpc } from '../../src/main/host/transports/websocket';
 import { tokenFragmentKey } from '../../src/shared/rpc/websocket';
+import { type PasswordCost } from '../../src/server/auth/passwords';
+import { silentLogger as silentServerLogger, type Logger as ServerLogger } from '../../src/server/services';
+import { startTrainingServer, type TrainingServer } from '../../src/server/training/serve';
+
+/** An in-process training server for the preview (what the app embeds when no central API is configured). */
+export interface PreviewTrainingOptions {
+  /** PGlite, token secret and the generated dataset; seeded once, reused on later starts. */
+  dataDir: string;
+  /** 500 like the app; tests pass a few dozen so each starts in seconds. */
+  caseCount: number;
+  seed?: number;
+  /** The dataset's today (default: the generator's fixed default); the trainer's clock starts there. */
+  today?: string;
+  /** Service tokens for the intake endpoints (npm run simulate). */
+  intakeTokens?: readonly string[];
+  /** Tests pass testPasswordCost: hashing the demo users' passwords is most of a small start. */
+  passwordCost?: PasswordCost;
+  logger?: ServerLogger;
+}
 
 export interface PreviewOptions {
   /** 0 picks a free port. */
@@ -19,6 +38,11 @@ export interface PreviewOptions {
   host: Omit<HostOptions, 'logger'> & Partial<Pick<HostOptions, 'logger'>>;
   /** Runs once the host is open, before the server listens (seeding in development and tests). */
   prepare?: (host: Host) => void;
+  /**
+   * Starts a training server first and points the host at it (host.serverUrl is then ignored).
+   * Without it the host has only what `host.serverUrl` and `prepare` give it.
+   */
+  training?: PreviewTrainingOptions;
 }
 
 export interface Preview {
@@ -27,13 +51,29 @@ export interface Preview {
   pageUrl: string;
   token: string;
   host: Host;
+  /** The training server, when options.training asked for one. */
+  training?: TrainingServer;
   close(): Promise<void>;
 }
 
 /** Starts the preview server and its host. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const rendererDir = resolve(options.rendererDir);
-  const host = createHost(options.host);
+  const training = options.training ? await startTrainingServer({
+    port: 0, host: '127.0.0.1', dataDir: options.training.dataDir, caseCount: options.training.caseCount,
+    logger: options.training.logger ?? silentServerLogger,
+    ...(options.training.seed === undefined ? {} : { seed: options.training.seed }),
+    ...(options.training.today === undefined ? {} : { today: options.training.today }),
+    ...(options.training.intakeTokens ? { intakeTokens: options.training.intakeTokens } : {}),
+    ...(options.training.passwordCost ? { passwordCost: options.training.passwordCost } : {}),
+  }) : undefined;
+  let host: Host;
+  try {
+    host = createHost(training ? { ...options.host, serverUrl: training.url } : options.host);
+  } catch (error) {
+    await training?.close();
+    throw error;
+  }
   options.prepare?.(host);
   const token = randomBytes(32).toString('base64url');
   let origin = '';
@@ -75,6 +115,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     pageUrl: `${origin}/#${tokenFragmentKey}=${token}`,
     token,
     host,
+    ...(training ? { training } : {}),
     close() {
       closing ??= (async () => {
         await closeSockets();
@@ -82,6 +123,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         server.closeAllConnections();
         await closed;
         host.close();
+        await training?.close();
       })();
       return closing;
     },
