@@ -16,6 +16,7 @@ import { auditLog, cases, messages } from '../../../src/server/db/schema';
 import { fixedClock, silentLogger } from '../../../src/server/services';
 import { type DatasetCase } from '../../../src/server/training/dataset';
 import { readCases } from '../../../src/server/training/load';
+import { runSimulation } from '../../../src/server/training/simulate';
 import { startTrainingServer, type TrainingServer } from '../../../src/server/training/serve';
 import { demoPassword, demoUsernames } from '../../../src/server/training/staff';
 import { createTestServer } from '../server/harness';
@@ -164,6 +165,16 @@ describe('a training server', () => {
     expect(await server.database.db.$count(messages, eq(messages.caseId, kase.id))).toBe(before);
     const entries = await server.database.db.select().from(auditLog).where(eq(auditLog.action, 'training.scenario.reset'));
     expect(entries.map((entry) => entry.objectId)).toEqual(['missing-documents']);
+  });
+
+  it('takes the simulator\'s applicant traffic over loopback', async () => {
+    const before = await server.database.db.$count(cases);
+    const summary = await runSimulation({ serverUrl: server.url, token: intakeToken, ratePerSecond: 1000, maxEvents: 40, seed: 2, concurrency: 4 });
+    expect(summary).toMatchObject({ events: 40, accepted: 40, failed: 0 });
+    expect(summary.casesCreated).toBeGreaterThan(0);
+    expect(await server.database.db.$count(cases)).toBe(before + summary.casesCreated);
+    const refused = await runSimulation({ serverUrl: server.url, token: 'wrong-token', ratePerSecond: 1000, maxEvents: 3, seed: 2 });
+    expect(refused).toMatchObject({ accepted: 0, failed: 3, failuresByStatus: { 401: 3 } });
   });
 
   it('keeps its data and the trainer\'s clock over a restart, and returns to real time on request', async () => {

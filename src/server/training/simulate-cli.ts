@@ -1,0 +1,62 @@
+/**
+ * npm run simulate -- --server URL [--rate 2/s] [--duration 60s] [--seed S] [--concurrency 16]
+ * Plays the applicant side (My IND) against the intake endpoints; the service token comes from
+ * WERKBANK_INTAKE_TOKEN (or --token). Ctrl-C stops cleanly: requests in flight finish, then the
+ * summary is printed.
+ */
+import { parseArgs } from 'node:util';
+import { parseDuration, parseRate, runSimulation, type SimulationSummary } from './simulate';
+
+function report(summary: SimulationSummary): string {
+  const seconds = summary.milliseconds / 1000;
+  const lines = [
+    `Simulated ${summary.events} events in ${seconds.toFixed(1)} s (${(summary.events / Math.max(seconds, 0.001)).toFixed(2)}/s): ${summary.accepted} accepted, ${summary.failed} failed, ${summary.casesCreated} new cases.`,
+    ...Object.entries(summary.byEvent).map(([event, counts]) => `  ${event.padEnd(16)} ${String(counts.accepted).padStart(6)} accepted ${String(counts.failed).padStart(6)} failed`),
+  ];
+  const failures = Object.entries(summary.failuresByStatus);
+  if (failures.length > 0) lines.push(`  failures by status: ${failures.map(([status, count]) => `${status === '0' ? 'no answer' : status} ${count}`).join(', ')}`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      server: { type: 'string' },
+      rate: { type: 'string', default: '2/s' },
+      duration: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      concurrency: { type: 'string', default: '16' },
+      token: { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!values.server) throw new Error('--server URL is required (e.g. --server http://127.0.0.1:8787)');
+  const serverUrl = new URL(values.server).toString().replace(/\/+$/, '');
+  const token = values.token ?? process.env['WERKBANK_INTAKE_TOKEN'];
+  if (!token) throw new Error('set WERKBANK_INTAKE_TOKEN (the intake service token the server was started with) or pass --token');
+  const seed = Number(values.seed);
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a whole number');
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new Error('--concurrency must be from 1 to 256');
+  const controller = new AbortController();
+  const stop = () => {
+    if (controller.signal.aborted) process.exit(130);
+    console.info('Stopping: letting requests in flight finish (Ctrl-C again to quit at once)…');
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  const ratePerSecond = parseRate(values.rate);
+  console.info(`Simulating My IND against ${serverUrl} at ${ratePerSecond.toFixed(2)} events/s${values.duration ? ` for ${values.duration}` : ' until Ctrl-C'}.`);
+  const summary = await runSimulation({
+    serverUrl, token, ratePerSecond, seed, concurrency, signal: controller.signal,
+    ...(values.duration ? { durationMilliseconds: parseDuration(values.duration) } : {}),
+  });
+  console.info(report(summary));
+  process.exit(summary.events > 0 && summary.accepted === 0 ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(`simulate: ${error instanceof Error ? error.message : 'failed'}`);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { parseDuration, parseRate, runSimulation } from '../../../src/server/training/simulate';
+
+/** A fake intake server: records requests, answers /training/info like a 40-case training server. */
+function fakeServer(answer: (path: string) => number = () => 201) {
+  const requests: { path: string; body: Record<string, unknown>; authorization: string | null }[] = [];
+  const fetcher = (async (input: string | URL | Request, init?: RequestInit) => {
+    const path = new URL(String(input)).pathname;
+    if (path === '/training/info') return new Response(JSON.stringify({ environment: 'training', seed: 4, caseCount: 40, today: '2026-03-16' }), { status: 200 });
+    const headers = new Headers(init?.headers);
+    requests.push({ path, body: JSON.parse(String(init?.body)) as Record<string, unknown>, authorization: headers.get('authorization') });
+    return new Response(JSON.stringify({ caseId: 'x' }), { status: answer(path) });
+  }) as typeof fetch;
+  return { requests, fetcher };
+}
+
+/** A manual clock: sleeping advances it, so pacing is checked without waiting. */
+function manualTime() {
+  let time = 0;
+  return { now: () => time, sleep: async (milliseconds: number) => { time += milliseconds; } };
+}
+
+describe('the applicant simulator', () => {
+  it('sends a seeded mix of intake events with the service token, at the requested rate, for the duration', async () => {
+    const server = fakeServer();
+    const time = manualTime();
+    const summary = await runSimulation({ serverUrl: 'http://127.0.0.1:1', token: 'service', ratePerSecond: 2, durationMilliseconds: 60_000, seed: 9, fetch: server.fetcher, ...time });
+    // 2 per second for 60 s: the first at 0 s, the last before 60 s.
+    expect(summary.events).toBe(120);
+    expect(summary.accepted).toBe(120);
+    expect(new Set(server.requests.map((request) => request.path))).toEqual(new Set([
+      '/intake/applications', '/intake/documents', '/intake/messages', '/intake/contact-changes', '/intake/notices-of-default', '/intake/biometrics-appointments',
+    ]));
+    expect(server.requests.every((request) => request.authorization === 'Bearer service')).toBe(true);
+    const upload = server.requests.find((request) => request.path === '/intake/documents');
+    expect(Buffer.from(String(upload?.body['contentBase64']), 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Dataset cases are addressed by their numbers on a training server.
+    expect(server.requests.some((request) => /^IND-\d{9}$/.test(String(request.body['caseNumber'])))).toBe(true);
+  });
+
+  it('replays the same events for the same seed and differs for another', async () => {
+    const paths = async (seed: number) => {
+      const server = fakeServer();
+      await runSimulation({ serverUrl: 'http://127.0.0.1:1', token: 't', ratePerSecond: 10, maxEvents: 30, seed, fetch: server.fetcher, ...manualTime() });
+      return server.requests.map((request) => `${request.path} ${String(request.body['caseNumber']).replace(/^SIM-[^-]+-/, 'SIM-')}`);
+    };
+    expect(await paths(1)).toEqual(await paths(1));
+    expect(await paths(1)).not.toEqual(await paths(2));
+  });
+
+  it('stops when the signal aborts and counts refusals by status', async () => {
+    const controller = new AbortController();
+    let answered = 0;
+    const server = fakeServer(() => {
+      answered += 1;
+      if (answered === 5) controller.abort();
+      return answered % 2 === 0 ? 404 : 201;
+    });
+    const summary = await runSimulation({ serverUrl: 'http://127.0.0.1:1', token: 't', ratePerSecond: 1, seed: 1, signal: controller.signal, fetch: server.fetcher, ...manualTime() });
+    expect(summary.events).toBe(5);
+    expect(summary.failuresByStatus).toEqual({ 404: 2 });
+    expect(summary.failed).toBe(2);
+  });
+
+  it('parses rates and durations', () => {
+    expect(parseRate('2/s')).toBe(2);
+    expect(parseRate('30/min')).toBe(0.5);
+    expect(parseRate('5')).toBe(5);
+    expect(() => parseRate('fast')).toThrow();
+    expect(parseDuration('60s')).toBe(60_000);
+    expect(parseDuration('5m')).toBe(300_000);
+    expect(parseDuration('1500ms')).toBe(1500);
+    expect(() => parseDuration('soon')).toThrow();
+  });
+});
