@@ -24,6 +24,8 @@ export interface HostOptions {
   appVersion?: string;
   /** The central API; absent means the embedded training environment. */
   serverUrl?: string | undefined;
+  /** True when serverUrl is the embedded training server main started (shown as training). */
+  trainingServer?: boolean;
   logger?: Logger;
   /**
    * Where sign-in tokens are kept. In the app the main process provides one backed by
@@ -77,7 +79,8 @@ export function createHost(options: HostOptions): Host {
   if (cache.backupPath) logger.info('cache.migrated', { from: cache.previousVersion });
   const { db } = cache;
 
-  const environment: AppInfo['environment'] = options.serverUrl ? 'production' : 'training';
+  const isTraining = !options.serverUrl || options.trainingServer === true;
+  const environment: AppInfo['environment'] = isTraining ? 'training' : 'production';
   // Events go to every connection; `servers` is filled as windows connect.
   const servers = new Set<RpcServer<typeof events>>();
   const broadcast: RpcServer<typeof events>['emit'] = (name, payload) => {
@@ -104,7 +107,7 @@ export function createHost(options: HostOptions): Host {
   const handlers: HostHandlers<CallContext> = {
     'app.info': () => ({
       environment,
-      environmentName: options.serverUrl ? new URL(options.serverUrl).host : 'training',
+      environmentName: !isTraining && options.serverUrl ? new URL(options.serverUrl).host : 'training',
       version: options.appVersion ?? '0.0.0',
       language: readLanguage(db),
     }),

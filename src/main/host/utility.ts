@@ -39,6 +39,7 @@ function start(port: ParentPort): void {
       nativeBinding: process.env[hostEnvironment.sqliteBinding],
       appVersion: process.env[hostEnvironment.appVersion],
       serverUrl: process.env[hostEnvironment.serverUrl],
+      trainingServer: process.env[hostEnvironment.trainingServer] === '1',
       logger,
     });
   } catch (error) {

@@ -29,6 +29,15 @@ function connectedHost() {
 }
 
 describe('the data host synchronising through the contract', () => {
+  it('calls itself training when its central API is the embedded training server', async () => {
+    const host = createHost({ dataDir: ':memory:', serverUrl: sync.baseUrl, trainingServer: true, logger: silentLogger, backgroundSync: false });
+    hosts.push(host);
+    const [hostEnd, clientEnd] = endpointPair();
+    host.serve(hostEnd);
+    const info = await connectRpc(clientEnd, { calls, events, timeoutMs: 10_000 }).call('app.info');
+    expect(info).toMatchObject({ environment: 'training', environmentName: 'training' });
+  });
+
   it('refuses a wrong password with a message for the user', async () => {
     const { client } = connectedHost();
     await expect(client.call('session.signIn', { username: 'caseworkera', password: 'wrong' })).rejects.toMatchObject({ code: 'forbidden' });
