@@ -42,9 +42,14 @@ export class MovableClock implements Clock {
 
   /** The real moment shifted by whole days, so timestamps written today fall on the trainer's day. */
   now(): Date {
+    return this.nowWith(this.current);
+  }
+
+  /** What now() will be under `setting` (for the write that moves the clock). */
+  nowWith(setting: ClockSetting): Date {
     const moment = this.real.now();
-    if (this.current.mode === 'real') return moment;
-    const shift = daysBetween(amsterdamDate(moment), this.current.today);
+    if (setting.mode === 'real') return moment;
+    const shift = daysBetween(amsterdamDate(moment), setting.today);
     return new Date(moment.getTime() + shift * dayMilliseconds);
   }
 }

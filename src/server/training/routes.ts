@@ -13,6 +13,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { and, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { isoDate } from '../../shared/contract/common';
 import { type PasswordCost } from '../auth/passwords';
@@ -20,7 +21,10 @@ import { audit, authenticate, deny, type AppContext } from '../context';
 import { type Actor } from '../authz/actor';
 import { ApiError } from '../problem';
 import { bearerSecurity, problemResponses } from '../routes/schemas';
-import { runWrite } from '../sync/publish';
+import { runWrite, type WriteBatch } from '../sync/publish';
+import { computeCaseDeadline, updateCase } from '../cases/records';
+import { cases, noticesOfDefault } from '../db/schema';
+import { amsterdamDate } from '../services';
 import { saveClockSetting, type MovableClock } from './clock';
 import { type DatasetManifest } from './dataset';
 import { resetScenarios } from './load';
@@ -44,6 +48,20 @@ const scenario = z.object({
   id: z.string(), title: z.object({ nl: z.string(), en: z.string() }), description: z.object({ nl: z.string(), en: z.string() }),
   user: z.string(), caseIds: z.array(z.string()),
 });
+
+/** Recomputes deadline and penalty of every undecided case with a notice of default on `today`; returns how many changed. */
+async function recomputePenalties(batch: WriteBatch, today: string): Promise<number> {
+  const noticed = batch.tx.selectDistinct({ caseId: noticesOfDefault.caseId }).from(noticesOfDefault);
+  const open = await batch.tx.select().from(cases).where(and(isNull(cases.decidedOn), inArray(cases.id, noticed))).for('update');
+  let changed = 0;
+  for (const kase of open) {
+    const computed = await computeCaseDeadline(batch.tx, kase, today);
+    if (computed.deadline === kase.deadline && computed.penaltyAmountCents === kase.penaltyAmountCents) continue;
+    await updateCase(batch.tx, batch, kase, {}, today);
+    changed += 1;
+  }
+  return changed;
+}
 
 /** Registers /training/* on a training server. */
 export function registerTrainingRoutes(app: FastifyInstance, context: AppContext, training: TrainingServices): void {
@@ -91,8 +109,13 @@ export function registerTrainingRoutes(app: FastifyInstance, context: AppContext
   }, async (request) => {
     const actor = await requireTrainer(request, 'training.clock.set');
     const setting = 'today' in request.body ? { mode: 'fixed' as const, today: request.body.today } : { mode: 'real' as const };
-    await runWrite(context.db, context.clock.now(), context.head, async (batch) => {
+    const now = training.clock.nowWith(setting);
+    const today = setting.mode === 'fixed' ? setting.today : amsterdamDate(now);
+    await runWrite(context.db, now, context.head, async (batch) => {
       await saveClockSetting(batch.tx, setting, batch.now);
+      // Penalties accrue by the day: open cases with a notice of default are recomputed on the new
+      // day in the same transaction, so clients pull them with the clock's change.
+      await recomputePenalties(batch, today);
       batch.audit({
         actorId: actor.userId, actorKind: 'user', action: 'training.clock.set', objectType: 'training_clock',
         objectId: setting.mode === 'fixed' ? setting.today : 'real', result: 'ok', origin: 'api',

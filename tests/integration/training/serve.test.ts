@@ -128,22 +128,26 @@ describe('a training server', () => {
     expect(denied).toHaveLength(1);
   });
 
-  it('computes penalties on the trainer\'s day', async () => {
+  it('computes penalties on the trainer\'s day, when the clock moves and on later writes', async () => {
     const trainer = await signIn(demoUsernames.trainer);
     const kase = scenarioCase('penalty-accruing');
-    const penaltyOn = async (today: string) => {
-      expect((await call('PUT', '/training/clock', trainer, { today })).status).toBe(200);
-      // Any intake event makes the server recompute the case on its today.
-      const recorded = await call('POST', '/intake/biometrics-appointments', intakeToken,
-        { caseNumber: kase.caseNumber, kind: 'ind_desk', location: 'IND Den Haag', at: '2026-03-25T09:00:00.000Z' });
-      expect(recorded.status).toBe(201);
-      const [row] = await server.database.db.select({ penalty: cases.penaltyAmountCents }).from(cases).where(eq(cases.id, kase.id));
-      return row?.penalty ?? -1;
+    const penalty = async () => {
+      const [row] = await server.database.db.select({ penalty: cases.penaltyAmountCents, version: cases.version }).from(cases).where(eq(cases.id, kase.id));
+      return row ?? { penalty: -1, version: -1 };
     };
-    const early = await penaltyOn(datasetToday);
-    const later = await penaltyOn('2026-03-30');
-    expect(early).toBeGreaterThan(0);
-    expect(later).toBeGreaterThan(early);
+    expect((await call('PUT', '/training/clock', trainer, { today: datasetToday })).status).toBe(200);
+    const early = await penalty();
+    expect(early.penalty).toBeGreaterThan(0);
+    // Moving the clock alone recomputes the accruing penalty (a new version clients pull).
+    expect((await call('PUT', '/training/clock', trainer, { today: '2026-03-30' })).status).toBe(200);
+    const later = await penalty();
+    expect(later.penalty).toBeGreaterThan(early.penalty);
+    expect(later.version).toBeGreaterThan(early.version);
+    // A write on the case computes on the trainer's day too: the same day gives the same penalty.
+    const recorded = await call('POST', '/intake/biometrics-appointments', intakeToken,
+      { caseNumber: kase.caseNumber, kind: 'ind_desk', location: 'IND Den Haag', at: '2026-04-02T09:00:00.000Z' });
+    expect(recorded.status).toBe(201);
+    expect((await penalty()).penalty).toBe(later.penalty);
     expect((await call('PUT', '/training/clock', trainer, { today: '2026-03-20' })).status).toBe(200);
   });
 
