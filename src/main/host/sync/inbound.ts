@@ -136,8 +136,10 @@ export class InboundStore {
       return;
     }
     const schema = (typedEntities as Partial<Record<string, z.ZodType>>)[change.entity];
+    let typed: unknown = null;
     if (schema) {
       const checked = schema.safeParse({ ...change.data, id: change.id });
+      typed = checked.data;
       if (!checked.success) {
         // Never dropped: parked with the reason, for a later version (or a person) to deal with.
         const where = checked.error.issues.slice(0, 3).map((issue) => issue.path.join('.')).join(',');
@@ -148,10 +150,10 @@ export class InboundStore {
     const applied = s.upsertRow.run(change.entity, change.id, change.version, change.caseId, JSON.stringify(change.data)).changes > 0;
     if (!applied) return;
     if (change.entity === 'party') {
-      const party = partyData.parse({ ...change.data, id: change.id });
+      const party = typed as z.infer<typeof partyData>;
       s.upsertParty.run(party.id, party.caseId, party.role, party.name, party.vNumber ?? null, party.organisation ?? null);
     } else if (change.entity === 'document') {
-      const document = documentData.parse({ ...change.data, id: change.id });
+      const document = typed as z.infer<typeof documentData>;
       s.upsertDocument.run(document.id, document.caseId, document.title, document.kind, document.mediaType, document.sha256, document.size);
     }
     if (change.caseId && (change.entity === 'case' || change.entity === 'party')) touched.add(change.caseId);
