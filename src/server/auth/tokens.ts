@@ -27,8 +27,10 @@ export function createHmacTokenIssuer(secret: Uint8Array, options: { lifetimeSec
       const parts = token.split('.');
       if (parts.length !== 3 || parts[0] !== header) return null;
       const [, payload, signature] = parts as [string, string, string];
-      const expected = sign(`${header}.${payload}`);
-      const given = Buffer.from(signature, 'base64url');
+      // Compare the encoded text, not decoded bytes: base64url decoding ignores the last
+      // character's spare bits, so a decoded comparison would accept altered signatures.
+      const expected = Buffer.from(sign(`${header}.${payload}`).toString('base64url'));
+      const given = Buffer.from(signature);
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
       let claims: unknown;
       try {

@@ -30,6 +30,18 @@ describe('HMAC token issuer', () => {
     expect(issuer.verify('', now)).toBeNull();
   });
 
+  it('refuses a signature whose last character differs only in its unused bits', () => {
+    const { token } = issuer.issue(claims, now);
+    const signature = token.split('.')[2] ?? '';
+    // 32 bytes in base64url: the 43rd character carries 4 data bits and 2 spare bits.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(signature.slice(-1));
+    const sameBytes = alphabet[last ^ 1] ?? '';
+    const altered = token.slice(0, -1) + sameBytes;
+    expect(Buffer.from(altered.split('.')[2] ?? '', 'base64url')).toEqual(Buffer.from(signature, 'base64url'));
+    expect(issuer.verify(altered, now)).toBeNull();
+  });
+
   it('refuses a short secret', () => {
     expect(() => createHmacTokenIssuer(randomBytes(16))).toThrow();
   });
