@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultRendererDir, startPreview } from '../../../scripts/preview/server';
+import { listCases } from '../../../src/main/host/cases';
 import { silentLogger } from '../../../src/main/host/log';
 import { testPasswordCost } from '../../../src/server/auth/passwords';
 
@@ -30,6 +31,14 @@ describe('the preview with a training server', () => {
       const users = await (await fetch(`${training.url}/training/demo-users`)).json() as { username: string }[];
       expect(users.map((user) => user.username)).toContain('demo.caseworker');
       expect((await fetch(preview.url)).status).toBe(200);
+      // The host syncs with it: a demo caseworker signs in and their team's cases arrive in the cache.
+      const sync = preview.host.sync;
+      if (!sync) throw new Error('the host has no sync service');
+      await sync.signIn('demo.caseworker', 'training');
+      await sync.syncNow();
+      const queue = listCases(preview.host.cache.db, 100, 0);
+      expect(queue.total).toBeGreaterThan(0);
+      expect(queue.total).toBeLessThanOrEqual(6);
     } finally {
       await preview.close();
     }
