@@ -126,6 +126,8 @@ export function createHost(options: HostOptions): Host {
     },
     'session.signIn': ({ username, password }) => requireSync(sync).signIn(username, password),
     'session.signOut': () => requireSync(sync).signOut(),
+    'session.current': async () => ({ user: (await sync?.currentUser()) ?? null, signInAvailable: sync !== null }),
+    'session.demoUsers': () => sync?.demoUsers(isTraining) ?? { users: [] },
     'sync.status': () => syncStatus(),
     'sync.now': () => requireSync(sync).syncNow(),
     'sync.mutate': ({ name, args }) => requireSync(sync).engine.mutate(name, args),

@@ -7,8 +7,10 @@ import { z } from 'zod';
 import { defineCall, defineEvent, type BridgeApi, type Handlers } from '../rpc';
 import { empty, isoDate, isoInstant, language, vNumber } from './common';
 import {
-  conflictItem, documentContent, documentInfo, itemSyncState, mutateArgs, outboxItem, resolveConflictArgs, signedInUser, signInArgs,
+  conflictItem, documentContent, documentInfo, itemSyncState, mutateArgs, outboxItem, resolveConflictArgs, sessionInfo, signedInUser,
+  signInArgs,
 } from './sync';
+import { demoUser } from '../sync/protocol';
 
 export * from './common';
 export * from './sync';
@@ -91,6 +93,12 @@ export const calls = {
   ),
   'session.signIn': defineCall(signInArgs, z.object({ user: signedInUser }), 'Signs in to the central API; another user than before wipes the local cache.'),
   'session.signOut': defineCall(empty, z.object({}), 'Signs out and wipes the local cache.'),
+  'session.current': defineCall(empty, sessionInfo, 'Who is signed in, and whether a central API is configured to sign in to.'),
+  'session.demoUsers': defineCall(
+    empty,
+    z.object({ users: z.array(demoUser) }),
+    'The demo users of the training environment for the sign-in screen; none for a production server.',
+  ),
   'sync.now': defineCall(empty, syncStatus, 'Synchronises now and answers the resulting state.'),
   'sync.mutate': defineCall(mutateArgs, z.object({ clientMutationId: z.string() }), 'Applies a named mutation locally and queues it for the server.'),
   'sync.outbox': defineCall(empty, z.object({ items: z.array(outboxItem) }), 'Queued actions with their sync state.'),

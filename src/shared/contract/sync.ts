@@ -9,6 +9,10 @@ export type ItemSyncState = z.infer<typeof itemSyncState>;
 export const signedInUser = z.object({ id: z.string(), displayName: z.string(), role: z.string() });
 export type SignedInUserInfo = z.infer<typeof signedInUser>;
 
+/** Who is signed in on this workbench, and whether there is a central API to sign in to at all. */
+export const sessionInfo = z.object({ user: signedInUser.nullable(), signInAvailable: z.boolean() });
+export type SessionInfo = z.infer<typeof sessionInfo>;
+
 export const signInArgs = z.object({
   username: z.string().min(1).max(100),
   password: z.string().min(1).max(1000),

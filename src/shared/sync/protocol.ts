@@ -131,3 +131,12 @@ export type PushResponse = z.infer<typeof pushResponse>;
 
 /** The event name of the server-sent poke on GET /sync/events; its data is the newest cursor. */
 export const pokeEventName = 'poke';
+
+/** A demo user of a training environment, listed on its sign-in screen (GET /training/demo-users). */
+export const demoUser = z.object({
+  username: z.string(),
+  role: z.string(),
+  displayName: z.string(),
+  team: z.string().nullable(),
+});
+export type DemoUser = z.infer<typeof demoUser>;

@@ -38,6 +38,45 @@ describe('the data host synchronising through the contract', () => {
     expect(info).toMatchObject({ environment: 'training', environmentName: 'training' });
   });
 
+  it('tells who is signed in: nobody first, the user after sign-in, nobody after sign-out', async () => {
+    const { client } = connectedHost();
+    await expect(client.call('session.current')).resolves.toEqual({ user: null, signInAvailable: true });
+    const { user } = await client.call('session.signIn', { username: 'caseworkera', password });
+    await expect(client.call('session.current')).resolves.toEqual({ user, signInAvailable: true });
+    await client.call('session.signOut');
+    await expect(client.call('session.current')).resolves.toEqual({ user: null, signInAvailable: true });
+  });
+
+  it('lists no demo users for a production server, and nothing to sign in to without a server', async () => {
+    const { client } = connectedHost();
+    await expect(client.call('session.demoUsers')).resolves.toEqual({ users: [] });
+    const offline = createHost({ dataDir: ':memory:', logger: silentLogger });
+    hosts.push(offline);
+    const [hostEnd, clientEnd] = endpointPair();
+    offline.serve(hostEnd);
+    const offlineClient = connectRpc(clientEnd, { calls, events, timeoutMs: 10_000 });
+    await expect(offlineClient.call('session.current')).resolves.toEqual({ user: null, signInAvailable: false });
+    await expect(offlineClient.call('session.demoUsers')).resolves.toEqual({ users: [] });
+  });
+
+  it('lists the demo users of a training server, and none when it answers garbage', async () => {
+    const users = [{ username: 'demo.caseworker', role: 'caseworker', displayName: 'Demo Behandelaar', team: 'Team Kennis & Arbeid' }];
+    const answers: unknown[] = [users, [{ username: 1 }]];
+    const fakeFetch = (async (url: string | URL | Request) => {
+      expect(String(url)).toBe('http://127.0.0.1:9/training/demo-users');
+      return new Response(JSON.stringify(answers.shift()), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    const host = createHost({
+      dataDir: ':memory:', serverUrl: 'http://127.0.0.1:9', trainingServer: true, fetch: fakeFetch, logger: silentLogger, backgroundSync: false,
+    });
+    hosts.push(host);
+    const [hostEnd, clientEnd] = endpointPair();
+    host.serve(hostEnd);
+    const client = connectRpc(clientEnd, { calls, events, timeoutMs: 10_000 });
+    await expect(client.call('session.demoUsers')).resolves.toEqual({ users });
+    await expect(client.call('session.demoUsers')).resolves.toEqual({ users: [] });
+  });
+
   it('refuses a wrong password with a message for the user', async () => {
     const { client } = connectedHost();
     await expect(client.call('session.signIn', { username: 'caseworkera', password: 'wrong' })).rejects.toMatchObject({ code: 'forbidden' });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  pokeEventName, pullResponse, pushResponse, type MutationEnvelope, type PullResponse, type PushResponse,
+  demoUser, pokeEventName, pullResponse, type DemoUser, pushResponse, type MutationEnvelope, type PullResponse, type PushResponse,
 } from '../../../shared/sync';
 
 /** How a request failed, which decides what the engine does next. */
@@ -50,6 +50,8 @@ export interface CentralApi {
   push(accessToken: string, mutations: readonly MutationEnvelope[]): Promise<PushResponse>;
   /** The bytes of a document (GET /documents/:id/content); the caller verifies them against the SHA-256 it expects. */
   documentContent(accessToken: string, documentId: string, maxBytes: number): Promise<Uint8Array>;
+  /** The demo users a training server lists for its sign-in screen (GET /training/demo-users). */
+  demoUsers(): Promise<DemoUser[]>;
   /** Listens to GET /sync/events until `signal` aborts or the stream ends; `onPoke` gets the newest cursor. */
   listen(accessToken: string, onPoke: (cursor: string) => void, signal: AbortSignal): Promise<void>;
 }
@@ -152,6 +154,9 @@ export function createCentralApi(options: CentralApiOptions): CentralApi {
     },
     async logout(refreshToken) {
       await send('POST', '/auth/logout', { body: { refreshToken } });
+    },
+    async demoUsers() {
+      return json(await send('GET', '/training/demo-users', {}), z.array(demoUser), 'GET /training/demo-users');
     },
     async pull(accessToken, cursor, limit) {
       const query = new URLSearchParams({ limit: String(limit), ...(cursor === null ? {} : { cursor }) });

@@ -4,10 +4,11 @@
  */
 import type Database from 'better-sqlite3';
 import type { ConflictItem, DocumentInfo, OutboxItemInfo, SignedInUserInfo, SyncStatus } from '../../../shared/contract';
+import type { DemoUser } from '../../../shared/sync';
 import { DocumentCache } from '../documents/cache';
 import { RpcError } from '../../../shared/rpc';
 import type { Logger } from '../log';
-import { CentralApiError, createCentralApi } from './api-client';
+import { CentralApiError, createCentralApi, type CentralApi } from './api-client';
 import { SyncEngine, type Cancel, type Clock } from './engine';
 import { Session, type SecretStore } from './session';
 
@@ -48,12 +49,14 @@ export class SyncService {
   readonly engine: SyncEngine;
   readonly session: Session;
   readonly documents: DocumentCache;
+  private readonly api: CentralApi;
   private readonly clock: Clock;
   private prefetching: Promise<unknown> | null = null;
 
   constructor(private readonly options: SyncServiceOptions) {
     this.clock = options.clock ?? { now: () => new Date() };
     const api = createCentralApi({ baseUrl: options.serverUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    this.api = api;
     this.session = new Session({
       sqlite: options.sqlite, api, secrets: options.secrets, now: () => this.clock.now(),
       ...(options.offlineGraceMilliseconds === undefined ? {} : { offlineGraceMilliseconds: options.offlineGraceMilliseconds }),
@@ -117,6 +120,22 @@ export class SyncService {
     this.engine.didSignIn();
     this.start();
     return { user };
+  }
+
+  /** Who is signed in (null before the first sign-in or after signing out). */
+  async currentUser(): Promise<SignedInUserInfo | null> {
+    return this.session.user();
+  }
+
+  /** The demo users a training server offers; a production server has none to offer. */
+  async demoUsers(training: boolean): Promise<{ users: DemoUser[] }> {
+    if (!training) return { users: [] };
+    try {
+      return { users: await this.api.demoUsers() };
+    } catch {
+      // The sign-in screen still works without the list: the user types a name.
+      return { users: [] };
+    }
   }
 
   async signOut(): Promise<Record<string, never>> {

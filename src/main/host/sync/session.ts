@@ -117,6 +117,11 @@ export class Session {
     this.options.onDidWipe?.();
   }
 
+  /** The signed-in user as the central API described them at sign-in, or null. */
+  async user(): Promise<SignedInUser | null> {
+    return (await this.current())?.user ?? null;
+  }
+
   /** True while offline work is allowed: signed in, and within the grace period of the last online sign-in. */
   mayWorkOffline(): boolean {
     const { userId, lastOnlineSignInAt } = this.state();
