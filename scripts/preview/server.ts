@@ -69,7 +69,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   }) : undefined;
   let host: Host;
   try {
-    host = createHost(training ? { ...options.host, serverUrl: training.url } : options.host);
+    // trainingServer: the host treats this loopback server as the training environment (demo users, marker).
+    host = createHost(training ? { ...options.host, serverUrl: training.url, trainingServer: true } : options.host);
   } catch (error) {
     await training?.close();
     throw error;
