@@ -17,6 +17,9 @@ import type { UiErrorCode } from './errors';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { QueueScreen } from './screens/QueueScreen';
 import { TrainingScreen } from './screens/TrainingScreen';
+import { SignInScreen } from './session/SignInScreen';
+import { UserMenu } from './session/UserMenu';
+import { useSession } from './session/useSession';
 import { useCaseList, useSyncStatus, type CaseListState } from './state/data';
 import { hashOfScreen, screens, useConnectionState, useScreen, useToday, type Screen } from './state/hooks';
 
@@ -72,6 +75,7 @@ export function App({ info, infoErrorCode }: AppProps) {
   const connectionState = useConnectionState();
   const cases = useCaseList();
   const sync = useSyncStatus();
+  const session = useSession();
   const today = useToday();
   const [navigationOpened, navigation] = useDisclosure(false);
   // Below the navbar breakpoint (48em: also a 1280px window at 200% zoom) a closed navbar is moved
@@ -80,7 +84,16 @@ export function App({ info, infoErrorCode }: AppProps) {
   const main = useFocusOnScreenChange(screen);
   useReadinessSignal(infoErrorCode, cases);
 
-  const screenTitle = t(screenTitleKeys[screen]);
+  const user = session.info?.user ?? null;
+  const expired = user !== null && sync.status?.needsSignIn === true;
+  // A workbench with a central API shows nothing of the queue until someone is signed in.
+  const signingIn = session.info?.signInAvailable === true && (user === null || expired);
+  const didChangeSession = (): void => {
+    session.reload();
+    cases.reload();
+  };
+
+  const screenTitle = t(signingIn ? 'signIn.title' : screenTitleKeys[screen]);
   useEffect(() => {
     document.title = `${screenTitle} · ${t('app.name')}`;
   }, [screenTitle, t]);
@@ -118,6 +131,7 @@ export function App({ info, infoErrorCode }: AppProps) {
             </Group>
             <Group gap="sm" wrap="nowrap">
               <SyncIndicator status={sync.status} />
+              {user && <UserMenu user={user} pending={sync.status?.pending ?? 0} onDidSignOut={didChangeSession} />}
               <LanguageSwitch />
             </Group>
           </Group>
@@ -143,9 +157,10 @@ export function App({ info, infoErrorCode }: AppProps) {
           {infoErrorCode && infoErrorCode !== 'disconnected' && (
             <ErrorNotice title={t('app.infoFailed')} code={infoErrorCode} onRetry={() => window.location.reload()} />
           )}
-          {screen === 'queue' && <QueueScreen cases={cases} today={today} />}
-          {screen === 'dashboard' && <DashboardScreen cases={cases} today={today} />}
-          {screen === 'training' && <TrainingScreen info={info} />}
+          {signingIn && <SignInScreen training={training} expired={expired} onDidSignIn={didChangeSession} />}
+          {!signingIn && screen === 'queue' && <QueueScreen cases={cases} today={today} />}
+          {!signingIn && screen === 'dashboard' && <DashboardScreen cases={cases} today={today} />}
+          {!signingIn && screen === 'training' && <TrainingScreen info={info} />}
         </AppShell.Main>
       </AppShell>
     </>

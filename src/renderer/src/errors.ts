@@ -28,3 +28,21 @@ export function errorMessageKey(error: unknown): `errors.${UiErrorCode}` {
 export function isConnectionLost(error: unknown): boolean {
   return errorCodeOf(error) === 'disconnected';
 }
+
+/** The `reason` detail a host error may carry (e.g. 'wrong_credentials'), or null. */
+export function errorReasonOf(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null || !('details' in error)) return null;
+  const details = (error as { details: unknown }).details;
+  if (typeof details !== 'object' || details === null || !('reason' in details)) return null;
+  const reason = (details as { reason: unknown }).reason;
+  return typeof reason === 'string' ? reason : null;
+}
+
+/** The message of a failed sign-in: wrong credentials and too many attempts get their own words. */
+export function signInErrorKey(error: unknown): string {
+  const reason = errorReasonOf(error);
+  if (reason === 'wrong_credentials') return 'signIn.wrongCredentials';
+  if (reason === 'rate_limited') return 'signIn.rateLimited';
+  if (errorCodeOf(error) === 'unavailable') return 'signIn.unreachable';
+  return errorMessageKey(error);
+}

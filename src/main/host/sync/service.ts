@@ -38,8 +38,8 @@ export interface SyncServiceOptions {
 /** A sign-in failure as the user should read it. */
 function signInError(error: unknown): RpcError {
   if (error instanceof CentralApiError) {
-    if (error.kind === 'unauthenticated') return new RpcError('forbidden', 'The username or password is not right.');
-    if (error.kind === 'rate_limited') return new RpcError('unavailable', 'Too many sign-in attempts. Wait a minute and try again.');
+    if (error.kind === 'unauthenticated') return new RpcError('forbidden', 'The username or password is not right.', { reason: 'wrong_credentials' });
+    if (error.kind === 'rate_limited') return new RpcError('unavailable', 'Too many sign-in attempts. Wait a minute and try again.', { reason: 'rate_limited' });
     return new RpcError('unavailable', 'The central API cannot be reached. Check the connection and try again.', { kind: error.kind });
   }
   return error instanceof RpcError ? error : new RpcError('internal', 'Signing in failed.');
