@@ -3,7 +3,7 @@
  * otherwise PGlite in a data folder or in memory (the embedded default). Both run the same
  * drizzle migrations from src/server/db/migrations.
  */
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -34,7 +34,9 @@ export type DatabaseLocation =
   | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'pglite'; dataDir?: string };
 
-export const defaultMigrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+// __dirname, not import.meta: this module also runs compiled as CommonJS (tsx, Playwright's loader);
+// bundles (the app's embedded training server) pass their own migrationsFolder.
+export const defaultMigrationsFolder = join(__dirname, 'migrations');
 
 /** Opens the database at `location` and applies pending migrations in one transaction. */
 export async function openDatabase(
