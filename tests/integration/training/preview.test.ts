@@ -2,22 +2,26 @@
  * The browser preview with its in-process training server (what `npm run preview:web` does with no
  * central API configured): a small dataset for tests, the host pointed at it, both closed together.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultRendererDir, startPreview } from '../../../scripts/preview/server';
+import { startPreview } from '../../../scripts/preview/server';
 import { listCases } from '../../../src/main/host/cases';
 import { silentLogger } from '../../../src/main/host/log';
 import { testPasswordCost } from '../../../src/server/auth/passwords';
 
 const folder = mkdtempSync(join(tmpdir(), 'werkbank-preview-training-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
+// vitest runs before the build: a stand-in bundle, so this test never depends on out/renderer.
+const rendererDir = join(folder, 'renderer');
+mkdirSync(rendererDir);
+writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Werkbank</title>');
 
 describe('the preview with a training server', () => {
   it('starts a small training server, serves the page, and stops both on close', async () => {
     const preview = await startPreview({
-      port: 0, rendererDir: defaultRendererDir,
+      port: 0, rendererDir,
       host: { dataDir: join(folder, 'cache'), appVersion: '0.0.0-test', logger: silentLogger, backgroundSync: false },
       training: { dataDir: join(folder, 'training'), caseCount: 6, passwordCost: testPasswordCost },
     });
