@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { calls, events, type AppInfo, type HostHandlers, type SyncStatus } from '../../shared/contract';
+import { calls, events, type AppInfo, type HostHandlers, type SyncStatus, type TrainingInfo } from '../../shared/contract';
 import { serveRpc, type MessageEndpoint, type RpcServer } from '../../shared/rpc';
 import { RpcError } from '../../shared/rpc';
 import { listCases, readCase, searchCases, syncStatesOf, toSummary } from './cases';
@@ -99,6 +99,8 @@ export function createHost(options: HostOptions): Host {
       background: options.backgroundSync !== false,
       onDidChangeStatus: (status) => broadcast('sync.changed', status),
       onDidChangeCases: (caseIds) => broadcast('cases.changed', { caseIds }),
+      environment: isTraining ? 'training' : 'production',
+      onDidChangeTraining: (info) => broadcast('training.changed', info),
     })
     : null;
   sync?.start();
@@ -136,6 +138,10 @@ export function createHost(options: HostOptions): Host {
     'sync.resolveConflict': ({ id, keep }) => requireSync(sync).resolveConflict(id, keep),
     'documents.list': ({ caseId }) => requireSync(sync).listDocuments(caseId),
     'documents.open': ({ documentId }) => requireSync(sync).openDocument(documentId),
+    'training.info': async (): Promise<TrainingInfo> => (await sync?.trainingInfo()) ?? { active: isTraining, today: null, clock: null },
+    'training.setClock': (args) => requireSync(sync).setTrainingClock(args),
+    'training.scenarios': () => requireSync(sync).trainingScenarios(),
+    'training.resetScenarios': ({ scenarios }) => requireSync(sync).resetTrainingScenarios(scenarios),
   };
 
   let nextConnection = 1;

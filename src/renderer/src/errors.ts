@@ -43,6 +43,7 @@ export function signInErrorKey(error: unknown): string {
   const reason = errorReasonOf(error);
   if (reason === 'wrong_credentials') return 'signIn.wrongCredentials';
   if (reason === 'rate_limited') return 'signIn.rateLimited';
+  if (reason === 'environment_mismatch') return 'trainer.environmentMismatch';
   if (errorCodeOf(error) === 'unavailable') return 'signIn.unreachable';
   return errorMessageKey(error);
 }

@@ -11,9 +11,11 @@ import {
   signInArgs,
 } from './sync';
 import { demoUser } from '../sync/protocol';
+import { resetScenariosArgs, resetScenariosResult, setTrainingClockArgs, trainingInfo, trainingScenario } from './training';
 
 export * from './common';
 export * from './sync';
+export * from './training';
 
 /** Where this workbench's data comes from: the embedded training environment or a central API. */
 export const environmentKind = z.enum(['training', 'production', 'development']);
@@ -114,11 +116,16 @@ export const calls = {
     documentContent,
     'A document\'s verified bytes, from the document cache or downloaded; the read is recorded for the audit log.',
   ),
+  'training.info': defineCall(empty, trainingInfo, 'Whether this is a training environment and its training "today" (the trainer\'s clock).'),
+  'training.setClock': defineCall(setTrainingClockArgs, trainingInfo, 'Trainer: sets the training "today", or real time; then synchronises.'),
+  'training.scenarios': defineCall(empty, z.object({ items: z.array(trainingScenario) }), 'Trainer: the training dataset\'s scenarios.'),
+  'training.resetScenarios': defineCall(resetScenariosArgs, resetScenariosResult, 'Trainer: resets the named scenarios (all when none are named); then synchronises.'),
 } as const;
 
 export const events = {
   'sync.changed': defineEvent(syncStatus, 'The sync state changed.'),
   'cases.changed': defineEvent(z.object({ caseIds: z.array(z.string()) }), 'Cases in the local cache changed.'),
+  'training.changed': defineEvent(trainingInfo, 'The training "today" or clock changed.'),
 } as const;
 
 export type Calls = typeof calls;

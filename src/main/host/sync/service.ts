@@ -3,7 +3,9 @@
  * sign-in, sync and conflicts calls. Built only when a central API is configured.
  */
 import type Database from 'better-sqlite3';
-import type { ConflictItem, DocumentInfo, OutboxItemInfo, SignedInUserInfo, SyncStatus } from '../../../shared/contract';
+import type {
+  ConflictItem, DocumentInfo, OutboxItemInfo, SignedInUserInfo, SyncStatus, TrainingInfo, TrainingScenario,
+} from '../../../shared/contract';
 import type { DemoUser } from '../../../shared/sync';
 import { DocumentCache } from '../documents/cache';
 import { RpcError } from '../../../shared/rpc';
@@ -11,6 +13,7 @@ import type { Logger } from '../log';
 import { CentralApiError, createCentralApi, type CentralApi } from './api-client';
 import { SyncEngine, type Cancel, type Clock } from './engine';
 import { Session, type SecretStore } from './session';
+import { createTrainingApi, type TrainingApi } from './training-api';
 
 export interface SyncServiceOptions {
   sqlite: Database.Database;
@@ -33,6 +36,34 @@ export interface SyncServiceOptions {
   background: boolean;
   onDidChangeStatus: (status: SyncStatus) => void;
   onDidChangeCases: (caseIds: string[]) => void;
+  /**
+   * Which kind of server this host is configured for: sign-in refuses a server whose /health names
+   * the other environment. Default 'production'.
+   */
+  environment?: 'training' | 'production';
+  /** The training "today" or clock changed (training environment only). */
+  onDidChangeTraining?: (info: TrainingInfo) => void;
+}
+
+/** Thrown at sign-in when the server is of the other environment than this workbench expects. */
+export class EnvironmentMismatch extends RpcError {
+  constructor(expected: 'training' | 'production', actual: 'training' | 'production') {
+    super('forbidden', expected === 'training'
+      ? 'This training workbench refuses to sign in to a production server. Ask the service desk for the right workbench.'
+      : 'This workbench refuses to sign in to a training server. Ask the service desk for the right workbench.',
+    { reason: 'environment_mismatch', expected, actual });
+  }
+}
+
+/** A failed trainer call as the user should read it. */
+function trainerError(error: unknown): RpcError {
+  if (error instanceof RpcError) return error;
+  if (error instanceof CentralApiError) {
+    if (error.status === 403) return new RpcError('forbidden', 'Only a trainer may change the training environment.', { reason: 'not_trainer' });
+    if (error.status === 404) return new RpcError('not_found', 'The training server does not know this scenario.');
+    return new RpcError('unavailable', 'The training server cannot be reached. Check the connection and try again.', { kind: error.kind });
+  }
+  return new RpcError('internal', 'The training server call failed.');
 }
 
 /** A sign-in failure as the user should read it. */
@@ -50,13 +81,18 @@ export class SyncService {
   readonly session: Session;
   readonly documents: DocumentCache;
   private readonly api: CentralApi;
+  private readonly trainingApi: TrainingApi;
   private readonly clock: Clock;
   private prefetching: Promise<unknown> | null = null;
+  private training: TrainingInfo;
+  private trainingRefresh: Promise<TrainingInfo> | null = null;
 
   constructor(private readonly options: SyncServiceOptions) {
     this.clock = options.clock ?? { now: () => new Date() };
     const api = createCentralApi({ baseUrl: options.serverUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
     this.api = api;
+    this.trainingApi = createTrainingApi({ baseUrl: options.serverUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    this.training = { active: options.environment === 'training', today: null, clock: null };
     this.session = new Session({
       sqlite: options.sqlite, api, secrets: options.secrets, now: () => this.clock.now(),
       ...(options.offlineGraceMilliseconds === undefined ? {} : { offlineGraceMilliseconds: options.offlineGraceMilliseconds }),
@@ -70,7 +106,10 @@ export class SyncService {
     this.engine = new SyncEngine({
       sqlite: options.sqlite, api, session: this.session, clock: this.clock, random: options.random ?? Math.random,
       logger: options.logger, onDidChangeStatus: options.onDidChangeStatus, onDidChangeCases: options.onDidChangeCases,
-      onDidSync: () => this.prefetch(),
+      onDidSync: () => {
+        this.prefetch();
+        void this.refreshTraining();
+      },
       ...(options.schedule ? { schedule: options.schedule } : {}),
       ...(options.pollMilliseconds === undefined ? {} : { pollMilliseconds: options.pollMilliseconds }),
     });
@@ -106,9 +145,17 @@ export class SyncService {
     if (this.options.background && this.session.userId() !== null) this.engine.start();
   }
 
+  /** Refuses a server of the other environment (a training workbench never signs in to production, and vice versa). */
+  private async checkEnvironment(): Promise<void> {
+    const expected = this.options.environment ?? 'production';
+    const { environment } = await this.trainingApi.health();
+    if (environment !== expected) throw new EnvironmentMismatch(expected, environment);
+  }
+
   async signIn(username: string, password: string): Promise<{ user: SignedInUserInfo }> {
     let signedIn;
     try {
+      await this.checkEnvironment();
       signedIn = await this.session.signIn(username, password);
     } catch (error) {
       throw signInError(error);
@@ -119,7 +166,70 @@ export class SyncService {
     this.options.onDidChangeCases([]);
     this.engine.didSignIn();
     this.start();
+    void this.refreshTraining();
     return { user };
+  }
+
+  /** What the host knows of the training clock; asks the training server when it has not heard yet. */
+  async trainingInfo(): Promise<TrainingInfo> {
+    if (this.training.active && this.training.today === null) await this.refreshTraining();
+    return this.training;
+  }
+
+  /** Reads /training/info (one request at a time) and reports a changed "today" or clock; never throws. */
+  refreshTraining(): Promise<TrainingInfo> {
+    if (!this.training.active) return Promise.resolve(this.training);
+    this.trainingRefresh ??= this.trainingApi.info()
+      .then((info) => this.setTraining(info.today, info.clock), () => this.training)
+      .finally(() => {
+        this.trainingRefresh = null;
+      });
+    return this.trainingRefresh;
+  }
+
+  private setTraining(today: string, clock: TrainingInfo['clock']): TrainingInfo {
+    const next: TrainingInfo = { active: true, today, clock };
+    const changed = JSON.stringify(next) !== JSON.stringify(this.training);
+    this.training = next;
+    if (changed) this.options.onDidChangeTraining?.(next);
+    return next;
+  }
+
+  /** Calls a trainer endpoint with the signed-in user's token, refreshing it once after a 401. */
+  private async asTrainer<T>(call: (token: string) => Promise<T>): Promise<T> {
+    if (!this.training.active) throw new RpcError('unavailable', 'This workbench is not connected to a training environment.');
+    try {
+      try {
+        return await call(await this.session.accessToken());
+      } catch (error) {
+        if (error instanceof CentralApiError && error.kind === 'unauthenticated') return await call(await this.session.refresh());
+        throw error;
+      }
+    } catch (error) {
+      throw trainerError(error);
+    }
+  }
+
+  /** Runs a sync after a trainer's change so the queue follows; a failed sync does not fail the change. */
+  private async syncAfterChange(): Promise<void> {
+    await this.engine.syncNow().catch(() => undefined);
+  }
+
+  async setTrainingClock(body: { today: string } | { mode: 'real' }): Promise<TrainingInfo> {
+    const answer = await this.asTrainer((token) => this.trainingApi.setClock(token, body));
+    const info = this.setTraining(answer.today, answer.setting);
+    await this.syncAfterChange();
+    return info;
+  }
+
+  async trainingScenarios(): Promise<{ items: TrainingScenario[] }> {
+    return { items: await this.asTrainer((token) => this.trainingApi.scenarios(token)) };
+  }
+
+  async resetTrainingScenarios(scenarios: string[] | undefined): Promise<{ scenarios: string[]; cases: number }> {
+    const result = await this.asTrainer((token) => this.trainingApi.resetScenarios(token, scenarios));
+    await this.syncAfterChange();
+    return result;
   }
 
   /** Who is signed in (null before the first sign-in or after signing out). */

@@ -4,6 +4,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { connection, type ConnectionState } from '../connection';
 import { calendarDateInAmsterdam } from '../format/dates';
+import { effectiveToday, useTrainingInfo } from '../training/useTrainingInfo';
 
 /** The connection state of the data host, re-rendering on change. */
 export function useConnectionState(): ConnectionState {
@@ -31,9 +32,14 @@ export function useNow(intervalMs: number): Date {
   return now;
 }
 
-/** Today's date in Europe/Amsterdam, 'YYYY-MM-DD'; changes at midnight there. */
+/**
+ * Today's date in Europe/Amsterdam, 'YYYY-MM-DD'; changes at midnight there. In a training
+ * environment it is the trainer's training "today" as the host last heard it, so days left and
+ * overdue follow the trainer's clock.
+ */
 export function useToday(): string {
-  return calendarDateInAmsterdam(useNow(60_000));
+  const realToday = calendarDateInAmsterdam(useNow(60_000));
+  return effectiveToday(useTrainingInfo(), realToday);
 }
 
 export const screens = ['queue', 'dashboard', 'training'] as const;
