@@ -3,7 +3,7 @@
  * training) and the current screen. The screens share one case list so the dashboard counts what
  * the queue shows.
  */
-import { AppShell, Burger, em, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, em, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import { TrainingScreen } from './screens/TrainingScreen';
 import { SignInScreen } from './session/SignInScreen';
 import { UserMenu } from './session/UserMenu';
 import { useSession } from './session/useSession';
+import { ConflictsScreen } from './sync/ConflictsScreen';
 import { useCaseList, useSyncStatus, type CaseListState } from './state/data';
 import { hashOfScreen, screens, useConnectionState, useScreen, useToday, type Screen } from './state/hooks';
 
@@ -32,6 +33,7 @@ export interface AppProps {
 const screenTitleKeys: Record<Screen, string> = {
   queue: 'queue.title',
   dashboard: 'dashboard.title',
+  conflicts: 'syncUi.conflicts.title',
   training: 'training.title',
 };
 
@@ -85,6 +87,10 @@ export function App({ info, infoErrorCode }: AppProps) {
   useReadinessSignal(infoErrorCode, cases);
 
   const user = session.info?.user ?? null;
+  const conflictCount = sync.status?.conflicts ?? 0;
+  // Without a central API there is nothing to sync: no conflicts screen, no "sync now".
+  const syncAvailable = session.info?.signInAvailable === true;
+  const shownScreens = screens.filter((name) => name !== 'conflicts' || syncAvailable);
   const expired = user !== null && sync.status?.needsSignIn === true;
   // A workbench with a central API shows nothing of the queue until someone is signed in.
   const signingIn = session.info?.signInAvailable === true && (user === null || expired);
@@ -130,7 +136,7 @@ export function App({ info, infoErrorCode }: AppProps) {
               <EnvironmentBadge info={info} />
             </Group>
             <Group gap="sm" wrap="nowrap">
-              <SyncIndicator status={sync.status} />
+              <SyncIndicator status={sync.status} canSync={syncAvailable && !signingIn} />
               {user && <UserMenu user={user} pending={sync.status?.pending ?? 0} onDidSignOut={didChangeSession} />}
               <LanguageSwitch />
             </Group>
@@ -138,11 +144,17 @@ export function App({ info, infoErrorCode }: AppProps) {
         </AppShell.Header>
 
         <AppShell.Navbar p="xs" id="main-navigation" aria-label={t('nav.label')} inert={narrow && !navigationOpened}>
-          {screens.map((name) => (
+          {shownScreens.map((name) => (
             <NavLink
               key={name}
               href={hashOfScreen(name)}
-              label={t(`nav.${name}`)}
+              label={name === 'conflicts' ? t('syncUi.nav.conflicts') : t(`nav.${name}`)}
+              rightSection={name === 'conflicts' && conflictCount > 0 ? (
+                <Badge size="sm" color="red.9" radius="sm" data-testid="nav-conflicts-count">
+                  <span aria-hidden>{conflictCount}</span>
+                  <VisuallyHidden>{t('syncUi.nav.conflictsCount', { count: conflictCount })}</VisuallyHidden>
+                </Badge>
+              ) : undefined}
               active={screen === name}
               aria-current={screen === name ? 'page' : undefined}
               onClick={navigation.close}
@@ -160,6 +172,7 @@ export function App({ info, infoErrorCode }: AppProps) {
           {signingIn && <SignInScreen training={training} expired={expired} onDidSignIn={didChangeSession} />}
           {!signingIn && screen === 'queue' && <QueueScreen cases={cases} today={today} />}
           {!signingIn && screen === 'dashboard' && <DashboardScreen cases={cases} today={today} />}
+          {!signingIn && screen === 'conflicts' && <ConflictsScreen cases={cases.items} userId={user?.id ?? null} />}
           {!signingIn && screen === 'training' && <TrainingScreen info={info} />}
         </AppShell.Main>
       </AppShell>

@@ -11,6 +11,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { formatCalendarDate } from '../format/dates';
 import { toLanguage } from '../i18n';
 import type { CaseListState } from '../state/data';
+import { RowSyncState } from '../sync/RowSyncState';
 
 export interface QueueScreenProps {
   cases: CaseListState & { reload: () => void };
@@ -21,7 +22,7 @@ function CaseRow({ item, today }: { item: CaseSummary; today: string }) {
   const { t, i18n } = useTranslation();
   const language = toLanguage(i18n.language);
   return (
-    <Table.Tr data-testid="case-row" data-case-id={item.id}>
+    <Table.Tr data-testid="case-row" data-case-id={item.id} data-sync-state={item.syncState ?? 'synced'}>
       <Table.Th scope="row" fw={600} className="tabular nowrap">{item.caseNumber}</Table.Th>
       <Table.Td>{item.applicantName}</Table.Td>
       <Table.Td className="tabular nowrap">{item.vNumber}</Table.Td>
@@ -30,6 +31,7 @@ function CaseRow({ item, today }: { item: CaseSummary; today: string }) {
       <Table.Td className="nowrap"><DeadlineCell item={item} today={today} /></Table.Td>
       <Table.Td className="nowrap"><StatusBadge status={item.status} /></Table.Td>
       <Table.Td>{item.assignee ?? <Text span size="sm" c="dimmed">{t('queue.unassigned')}</Text>}</Table.Td>
+      <Table.Td className="nowrap"><RowSyncState state={item.syncState} /></Table.Td>
     </Table.Tr>
   );
 }
@@ -46,6 +48,7 @@ function CaseTable({ items, today }: { items: readonly CaseSummary[]; today: str
             {columns.map((column) => (
               <Table.Th key={column} scope="col" className="nowrap">{t(`queue.columns.${column}`)}</Table.Th>
             ))}
+            <Table.Th scope="col" className="nowrap">{t('syncUi.row.columnLabel')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -42,7 +42,7 @@ export function useToday(): string {
   return effectiveToday(useTrainingInfo(), realToday);
 }
 
-export const screens = ['queue', 'dashboard', 'training'] as const;
+export const screens = ['queue', 'dashboard', 'conflicts', 'training'] as const;
 export type Screen = (typeof screens)[number];
 
 /** The screen named by a URL hash like '#/dashboard'; the queue for anything else. */
