@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { testPasswordCost } from '../../src/server/auth/passwords';
+import { silentLogger } from '../../src/main/host/log';
+import { startPreview, type Preview } from '../../scripts/preview/server';
+import { tempDir } from '../helpers/temp-dir';
+import { ShellPage } from './pages/shell';
+import { SignInPage } from './pages/sign-in';
+import { accessibilityViolations, expect, test as base } from './fixtures';
+
+/** A preview whose host syncs with an in-process training server (40 cases), as in training.spec.ts. */
+const test = base.extend<{ trainingPreview: Preview }>({
+  // eslint-disable-next-line no-empty-pattern
+  trainingPreview: async ({}, use) => {
+    const dir = tempDir('werkbank-e2e-sync-ui-');
+    const preview = await startPreview({
+      port: 0,
+      rendererDir: join(__dirname, '..', '..', 'out', 'renderer'),
+      host: { dataDir: join(dir.path, 'cache'), appVersion: '0.1.0-e2e', logger: silentLogger },
+      training: { dataDir: join(dir.path, 'training'), caseCount: 40, passwordCost: testPasswordCost },
+    });
+    await use(preview);
+    await preview.close();
+    dir.remove();
+  },
+});
+
+async function signInAsCaseworker(page: Page, preview: Preview): Promise<ShellPage> {
+  await page.goto(preview.pageUrl);
+  const signIn = new SignInPage(page);
+  await signIn.demoUser('demo.caseworker').click();
+  await signIn.submit.click();
+  await expect(signIn.screen).toBeHidden();
+  const shell = new ShellPage(page);
+  await expect(shell.caseRows.first()).toBeVisible({ timeout: 30_000 });
+  await expect(shell.syncIndicator).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+  return shell;
+}
+
+/** Claims a case through the contract, as a future claim button will. */
+async function claimInBrowser(page: Page, caseId: string): Promise<void> {
+  await page.evaluate(async (id) => {
+    const api = (window as unknown as { werkbank: { sync: { mutate(args: { name: string; args: unknown }): Promise<unknown> } } }).werkbank;
+    await api.sync.mutate({ name: 'case.claim', args: { caseId: id } });
+  }, caseId);
+}
+
+/** Another user pushes one mutation to the server (the trainer may claim and release any case). */
+async function pushOnServer(preview: Preview, name: string, caseId: string, base: Record<string, string | null>): Promise<void> {
+  const url = preview.training?.url;
+  if (!url) throw new Error('the preview has no training server');
+  const login = await fetch(`${url}/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'demo.trainer', password: 'training' }),
+  });
+  expect(login.status).toBe(200);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const push = await fetch(`${url}/sync/push`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ mutations: [{ clientMutationId: randomUUID(), name, args: { caseId }, base }] }),
+  });
+  expect(push.status).toBe(200);
+  const { results } = (await push.json()) as { results: { status: string }[] };
+  expect(JSON.stringify(results)).not.toMatch(/rejected|conflict|failed|forbidden/);
+}
+
+test.describe('sync UI', () => {
+  test('a claim goes queued → synced; a clashing claim lands in the conflicts inbox and is resolved there', async ({ page, trainingPreview }) => {
+    test.setTimeout(120_000);
+    const shell = await signInAsCaseworker(page, trainingPreview);
+    const sync = trainingPreview.host.sync;
+    if (!sync) throw new Error('the preview host has no sync');
+    // No background sync from here on: each step happens when the test (or "sync now") says so.
+    await sync.engine.stop();
+
+    // Two of my cases go back to the team queue on the server, so there is something to claim.
+    const cache = trainingPreview.host.cache.sqlite;
+    const taken = cache.prepare(`SELECT id, assignee FROM cases WHERE assignee IS NOT NULL AND status NOT IN ('decided', 'closed') ORDER BY id LIMIT 2`)
+      .all() as { id: string; assignee: string }[];
+    expect(taken.length).toBe(2);
+    for (const row of taken) await pushOnServer(trainingPreview, 'case.release', row.id, { assigneeId: row.assignee });
+    await sync.syncNow();
+    const [mine, clashing] = taken.map((row) => row.id) as [string, string];
+    expect(cache.prepare('SELECT count(*) FROM cases WHERE assignee IS NULL AND id IN (?, ?)').pluck().get(mine, clashing)).toBe(2);
+
+    // 1. My claim waits in the outbox: the row and the top bar say so.
+    await claimInBrowser(page, mine);
+    const mineRow = shell.caseRows.and(page.locator(`[data-case-id="${mine}"]`));
+    await expect(mineRow).toHaveAttribute('data-sync-state', 'queued');
+    const mineState = mineRow.getByRole('img', { name: 'Wacht op verzending' });
+    await expect(mineState).toBeVisible();
+    await expect(shell.syncIndicator).toHaveAttribute('data-pending', '1');
+    await mineState.hover();
+    await expect(page.getByRole('tooltip')).toHaveText('Wacht op verzending');
+    await page.screenshot({ path: 'test-results/screens/sync-row-queued-nl.png' });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // 2. Someone else claims the second case on the server first; I claim it too, offline.
+    await pushOnServer(trainingPreview, 'case.claim', clashing, { assigneeId: null });
+    await claimInBrowser(page, clashing);
+    await expect(shell.syncIndicator).toHaveAttribute('data-pending', '2');
+
+    // 3. "Sync now": my first claim is synced, the second is a conflict.
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await expect(mineRow).toHaveAttribute('data-sync-state', 'synced', { timeout: 30_000 });
+    await expect(shell.syncIndicator).toHaveAttribute('data-conflicts', '1', { timeout: 30_000 });
+    await expect(shell.syncIndicator).toHaveAttribute('data-pending', '0');
+    const clashRow = shell.caseRows.and(page.locator(`[data-case-id="${clashing}"]`));
+    await expect(clashRow).toHaveAttribute('data-sync-state', 'conflict');
+    await expect(clashRow.getByRole('img', { name: /^Conflict/ })).toBeVisible();
+    await expect(page.getByTestId('nav-conflicts-count')).toContainText('1');
+    await page.screenshot({ path: 'test-results/screens/sync-conflict-row-nl.png' });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // 4. The top bar's link opens the conflicts screen: mine against theirs, side by side.
+    const caseNumber = await clashRow.getByRole('rowheader').textContent();
+    await page.getByTestId('sync-conflicts-link').click();
+    await expect(shell.heading).toHaveText('Conflicten');
+    const conflict = page.getByTestId('conflict');
+    await expect(conflict).toHaveCount(1);
+    await expect(conflict.getByRole('heading', { level: 2 })).toHaveText(`Dossier ${caseNumber ?? ''}`);
+    await expect(conflict).toContainText('Actie: Dossier oppakken');
+    await expect(conflict).toContainText('Veld: Behandelaar');
+    await expect(conflict.getByTestId('conflict-mine')).toContainText('Ikzelf');
+    await expect(conflict.getByTestId('conflict-theirs')).not.toContainText('Ikzelf');
+    await page.screenshot({ path: 'test-results/screens/sync-conflicts-nl.png', fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await shell.switchLanguage('EN');
+    await expect(shell.heading).toHaveText('Conflicts');
+    await expect(conflict).toContainText('Action: Claim case');
+    await expect(conflict.getByTestId('conflict-mine')).toContainText('Me');
+    await page.screenshot({ path: 'test-results/screens/sync-conflicts-en.png', fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // 5. Keep theirs: the conflict leaves the inbox, the counts go to zero, the empty state shows.
+    await conflict.getByRole('button', { name: "Keep the server's value" }).click();
+    await expect(conflict).toHaveCount(0);
+    await expect(page.getByTestId('conflicts-empty')).toBeVisible();
+    await expect(shell.syncIndicator).toHaveAttribute('data-conflicts', '0');
+    await expect(page.getByTestId('nav-conflicts-count')).toHaveCount(0);
+    await expect(page.getByTestId('sync-conflicts-link')).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/screens/sync-conflicts-empty-en.png' });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await shell.navigation(/^Queue/).click();
+    await expect(clashRow).toHaveAttribute('data-sync-state', 'synced');
+    await page.screenshot({ path: 'test-results/screens/sync-queue-en.png' });
+  });
+});
