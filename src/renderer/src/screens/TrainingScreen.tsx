@@ -1,14 +1,39 @@
 /**
- * What the training environment is. Text only for now; a later issue adds the trainer's reset,
- * scenario and clock controls here.
+ * What the training environment is, and for a signed-in trainer the controls of the training
+ * clock and the scenarios (issue 6).
  */
 import { Alert, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract';
+import { useApi } from '../state/api';
+import { TrainerControls } from '../training/TrainerControls';
+
+/** True when the signed-in user (session.current) is a trainer. */
+function useIsTrainer(): boolean {
+  const api = useApi();
+  const [trainer, setTrainer] = useState(false);
+  useEffect(() => {
+    let current = true;
+    const read = (): void => {
+      api.session.current().then((session) => {
+        if (current) setTrainer(session.user?.role === 'trainer');
+      }, () => undefined);
+    };
+    read();
+    const off = api.on('sync.changed', read);
+    return () => {
+      current = false;
+      off();
+    };
+  }, [api]);
+  return trainer;
+}
 
 export function TrainingScreen({ info }: { info: AppInfo | null }) {
   const { t } = useTranslation();
   const active = info?.environment === 'training';
+  const trainer = useIsTrainer();
   return (
     <Stack gap="lg" maw={720}>
       <Title order={1} size="h2">{t('training.title')}</Title>
@@ -23,14 +48,12 @@ export function TrainingScreen({ info }: { info: AppInfo | null }) {
           <Text size="sm" c="dark.9">{t('training.inactive', { name: info?.environmentName ?? '—' })}</Text>
         </Alert>
       )}
+      {active && trainer && <TrainerControls />}
       <Stack gap="xs">
         <Title order={2} size="h4">{t('training.whatTitle')}</Title>
         <Text size="sm">{t('training.what')}</Text>
       </Stack>
-      <Stack gap="xs">
-        <Title order={2} size="h4">{t('training.laterTitle')}</Title>
-        <Text size="sm">{t('training.later')}</Text>
-      </Stack>
+      {active && !trainer && <Text size="sm">{t('trainer.forTrainers')}</Text>}
     </Stack>
   );
 }

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { testPasswordCost } from '../../src/server/auth/passwords';
+import { silentLogger } from '../../src/main/host/log';
+import { formatCalendarDate } from '../../src/renderer/src/format/dates';
+import { startPreview, type Preview } from '../../scripts/preview/server';
+import { tempDir } from '../helpers/temp-dir';
+import { ShellPage } from './pages/shell';
+import { SignInPage } from './pages/sign-in';
+import { accessibilityViolations, expect, test as base } from './fixtures';
+
+/** A preview whose host syncs with an in-process training server (40 cases). */
+const test = base.extend<{ trainingPreview: Preview }>({
+  // eslint-disable-next-line no-empty-pattern
+  trainingPreview: async ({}, use) => {
+    const dir = tempDir('werkbank-e2e-trainer-');
+    const preview = await startPreview({
+      port: 0,
+      rendererDir: join(__dirname, '..', '..', 'out', 'renderer'),
+      host: { dataDir: join(dir.path, 'cache'), appVersion: '0.1.0-e2e', logger: silentLogger },
+      training: { dataDir: join(dir.path, 'training'), caseCount: 40, passwordCost: testPasswordCost },
+    });
+    await use(preview);
+    await preview.close();
+    dir.remove();
+  },
+});
+
+test.describe('trainer controls in the training environment', () => {
+  test('demo.trainer sets the training date, returns to real time and resets a scenario', async ({ page, trainingPreview }) => {
+    await page.goto(trainingPreview.pageUrl);
+    const signIn = new SignInPage(page);
+    const shell = new ShellPage(page);
+    await signIn.demoUser('demo.trainer').click();
+    await signIn.submit.click();
+    await expect(signIn.screen).toBeHidden();
+    await expect(page.getByTestId('user-menu')).toBeVisible();
+
+    await shell.navigation('Oefenomgeving').click();
+    const controls = page.getByTestId('trainer-controls');
+    await expect(controls).toBeVisible();
+    const today = page.getByTestId('training-today');
+    await expect(today).toContainText('De oefendatum is');
+    const scenarios = controls.locator('[data-testid^="scenario-"]');
+    await expect(scenarios.first()).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/trainer-nl.png', fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Set the clock: the shown date follows, and the host's training "today" with it.
+    await page.getByTestId('training-date-input').fill('2026-06-15');
+    await controls.getByRole('button', { name: 'Datum instellen' }).click();
+    await expect(today).toContainText(formatCalendarDate('2026-06-15', 'nl'));
+    await expect(page.getByText(`De oefendatum is nu ${formatCalendarDate('2026-06-15', 'nl')}`)).toBeVisible();
+    await expect.poll(async () => (await trainingPreview.host.sync?.trainingInfo())?.today).toBe('2026-06-15');
+
+    // An impossible date is refused in the form, without a call.
+    await page.getByTestId('training-date-input').fill('');
+    await controls.getByRole('button', { name: 'Datum instellen' }).click();
+    await expect(controls.getByText('Vul een bestaande datum in.')).toBeVisible();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Reset one scenario, after confirmation.
+    await scenarios.first().getByRole('button', { name: /^Scenario .* terugzetten$/ }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('gaat terug naar de begintoestand');
+    // Wait for the dialog's opening transition, so axe measures the final colours.
+    await expect(dialog).toHaveCSS('opacity', '1');
+    await page.screenshot({ path: 'test-results/screens/trainer-confirm-nl.png' });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Terugzetten' }).click();
+    await expect(page.getByText(/^Teruggezet: \d+ za(ak|ken)\./)).toBeVisible();
+
+    // Back to real time.
+    await page.getByTestId('training-real-time').click();
+    await expect(today).toContainText('De klok loopt mee met de echte tijd.');
+
+    await shell.switchLanguage('EN');
+    await expect(controls.getByRole('heading', { name: 'Trainer controls' })).toBeVisible();
+    await expect(today).toContainText('The clock follows real time.');
+    await page.screenshot({ path: 'test-results/screens/trainer-en.png', fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  test('a caseworker sees no trainer controls', async ({ page, trainingPreview }) => {
+    await page.goto(trainingPreview.pageUrl);
+    const signIn = new SignInPage(page);
+    await signIn.demoUser('demo.caseworker').click();
+    await signIn.submit.click();
+    await expect(page.getByTestId('user-menu')).toBeVisible();
+    await new ShellPage(page).navigation('Oefenomgeving').click();
+    await expect(page.getByTestId('training-active')).toBeVisible();
+    await expect(page.getByTestId('trainer-controls')).toHaveCount(0);
+  });
+});
