@@ -65,24 +65,28 @@ async function pushOnServer(preview: Preview, name: string, caseId: string, base
   expect(JSON.stringify(results)).not.toMatch(/rejected|conflict|failed|forbidden/);
 }
 
+/** Stops background sync and gives two of my cases back to the team queue on the server, synced here. */
+async function prepareClaimableCases(preview: Preview): Promise<[string, string]> {
+  const sync = preview.host.sync;
+  if (!sync) throw new Error('the preview host has no sync');
+  // No background sync from here on: each step happens when the test (or "sync now") says so.
+  await sync.engine.stop();
+  const cache = preview.host.cache.sqlite;
+  const taken = cache.prepare(`SELECT id, assignee FROM cases WHERE assignee IS NOT NULL AND status NOT IN ('decided', 'closed') ORDER BY id LIMIT 2`)
+    .all() as { id: string; assignee: string }[];
+  expect(taken.length).toBe(2);
+  for (const row of taken) await pushOnServer(preview, 'case.release', row.id, { assigneeId: row.assignee });
+  await sync.syncNow();
+  const ids = taken.map((row) => row.id) as [string, string];
+  expect(cache.prepare('SELECT count(*) FROM cases WHERE assignee IS NULL AND id IN (?, ?)').pluck().get(...ids)).toBe(2);
+  return ids;
+}
+
 test.describe('sync UI', () => {
   test('a claim goes queued → synced; a clashing claim lands in the conflicts inbox and is resolved there', async ({ page, trainingPreview }) => {
     test.setTimeout(120_000);
     const shell = await signInAsCaseworker(page, trainingPreview);
-    const sync = trainingPreview.host.sync;
-    if (!sync) throw new Error('the preview host has no sync');
-    // No background sync from here on: each step happens when the test (or "sync now") says so.
-    await sync.engine.stop();
-
-    // Two of my cases go back to the team queue on the server, so there is something to claim.
-    const cache = trainingPreview.host.cache.sqlite;
-    const taken = cache.prepare(`SELECT id, assignee FROM cases WHERE assignee IS NOT NULL AND status NOT IN ('decided', 'closed') ORDER BY id LIMIT 2`)
-      .all() as { id: string; assignee: string }[];
-    expect(taken.length).toBe(2);
-    for (const row of taken) await pushOnServer(trainingPreview, 'case.release', row.id, { assigneeId: row.assignee });
-    await sync.syncNow();
-    const [mine, clashing] = taken.map((row) => row.id) as [string, string];
-    expect(cache.prepare('SELECT count(*) FROM cases WHERE assignee IS NULL AND id IN (?, ?)').pluck().get(mine, clashing)).toBe(2);
+    const [mine, clashing] = await prepareClaimableCases(trainingPreview);
 
     // 1. My claim waits in the outbox: the row and the top bar say so.
     await claimInBrowser(page, mine);
@@ -110,6 +114,7 @@ test.describe('sync UI', () => {
     await expect(clashRow).toHaveAttribute('data-sync-state', 'conflict');
     await expect(clashRow.getByRole('img', { name: /^Conflict/ })).toBeVisible();
     await expect(page.getByTestId('nav-conflicts-count')).toContainText('1');
+    await clashRow.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/screens/sync-conflict-row-nl.png' });
     expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -147,5 +152,31 @@ test.describe('sync UI', () => {
     await shell.navigation(/^Queue/).click();
     await expect(clashRow).toHaveAttribute('data-sync-state', 'synced');
     await page.screenshot({ path: 'test-results/screens/sync-queue-en.png' });
+  });
+
+  test('keeping my claim sends it again; the server refuses it and the row and top bar say so', async ({ page, trainingPreview }) => {
+    test.setTimeout(120_000);
+    const shell = await signInAsCaseworker(page, trainingPreview);
+    const [, clashing] = await prepareClaimableCases(trainingPreview);
+    await pushOnServer(trainingPreview, 'case.claim', clashing, { assigneeId: null });
+    await claimInBrowser(page, clashing);
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await expect(shell.syncIndicator).toHaveAttribute('data-conflicts', '1', { timeout: 30_000 });
+
+    await shell.navigation(/^Conflicten/).click();
+    const conflict = page.getByTestId('conflict');
+    await conflict.getByRole('button', { name: 'Mijn wijziging houden' }).click();
+    await expect(conflict).toHaveCount(0);
+    await expect(page.getByTestId('conflicts-empty')).toBeVisible();
+    // Sent again at once against the server's value: a claim of a taken case is refused.
+    await expect(shell.syncIndicator).toContainText('1 wijziging geweigerd', { timeout: 30_000 });
+
+    await shell.navigation(/^Werkvoorraad/).click();
+    const row = shell.caseRows.and(page.locator(`[data-case-id="${clashing}"]`));
+    await expect(row).toHaveAttribute('data-sync-state', 'failed');
+    await expect(row.getByRole('img', { name: /^Geweigerd door de server/ })).toBeVisible();
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screens/sync-row-failed-nl.png' });
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });
