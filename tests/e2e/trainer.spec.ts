@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { testPasswordCost } from '../../src/server/auth/passwords';
 import { silentLogger } from '../../src/main/host/log';
 import { formatCalendarDate } from '../../src/renderer/src/format/dates';
+import { deadlineState } from '../../src/renderer/src/state/caseFigures';
+import { listCases } from '../../src/main/host/cases';
+import { demoPassword, demoUsernames } from '../../src/server/training/staff';
 import { startPreview, type Preview } from '../../scripts/preview/server';
 import { tempDir } from '../helpers/temp-dir';
 import { ShellPage } from './pages/shell';
@@ -80,14 +83,42 @@ test.describe('trainer controls in the training environment', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
-  test('a caseworker sees no trainer controls', async ({ page, trainingPreview }) => {
+  test('a caseworker sees no trainer controls, and their queue counts days from the training date', async ({ page, trainingPreview }) => {
+    // The trainer moves the clock far ahead (through the training server's API, as another workbench would).
+    const server = trainingPreview.training;
+    if (!server) throw new Error('the preview has no training server');
+    const login = await fetch(`${server.url}/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: demoUsernames.trainer, password: demoPassword }),
+    });
+    const { accessToken } = await login.json() as { accessToken: string };
+    const trainingToday = '2027-09-01';
+    const moved = await fetch(`${server.url}/training/clock`, {
+      method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ today: trainingToday }),
+    });
+    expect(moved.status).toBe(200);
+
     await page.goto(trainingPreview.pageUrl);
     const signIn = new SignInPage(page);
+    const shell = new ShellPage(page);
     await signIn.demoUser('demo.caseworker').click();
     await signIn.submit.click();
     await expect(page.getByTestId('user-menu')).toBeVisible();
-    await new ShellPage(page).navigation('Oefenomgeving').click();
+    await expect(shell.caseRows.first()).toBeVisible({ timeout: 30_000 });
+
+    // Days left / overdue count from the training date, not from the real one.
+    const open = listCases(trainingPreview.host.cache.db, 200, 0).items.find((item) => deadlineState(item, trainingToday).kind === 'overdue');
+    if (!open) throw new Error('no open case with a deadline in the queue');
+    const state = deadlineState(open, trainingToday);
+    const days = state.kind === 'overdue' ? state.days : 0;
+    const row = page.locator(`[data-testid="case-row"][data-case-id="${open.id}"]`);
+    await expect(row.locator('[data-deadline-state]')).toHaveAttribute('data-deadline-state', 'overdue');
+    await expect(row).toContainText(days === 1 ? '1 dag over termijn' : `${days} dagen over termijn`);
+
+    await shell.navigation('Oefenomgeving').click();
     await expect(page.getByTestId('training-active')).toBeVisible();
     await expect(page.getByTestId('trainer-controls')).toHaveCount(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });
