@@ -128,7 +128,7 @@ test.describe('sync UI', () => {
     await expect(conflict).toContainText('Actie: Dossier oppakken');
     await expect(conflict).toContainText('Veld: Behandelaar');
     await expect(conflict.getByTestId('conflict-mine')).toContainText('Ikzelf');
-    await expect(conflict.getByTestId('conflict-theirs')).not.toContainText('Ikzelf');
+    await expect(conflict.getByTestId('conflict-theirs')).toContainText('Een collega');
     await page.screenshot({ path: 'test-results/screens/sync-conflicts-nl.png', fullPage: true });
     expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -136,6 +136,7 @@ test.describe('sync UI', () => {
     await expect(shell.heading).toHaveText('Conflicts');
     await expect(conflict).toContainText('Action: Claim case');
     await expect(conflict.getByTestId('conflict-mine')).toContainText('Me');
+    await expect(conflict.getByTestId('conflict-theirs')).toContainText('A colleague');
     await page.screenshot({ path: 'test-results/screens/sync-conflicts-en.png', fullPage: true });
     expect(await accessibilityViolations(page)).toEqual([]);
 

@@ -18,7 +18,7 @@ function conflict(overrides: Partial<ConflictItem>): ConflictItem {
 describe('conflict values', () => {
   it('reads a claim as "me" against the server\'s assignee', () => {
     expect(conflictFields(conflict({}), 'nl', me)).toEqual([
-      { field: 'assigneeId', mine: { kind: 'me' }, theirs: { kind: 'text', text: other } },
+      { field: 'assigneeId', mine: { kind: 'me' }, theirs: { kind: 'someoneElse', id: other } },
     ]);
   });
 

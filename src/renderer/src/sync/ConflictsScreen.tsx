@@ -27,6 +27,14 @@ function ValueText({ field, value }: { field: string; value: ConflictValue }) {
     return <Text span c="dark.4">{t(field === 'assigneeId' ? 'syncUi.conflicts.unassigned' : 'syncUi.conflicts.empty')}</Text>;
   }
   if (value.kind === 'me') return <>{t('syncUi.conflicts.me')}</>;
+  if (value.kind === 'someoneElse') {
+    return (
+      <>
+        {t('syncUi.conflicts.someoneElse')}
+        <Text span size="xs" c="dark.4" className="tabular" ml={6}>{t('syncUi.conflicts.userId', { id: value.id })}</Text>
+      </>
+    );
+  }
   return <span className="tabular">{value.text}</span>;
 }
 

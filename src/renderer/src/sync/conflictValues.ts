@@ -13,7 +13,12 @@ export interface ConflictFieldView {
 }
 
 /** A value as the screen prints it: a special word (looked up in i18n) or literal text. */
-export type ConflictValue = { kind: 'empty' } | { kind: 'me' } | { kind: 'text'; text: string };
+export type ConflictValue =
+  | { kind: 'empty' }
+  | { kind: 'me' }
+  /** Another person, known only by id (the contract carries no names of colleagues). */
+  | { kind: 'someoneElse'; id: string }
+  | { kind: 'text'; text: string };
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -58,7 +63,9 @@ function theirsValue(theirs: Record<string, unknown>, field: string, language: L
   const raw = theirs[field];
   // "Me" wins over a name: the server may hold my own earlier value.
   if (userId !== null && raw === userId) return { kind: 'me' };
-  return presentValue(readableTheirs(theirs, field), language, userId);
+  const readable = readableTheirs(theirs, field);
+  if (field === 'assigneeId' && typeof raw === 'string' && raw !== '' && readable === raw) return { kind: 'someoneElse', id: raw };
+  return presentValue(readable, language, userId);
 }
 
 /** The i18n key of a mutation's name ('case.claim' → 'syncUi.mutations.case_claim'). */
