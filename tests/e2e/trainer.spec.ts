@@ -6,6 +6,8 @@ import { deadlineState } from '../../src/renderer/src/state/caseFigures';
 import { listCases } from '../../src/main/host/cases';
 import { demoPassword, demoUsernames } from '../../src/server/training/staff';
 import { startPreview, type Preview } from '../../scripts/preview/server';
+import { startTrainingServer } from '../../src/server/training/serve';
+import { silentLogger as silentServerLogger } from '../../src/server/services';
 import { tempDir } from '../helpers/temp-dir';
 import { ShellPage } from './pages/shell';
 import { SignInPage } from './pages/sign-in';
@@ -120,5 +122,33 @@ test.describe('trainer controls in the training environment', () => {
     await expect(page.getByTestId('training-active')).toBeVisible();
     await expect(page.getByTestId('trainer-controls')).toHaveCount(0);
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  test('a production workbench refuses to sign in to a training server, and says so', async ({ page }) => {
+    const dir = tempDir('werkbank-e2e-mismatch-');
+    const server = await startTrainingServer({
+      port: 0, host: '127.0.0.1', dataDir: join(dir.path, 'training'), caseCount: 6, passwordCost: testPasswordCost, logger: silentServerLogger,
+    });
+    // A host configured for production (no trainingServer flag) pointed at the training server.
+    const preview = await startPreview({
+      port: 0,
+      rendererDir: join(__dirname, '..', '..', 'out', 'renderer'),
+      host: { dataDir: join(dir.path, 'cache'), appVersion: '0.1.0-e2e', logger: silentLogger, serverUrl: server.url },
+    });
+    try {
+      await page.goto(preview.pageUrl);
+      const signIn = new SignInPage(page);
+      await signIn.username.fill(demoUsernames.caseworker);
+      await signIn.password.fill(demoPassword);
+      await signIn.submit.click();
+      await expect(signIn.error).toContainText('Deze werkbank hoort bij een andere omgeving dan de server');
+      await expect(signIn.screen).toBeVisible();
+      await page.screenshot({ path: 'test-results/screens/sign-in-environment-mismatch-nl.png' });
+      expect(await accessibilityViolations(page)).toEqual([]);
+    } finally {
+      await preview.close();
+      await server.close();
+      dir.remove();
+    }
   });
 });
