@@ -117,6 +117,15 @@ test.describe('sync UI', () => {
     await clashRow.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/screens/sync-conflict-row-nl.png' });
     expect(await accessibilityViolations(page)).toEqual([]);
+    // A 1280px window at 200% zoom: the top bar keeps the conflicts link and "sync now" reachable.
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 640, height: 800 });
+    await expect(page.locator('#main-navigation')).not.toBeInViewport();
+    await expect(page.getByTestId('sync-conflicts-link')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Nu synchroniseren' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/sync-conflict-narrow-nl.png' });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    if (size) await page.setViewportSize(size);
 
     // 4. The top bar's link opens the conflicts screen: mine against theirs, side by side.
     const caseNumber = await clashRow.getByRole('rowheader').textContent();

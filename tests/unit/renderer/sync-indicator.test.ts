@@ -37,7 +37,7 @@ describe('sync indicator', () => {
 
   it('links to the conflicts screen and shows refused changes', async () => {
     const html = await render(createElement(SyncIndicator, { status: { ...base, conflicts: 3, failed: 1 }, canSync: true }), 'en');
-    expect(html).toMatch(/href="#\/conflicts"[^>]*>View 3 conflicts</);
+    expect(html).toMatch(/href="#\/conflicts"[^>]*aria-label="View 3 conflicts"/);
     expect(html).toContain('1 change refused');
   });
 

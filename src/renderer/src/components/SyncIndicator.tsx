@@ -5,7 +5,7 @@
  * a tooltip that also opens on keyboard focus; a failed "sync now" says so in an alert.
  */
 import { ActionIcon, Anchor, Box, Group, Loader, Popover, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconRefresh } from '@tabler/icons-react';
+import { IconArrowsDiff, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/contract';
@@ -125,8 +125,21 @@ export function SyncIndicator({ status, canSync }: SyncIndicatorProps) {
         </Group>
       </Box>
       {status && status.conflicts > 0 && (
-        <Anchor href={hashOfScreen('conflicts')} size="sm" c="red.9" fw={600} data-testid="sync-conflicts-link" px={4}>
-          {t('syncUi.openConflicts', { count: status.conflicts })}
+        <Anchor
+          href={hashOfScreen('conflicts')}
+          size="sm"
+          c="red.9"
+          fw={600}
+          data-testid="sync-conflicts-link"
+          px={4}
+          // Narrow windows show the icon and the number only; the name stays whole.
+          aria-label={t('syncUi.openConflicts', { count: status.conflicts })}
+        >
+          <Group gap={4} wrap="nowrap" component="span">
+            <IconArrowsDiff size={16} aria-hidden />
+            <Text span inherit visibleFrom="md">{t('syncUi.openConflicts', { count: status.conflicts })}</Text>
+            <Text span inherit hiddenFrom="md">{status.conflicts}</Text>
+          </Group>
         </Anchor>
       )}
       {canSync && (
