@@ -78,6 +78,24 @@ describe('applying pulled pages', () => {
     expect(cache.sqlite.prepare('SELECT count(*) FROM parked').pluck().get()).toBe(0);
   });
 
+  it('fills the search index once when the bootstrap ends, with the same entries as row by row', () => {
+    const sponsor: SyncChange = {
+      kind: 'upsert', entity: 'party', id: 'p2', version: 1, caseId,
+      data: { id: 'p2', caseId, role: 'sponsor', name: 'Sara Sponsor', vNumber: null, organisation: 'Tulip B.V.' },
+    };
+    const search = () => cache.sqlite.prepare('SELECT rowid, case_number, applicant_name, v_number, sponsor FROM cases_search').all();
+    inbound.applyPages([page([kase(1), applicant], '3', true), page([sponsor], '4', true)], now);
+    expect(listed()).toHaveLength(1);
+    expect(search()).toEqual([]);
+    inbound.applyPage(page([], '5'), now);
+    const filled = search();
+    expect(filled).toEqual([{ rowid: expect.any(Number), case_number: 'IND-1', applicant_name: 'Ada Applicant', v_number: '0012345678', sponsor: 'Sara Sponsor Tulip B.V.' }]);
+    // Once bootstrapped, a change updates its entry row by row, to the same content.
+    inbound.applyPage(page([kase(2, { status: 'in_progress' })], '6'), now);
+    expect(search()).toEqual(filled);
+    expect(cache.sqlite.prepare(`SELECT count(*) FROM cases_search WHERE cases_search MATCH 'tulip'`).pluck().get()).toBe(1);
+  });
+
   it('removes a tombstoned party from search and the list', () => {
     inbound.applyPage(page([kase(1), applicant], '2'), now);
     expect(cache.sqlite.prepare(`SELECT count(*) FROM cases_search WHERE cases_search MATCH 'ada'`).pluck().get()).toBe(1);

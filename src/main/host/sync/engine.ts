@@ -33,7 +33,7 @@ export interface EngineOptions {
   schedule?: (callback: () => void, milliseconds: number) => Cancel;
   pageSize?: number;
   pushBatchSize?: number;
-  /** Pulled pages are committed together until they hold this many changes (default 5000). */
+  /** Pulled pages are committed together until they hold this many changes (default 20,000). */
   commitRows?: number;
   /** Polling interval while the poke channel is down (and as a safety net while it is up). */
   pollMilliseconds?: number;
@@ -321,9 +321,10 @@ export class SyncEngine {
           this.online = true;
           held.push(page);
           heldChanges += page.changes.length;
-          // Pages commit together up to a few thousand rows: fewer commits (each one an fsync),
+          // Pages commit together up to 20,000 rows: fewer commits (each one an fsync and a write of
+          // every index page it touched, which with random ids is most of them),
           // and a kill costs at most those pages, which are simply pulled again.
-          if (page.hasMore && heldChanges < (this.options.commitRows ?? 5000)) continue;
+          if (page.hasMore && heldChanges < (this.options.commitRows ?? 20_000)) continue;
           const touched = this.inbound.applyPages(held, this.now());
           if (this.bootstrapReceived !== null) this.bootstrapReceived += heldChanges;
           held = [];

@@ -34,6 +34,9 @@ const documentData = z.looseObject({
 /** The typed tables a pulled entity is copied to, with the schema it must pass first. */
 const typedEntities = { case: caseData, party: partyData, document: documentData } as const;
 
+/** The page cache while bootstrapping, as SQLite's negative cache_size (KiB). */
+const bootstrapCacheKibibytes = -65_536;
+
 /** A mutation still waiting for the server: its local effect is re-applied after every pull. */
 export interface PendingEffect {
   name: string;
@@ -85,6 +88,15 @@ export class InboundStore {
       unpark: prepare('DELETE FROM parked WHERE id = ?'),
       setCursor: prepare('UPDATE sync_state SET cursor = ?, last_sync_at = ? WHERE id = 1'),
       markBootstrapped: prepare('UPDATE sync_state SET bootstrapped = 1 WHERE id = 1'),
+      isBootstrapped: prepare('SELECT bootstrapped FROM sync_state WHERE id = 1').pluck(),
+      clearSearch: prepare('DELETE FROM cases_search'),
+      // The same entry materialiseCase writes, for every listed case at once.
+      fillSearch: prepare(`INSERT INTO cases_search (rowid, case_number, applicant_name, v_number, sponsor)
+        SELECT c.rowid, c.case_number, c.applicant_name, c.v_number, coalesce((
+          SELECT CASE WHEN p.organisation IS NULL OR p.organisation = '' THEN p.name WHEN p.name = '' THEN p.organisation
+            ELSE p.name || ' ' || p.organisation END
+          FROM parties p WHERE p.case_id = c.id AND p.role = 'sponsor' ORDER BY p.id LIMIT 1), '')
+        FROM cases c`),
     };
   }
 
@@ -101,13 +113,28 @@ export class InboundStore {
     const touched = new Set<string>();
     const last = pages.at(-1);
     if (!last) return touched;
+    const bootstrapping = this.statements.isBootstrapped.get() === 0;
+    // 64 MB of page cache while bootstrapping (the default is 2 MB): ids are random UUIDs, so bulk
+    // writes land all over the indexes, and a small cache reads pages back and spills dirty ones.
+    if (bootstrapping) this.sqlite.pragma(`cache_size = ${bootstrapCacheKibibytes}`);
     this.sqlite.transaction(() => {
       const pending = new Set(this.statements.pendingCases.all() as string[]);
+      // While bootstrapping, the search index is filled once at the end (in the transaction that
+      // marks the cache bootstrapped) instead of row by row; a kill in between leaves it unmarked.
+      const deferSearch = bootstrapping;
       for (const page of pages) for (const change of page.changes) this.applyChange(change, pending, touched, now);
-      for (const caseId of touched) this.materialiseCase(caseId);
+      for (const caseId of touched) this.materialiseCase(caseId, { pending, deferSearch });
       this.statements.setCursor.run(last.nextCursor, now);
-      if (!last.hasMore) this.statements.markBootstrapped.run();
+      if (!last.hasMore) {
+        if (deferSearch) {
+          this.statements.clearSearch.run();
+          this.statements.fillSearch.run();
+        }
+        this.statements.markBootstrapped.run();
+      }
     }).immediate();
+    // Back to the default once bootstrapped, which gives the memory back.
+    if (bootstrapping && !last.hasMore) this.sqlite.pragma('cache_size = -2000');
     return touched;
   }
 
@@ -187,7 +214,7 @@ export class InboundStore {
    * Rebuilds the case list row and search entry of one case: the server's row with the local
    * effects of its still-pending mutations applied on top, in the order the user made them.
    */
-  materialiseCase(caseId: string): void {
+  materialiseCase(caseId: string, options: { pending?: ReadonlySet<string>; deferSearch?: boolean } = {}): void {
     const s = this.statements;
     const server = this.serverCase(caseId);
     const applicant = s.partyOf.get(caseId, 'applicant') as { name: string; vNumber: string | null } | undefined;
@@ -200,11 +227,11 @@ export class InboundStore {
     }
     let kase = server;
     const userId = this.userId();
-    for (const effect of s.pendingOf.all(caseId) as { name: string; args: string }[]) {
+    const effects = options.pending && !options.pending.has(caseId) ? [] : s.pendingOf.all(caseId) as { name: string; args: string }[];
+    for (const effect of effects) {
       kase = applyToCase(effect.name, JSON.parse(effect.args), kase, userId);
     }
     const parsed = caseData.parse(kase);
-    const sponsor = s.partyOf.get(caseId, 'sponsor') as { name: string; organisation: string | null } | undefined;
     const rowid = s.upsertCase.get({
       id: parsed.id, caseNumber: parsed.caseNumber, applicantName: applicant.name, vNumber: applicant.vNumber ?? '',
       caseType: parsed.caseType, regime: parsed.regime, status: parsed.status, receivedOn: parsed.receivedOn,
@@ -213,7 +240,9 @@ export class InboundStore {
       updatedAt: typeof server['updatedAt'] === 'string' ? server['updatedAt'] : '',
       penaltyAmountCents: parsed.penaltyAmountCents ?? 0, decision: parsed.decision ?? null,
     }) as number;
+    if (options.deferSearch) return;
     s.deleteSearch.run(rowid);
+    const sponsor = s.partyOf.get(caseId, 'sponsor') as { name: string; organisation: string | null } | undefined;
     const sponsorText = sponsor ? [sponsor.name, sponsor.organisation].filter(Boolean).join(' ') : '';
     s.insertSearch.run(rowid, parsed.caseNumber, applicant.name, applicant.vNumber ?? '', sponsorText);
   }
