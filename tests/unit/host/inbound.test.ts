@@ -96,6 +96,16 @@ describe('applying pulled pages', () => {
     expect(cache.sqlite.prepare(`SELECT count(*) FROM cases_search WHERE cases_search MATCH 'tulip'`).pluck().get()).toBe(1);
   });
 
+  it('does not list a case written and then tombstoned or left within one group of pages', () => {
+    inbound.applyPages([page([kase(1), applicant], '3', true), page([{ kind: 'tombstone', entity: 'case', id: caseId, version: 2, caseId }], '4')], now);
+    expect(listed()).toEqual([]);
+    inbound.applyPages([page([kase(3), applicant], '5', true), page([{ kind: 'leave', entity: 'case', id: caseId, caseId }], '6')], now);
+    expect(listed()).toEqual([]);
+    inbound.applyPages([page([kase(4), applicant], '7')], now);
+    expect(listed()).toMatchObject([{ version: 4 }]);
+    expect(cache.sqlite.prepare(`SELECT count(*) FROM cases_search WHERE cases_search MATCH 'ada'`).pluck().get()).toBe(1);
+  });
+
   it('removes a tombstoned party from search and the list', () => {
     inbound.applyPage(page([kase(1), applicant], '2'), now);
     expect(cache.sqlite.prepare(`SELECT count(*) FROM cases_search WHERE cases_search MATCH 'ada'`).pluck().get()).toBe(1);

@@ -43,9 +43,29 @@ export interface PendingEffect {
   args: unknown;
 }
 
+/** What applying an upsert needs besides the database: its checked typed row, or why it is parked. */
+interface Checked {
+  typed: unknown;
+  invalid: string | null;
+  dataText: string;
+}
+
+/** Checks an upsert against its entity's schema and serialises its data. */
+function check(change: SyncChange & { kind: 'upsert' }): Checked {
+  const dataText = JSON.stringify(change.data);
+  const schema = (typedEntities as Partial<Record<string, z.ZodType>>)[change.entity];
+  if (!schema) return { typed: null, invalid: null, dataText };
+  const checked = schema.safeParse({ ...change.data, id: change.id });
+  if (checked.success) return { typed: checked.data, invalid: null, dataText };
+  const where = checked.error.issues.slice(0, 3).map((issue) => issue.path.join('.')).join(',');
+  return { typed: null, invalid: `invalid:${where}`, dataText };
+}
+
 /** Prepared statements over one open cache; cheap to keep for the host's lifetime. */
 export class InboundStore {
   private readonly statements;
+  /** The server data of cases applied in the running transaction, so materialising skips reading them back. */
+  private readonly applying = new Map<string, Record<string, unknown>>();
 
   constructor(readonly sqlite: Database.Database, private readonly userId: () => string) {
     const prepare = (text: string) => sqlite.prepare(text);
@@ -118,12 +138,14 @@ export class InboundStore {
     // writes land all over the indexes, and a small cache reads pages back and spills dirty ones.
     if (bootstrapping) this.sqlite.pragma(`cache_size = ${bootstrapCacheKibibytes}`);
     this.sqlite.transaction(() => {
+      this.applying.clear();
       const pending = new Set(this.statements.pendingCases.all() as string[]);
       // While bootstrapping, the search index is filled once at the end (in the transaction that
       // marks the cache bootstrapped) instead of row by row; a kill in between leaves it unmarked.
       const deferSearch = bootstrapping;
       for (const page of pages) for (const change of page.changes) this.applyChange(change, pending, touched, now);
-      for (const caseId of touched) this.materialiseCase(caseId, { pending, deferSearch });
+      for (const caseId of touched) this.materialiseCase(caseId, { pending, deferSearch, applying: this.applying });
+      this.applying.clear();
       this.statements.setCursor.run(last.nextCursor, now);
       if (!last.hasMore) {
         if (deferSearch) {
@@ -134,7 +156,10 @@ export class InboundStore {
       }
     }).immediate();
     // Back to the default once bootstrapped, which gives the memory back.
-    if (bootstrapping && !last.hasMore) this.sqlite.pragma('cache_size = -2000');
+    if (bootstrapping && !last.hasMore) {
+      this.sqlite.pragma('cache_size = -2000');
+      this.sqlite.pragma('shrink_memory');
+    }
     return touched;
   }
 
@@ -162,20 +187,15 @@ export class InboundStore {
       if (change.caseId) touched.add(change.caseId);
       return;
     }
-    const schema = (typedEntities as Partial<Record<string, z.ZodType>>)[change.entity];
-    let typed: unknown = null;
-    if (schema) {
-      const checked = schema.safeParse({ ...change.data, id: change.id });
-      typed = checked.data;
-      if (!checked.success) {
-        // Never dropped: parked with the reason, for a later version (or a person) to deal with.
-        const where = checked.error.issues.slice(0, 3).map((issue) => issue.path.join('.')).join(',');
-        s.park.run(change.entity, change.id, change.version, change.caseId, JSON.stringify(change), `invalid:${where}`, now);
-        return;
-      }
+    const { typed, invalid, dataText } = check(change);
+    if (invalid !== null) {
+      // Never dropped: parked with the reason, for a later version (or a person) to deal with.
+      s.park.run(change.entity, change.id, change.version, change.caseId, JSON.stringify(change), invalid, now);
+      return;
     }
-    const applied = s.upsertRow.run(change.entity, change.id, change.version, change.caseId, JSON.stringify(change.data)).changes > 0;
+    const applied = s.upsertRow.run(change.entity, change.id, change.version, change.caseId, dataText).changes > 0;
     if (!applied) return;
+    if (change.entity === 'case') this.applying.set(change.id, change.data);
     if (change.entity === 'party') {
       const party = typed as z.infer<typeof partyData>;
       s.upsertParty.run(party.id, party.caseId, party.role, party.name, party.vNumber ?? null, party.organisation ?? null);
@@ -190,6 +210,7 @@ export class InboundStore {
   /** Removes a case and everything of it from the cache (scope left, or tombstoned). */
   private dropCase(caseId: string): void {
     const s = this.statements;
+    this.applying.delete(caseId);
     const rowid = s.caseRowid.get(caseId) as number | undefined;
     if (rowid !== undefined) s.deleteSearch.run(rowid);
     s.deleteCase.run(caseId);
@@ -214,9 +235,13 @@ export class InboundStore {
    * Rebuilds the case list row and search entry of one case: the server's row with the local
    * effects of its still-pending mutations applied on top, in the order the user made them.
    */
-  materialiseCase(caseId: string, options: { pending?: ReadonlySet<string>; deferSearch?: boolean } = {}): void {
+  materialiseCase(
+    caseId: string,
+    options: { pending?: ReadonlySet<string>; deferSearch?: boolean; applying?: ReadonlyMap<string, Record<string, unknown>> } = {},
+  ): void {
     const s = this.statements;
-    const server = this.serverCase(caseId);
+    // A case written in this transaction is taken as written instead of read back and parsed.
+    const server = (options.applying?.get(caseId) as CaseData | undefined) ?? this.serverCase(caseId);
     const applicant = s.partyOf.get(caseId, 'applicant') as { name: string; vNumber: string | null } | undefined;
     if (!server || !applicant) {
       // Incomplete (the rest is on the next page) or gone: nothing to list yet.
