@@ -127,7 +127,7 @@ export class InboundStore {
 
   /**
    * Applies consecutive pages and the cursor after the last in one transaction (a bootstrap
-   * commits every few thousand rows instead of every page); returns the cases that changed.
+   * commits every 20,000 rows or so instead of every page); returns the cases that changed.
    */
   applyPages(pages: readonly PullResponse[], now: string): Set<string> {
     const touched = new Set<string>();
