@@ -99,50 +99,66 @@ function retryAfter(response: Response): number | null {
   return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 3600) * 1000 : null;
 }
 
-/** A client of the central API at `baseUrl`. */
-export function createCentralApi(options: CentralApiOptions): CentralApi {
+export interface JsonTransport {
+  readonly baseUrl: string;
+  /** Sends a request; a failed connection or a non-2xx answer becomes a CentralApiError of its kind. */
+  send(method: 'GET' | 'POST' | 'PUT', path: string, init?: { token?: string; body?: unknown }): Promise<Response>;
+  /** Reads an answer's JSON body and checks it against `schema`; anything else is 'invalid_response'. */
+  json<T>(response: Response, schema: z.ZodType<T>, what: string): Promise<T>;
+}
+
+/** The requests of every client of a central API: checked base URL, timeout, error kinds, validated JSON. */
+export function createJsonTransport(options: CentralApiOptions): JsonTransport {
   const baseUrl = checkBaseUrl(options.baseUrl);
   const doFetch = options.fetch ?? fetch;
   const timeout = options.timeoutMilliseconds ?? 30_000;
+  return {
+    baseUrl,
+    async send(method, path, init = {}) {
+      const endpoint = path.split('?')[0] ?? path;
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (init.token) headers['authorization'] = `Bearer ${init.token}`;
+      if (init.body !== undefined) headers['content-type'] = 'application/json';
+      let response: Response;
+      try {
+        response = await doFetch(`${baseUrl}${path}`, {
+          method, headers, signal: AbortSignal.timeout(timeout),
+          ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        });
+      } catch {
+        throw new CentralApiError('network', `${method} ${endpoint}: no answer from the central API.`);
+      }
+      if (!response.ok) {
+        // Drain the body so the connection can be reused; its content is not needed.
+        await response.arrayBuffer().catch(() => undefined);
+        throw new CentralApiError(kindOfStatus(response.status), `${method} ${endpoint} answered ${response.status}.`,
+          response.status, retryAfter(response));
+      }
+      return response;
+    },
+    async json(response, schema, what) {
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        // A body cut off mid-way is a network failure; garbage is a lying server. Both are retried later.
+        throw new CentralApiError('invalid_response', `${what}: the answer is not JSON.`, response.status);
+      }
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) {
+        const where = parsed.error.issues.slice(0, 3).map((issue) => issue.path.join('.') || '(root)').join(', ');
+        throw new CentralApiError('invalid_response', `${what}: the answer does not have the expected shape (${where}).`, response.status);
+      }
+      return parsed.data;
+    },
+  };
+}
 
-  async function send(method: 'GET' | 'POST', path: string, init: { token?: string; body?: unknown }): Promise<Response> {
-    const endpoint = path.split('?')[0] ?? path;
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (init.token) headers['authorization'] = `Bearer ${init.token}`;
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await doFetch(`${baseUrl}${path}`, {
-        method, headers, signal: AbortSignal.timeout(timeout),
-        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-      });
-    } catch {
-      throw new CentralApiError('network', `${method} ${endpoint}: no answer from the central API.`);
-    }
-    if (!response.ok) {
-      // Drain the body so the connection can be reused; its content is not needed.
-      await response.arrayBuffer().catch(() => undefined);
-      throw new CentralApiError(kindOfStatus(response.status), `${method} ${endpoint} answered ${response.status}.`,
-        response.status, retryAfter(response));
-    }
-    return response;
-  }
-
-  async function json<T>(response: Response, schema: z.ZodType<T>, what: string): Promise<T> {
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      // A body cut off mid-way is a network failure; garbage is a lying server. Both are retried later.
-      throw new CentralApiError('invalid_response', `${what}: the answer is not JSON.`, response.status);
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      const where = parsed.error.issues.slice(0, 3).map((issue) => issue.path.join('.') || '(root)').join(', ');
-      throw new CentralApiError('invalid_response', `${what}: the answer does not match the sync protocol (${where}).`, response.status);
-    }
-    return parsed.data;
-  }
+/** A client of the central API at `baseUrl`. */
+export function createCentralApi(options: CentralApiOptions): CentralApi {
+  const { baseUrl, send, json } = createJsonTransport(options);
+  // The event stream has no timeout and no JSON body, so it fetches directly.
+  const doFetch = options.fetch ?? fetch;
 
   return {
     baseUrl,
