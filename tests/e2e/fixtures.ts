@@ -4,13 +4,17 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { seedDevelopmentCases } from '../../scripts/dev-seed';
 import { startPreview, type Preview } from '../../scripts/preview/server';
 import { silentLogger } from '../../src/main/host/log';
+import { testPasswordCost } from '../../src/server/auth/passwords';
 import { tempDir } from '../helpers/temp-dir';
 
 export const seededCaseCount = 60;
+const rendererDir = join(__dirname, '..', '..', 'out', 'renderer');
 export const seedTodayIso = '2026-11-22';
 
 interface Fixtures {
   preview: Preview;
+  /** A preview whose host syncs with an in-process training server (40 cases), as the app's default. */
+  trainingPreview: Preview;
   /** The page, opened on the preview and waited until the app says it is ready. */
   app: Page;
 }
@@ -22,9 +26,22 @@ export const test = base.extend<Fixtures>({
     const dir = tempDir('werkbank-e2e-');
     const preview = await startPreview({
       port: 0,
-      rendererDir: join(__dirname, '..', '..', 'out', 'renderer'),
+      rendererDir,
       host: { dataDir: dir.path, appVersion: '0.1.0-e2e', logger: silentLogger },
       prepare: (host) => seedDevelopmentCases(host.cache.db, { count: seededCaseCount, seed: 7, today: seedTodayIso }),
+    });
+    await use(preview);
+    await preview.close();
+    dir.remove();
+  },
+  // eslint-disable-next-line no-empty-pattern
+  trainingPreview: async ({}, use) => {
+    const dir = tempDir('werkbank-e2e-training-');
+    const preview = await startPreview({
+      port: 0,
+      rendererDir,
+      host: { dataDir: join(dir.path, 'cache'), appVersion: '0.1.0-e2e', logger: silentLogger },
+      training: { dataDir: join(dir.path, 'training'), caseCount: 40, passwordCost: testPasswordCost },
     });
     await use(preview);
     await preview.close();

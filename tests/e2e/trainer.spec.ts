@@ -5,30 +5,13 @@ import { formatCalendarDate } from '../../src/renderer/src/format/dates';
 import { deadlineState } from '../../src/renderer/src/state/caseFigures';
 import { listCases } from '../../src/main/host/cases';
 import { demoPassword, demoUsernames } from '../../src/server/training/staff';
-import { startPreview, type Preview } from '../../scripts/preview/server';
+import { startPreview } from '../../scripts/preview/server';
 import { startTrainingServer } from '../../src/server/training/serve';
 import { silentLogger as silentServerLogger } from '../../src/server/services';
 import { tempDir } from '../helpers/temp-dir';
 import { ShellPage } from './pages/shell';
 import { SignInPage } from './pages/sign-in';
-import { accessibilityViolations, expect, test as base } from './fixtures';
-
-/** A preview whose host syncs with an in-process training server (40 cases). */
-const test = base.extend<{ trainingPreview: Preview }>({
-  // eslint-disable-next-line no-empty-pattern
-  trainingPreview: async ({}, use) => {
-    const dir = tempDir('werkbank-e2e-trainer-');
-    const preview = await startPreview({
-      port: 0,
-      rendererDir: join(__dirname, '..', '..', 'out', 'renderer'),
-      host: { dataDir: join(dir.path, 'cache'), appVersion: '0.1.0-e2e', logger: silentLogger },
-      training: { dataDir: join(dir.path, 'training'), caseCount: 40, passwordCost: testPasswordCost },
-    });
-    await use(preview);
-    await preview.close();
-    dir.remove();
-  },
-});
+import { accessibilityViolations, expect, test } from './fixtures';
 
 test.describe('trainer controls in the training environment', () => {
   test('demo.trainer sets the training date, returns to real time and resets a scenario', async ({ page, trainingPreview }) => {

@@ -1,28 +1,6 @@
-import { join } from 'node:path';
-import { testPasswordCost } from '../../src/server/auth/passwords';
-import { silentLogger } from '../../src/main/host/log';
-import { startPreview, type Preview } from '../../scripts/preview/server';
-import { tempDir } from '../helpers/temp-dir';
 import { ShellPage } from './pages/shell';
 import { SignInPage } from './pages/sign-in';
-import { accessibilityViolations, expect, test as base } from './fixtures';
-
-/** A preview whose host syncs with an in-process training server (40 cases), as the app's default. */
-const test = base.extend<{ trainingPreview: Preview }>({
-  // eslint-disable-next-line no-empty-pattern
-  trainingPreview: async ({}, use) => {
-    const dir = tempDir('werkbank-e2e-training-');
-    const preview = await startPreview({
-      port: 0,
-      rendererDir: join(__dirname, '..', '..', 'out', 'renderer'),
-      host: { dataDir: join(dir.path, 'cache'), appVersion: '0.1.0-e2e', logger: silentLogger },
-      training: { dataDir: join(dir.path, 'training'), caseCount: 40, passwordCost: testPasswordCost },
-    });
-    await use(preview);
-    await preview.close();
-    dir.remove();
-  },
-});
+import { accessibilityViolations, expect, test } from './fixtures';
 
 test.describe('training environment in the browser preview', () => {
   test('lists the demo users; demo.caseworker signs in and sees their queue', async ({ page, trainingPreview }) => {
