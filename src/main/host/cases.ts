@@ -38,7 +38,7 @@ export function toSummary(row: CaseRow, syncState: ItemSyncState | null = null):
     id: row.id,
     caseNumber: row.caseNumber,
     applicantName: row.applicantName,
-    vNumber: row.vNumber,
+    vNumber: row.vNumber === '' ? null : row.vNumber,
     caseType: row.caseType,
     regime: row.regime,
     status: row.status as CaseStatus,

@@ -16,6 +16,8 @@ import { readLanguage, writeLanguage } from './settings';
 import type { Cancel, Clock } from './sync/engine';
 import { memorySecretStore, type SecretStore } from './sync/session';
 import { SyncService } from './sync/service';
+import { QueueService } from './queue/service';
+import { calendarDateInAmsterdam } from '../../shared/domain/dates';
 
 export interface HostOptions {
   /** Folder of the local cache; ':memory:' keeps everything in memory (tests). */
@@ -104,6 +106,12 @@ export function createHost(options: HostOptions): Host {
     })
     : null;
   sync?.start();
+  const queue = new QueueService({
+    sqlite: cache.sqlite,
+    userId: () => sync?.session.userId() ?? null,
+    today: () => sync?.today() ?? calendarDateInAmsterdam(options.clock?.now() ?? new Date()),
+    ...(sync ? { mutate: (name: string, args: unknown) => sync.engine.mutate(name, args) } : {}),
+  });
   const syncStatus = (): SyncStatus => sync?.engine.status() ?? { state: 'offline', lastSyncAt: null, pending: 0, conflicts: 0 };
 
   const handlers: HostHandlers<CallContext> = {
@@ -124,8 +132,13 @@ export function createHost(options: HostOptions): Host {
       if (!row) throw new RpcError('not_found', 'This case is not in the local cache.');
       // Reads are audited: recorded now, uploaded with the next sync (offline or not).
       sync?.engine.recordRead('case', caseId);
+      queue.markSeen(caseId, (options.clock?.now() ?? new Date()).toISOString());
       return toSummary(row, syncStatesOf(cache.sqlite, [caseId]).get(caseId) ?? null);
     },
+    'cases.queue': (query) => queue.queue(query),
+    'queue.directory': () => queue.directory(),
+    'queue.views': () => queue.views(),
+    'queue.takeNext': () => queue.takeNext(),
     'session.signIn': ({ username, password }) => requireSync(sync).signIn(username, password),
     'session.signOut': () => requireSync(sync).signOut(),
     'session.current': async () => ({ user: (await sync?.currentUser()) ?? null, signInAvailable: sync !== null }),

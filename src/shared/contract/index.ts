@@ -5,17 +5,21 @@
  */
 import { z } from 'zod';
 import { defineCall, defineEvent, type BridgeApi, type Handlers } from '../rpc';
-import { empty, isoDate, isoInstant, language, vNumber } from './common';
+import { empty, isoInstant, language } from './common';
 import {
-  conflictItem, documentContent, documentInfo, itemSyncState, mutateArgs, outboxItem, resolveConflictArgs, sessionInfo, signedInUser,
+  conflictItem, documentContent, documentInfo, mutateArgs, outboxItem, resolveConflictArgs, sessionInfo, signedInUser,
   signInArgs,
 } from './sync';
 import { demoUser } from '../sync/protocol';
+import { caseSummary } from './cases';
+import { queueCalls } from './queue';
 import { resetScenariosArgs, resetScenariosResult, setTrainingClockArgs, trainingInfo, trainingScenario } from './training';
 
 export * from './common';
 export * from './sync';
 export * from './training';
+export * from './cases';
+export * from './queue';
 
 /** Where this workbench's data comes from: the embedded training environment or a central API. */
 export const environmentKind = z.enum(['training', 'production', 'development']);
@@ -43,29 +47,6 @@ export const syncStatus = z.object({
   bootstrapReceived: z.number().int().nonnegative().nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
-
-export const caseStatus = z.enum([
-  'intake', 'in_progress', 'waiting_on_applicant', 'in_review', 'decided', 'closed',
-]);
-export type CaseStatus = z.infer<typeof caseStatus>;
-
-/** One line of a case list. */
-export const caseSummary = z.object({
-  id: z.string(),
-  caseNumber: z.string(),
-  applicantName: z.string(),
-  vNumber,
-  caseType: z.string(),
-  regime: z.string(),
-  status: caseStatus,
-  receivedOn: isoDate,
-  deadline: isoDate.nullable(),
-  assignee: z.string().nullable(),
-  team: z.string().nullable(),
-  /** The least settled state of this case's queued actions; null when all are synced. */
-  syncState: itemSyncState.nullable().optional(),
-});
-export type CaseSummary = z.infer<typeof caseSummary>;
 
 export const calls = {
   'app.info': defineCall(empty, appInfo, 'Environment, version and language of this workbench.'),
@@ -119,6 +100,7 @@ export const calls = {
   'training.info': defineCall(empty, trainingInfo, 'Whether this is a training environment and its training "today" (the trainer\'s clock).'),
   'training.setClock': defineCall(setTrainingClockArgs, trainingInfo, 'Trainer: sets the training "today", or real time; then synchronises.'),
   'training.scenarios': defineCall(empty, z.object({ items: z.array(trainingScenario) }), 'Trainer: the training dataset\'s scenarios.'),
+  ...queueCalls,
   'training.resetScenarios': defineCall(resetScenariosArgs, resetScenariosResult, 'Trainer: resets the named scenarios (all when none are named); then synchronises.'),
 } as const;
 

@@ -172,3 +172,12 @@ export function addPeriod(date: IsoDate, period: Period): IsoDate {
   const result = addDays(afterMonths, weeks * 7 + days);
   return requireIsoDate(result, 'result');
 }
+
+const amsterdamDate = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/Amsterdam' });
+
+/** The calendar date in Europe/Amsterdam at a moment, 'YYYY-MM-DD' ("today" of the legal periods). */
+export function calendarDateInAmsterdam(moment: Date): IsoDate {
+  const parts = amsterdamDate.formatToParts(moment);
+  const value = (type: Intl.DateTimeFormatPartTypes): string => parts.find((part) => part.type === type)?.value ?? '';
+  return `${value('year')}-${value('month')}-${value('day')}`;
+}

@@ -18,5 +18,5 @@ export { computePenalty, type Penalty, type PenaltyInput, type PenaltyStatus } f
 export { computePriority, type PriorityBand, type PriorityCase, type PriorityReason, type PriorityResult } from './priority';
 export { DomainError, domainErrorCodes, type DomainErrorCode } from './errors';
 export { type ExplanationStep } from './explanation';
-export { domainRules, regimeForCaseType, type CaseType, type DomainRules, type Regime } from './rules';
+export { domainRules, isVulnerableCaseType, regimeForCaseType, type CaseType, type DomainRules, type Regime } from './rules';
 export { domainMessages } from './messages';

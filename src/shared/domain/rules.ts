@@ -186,6 +186,8 @@ export const domainRules = {
     objection_naturalisation: 'objection_general',
     objection_sponsor: 'objection_general',
   } satisfies Record<string, Regime>,
+  /** Case types whose applicants are vulnerable by definition (DOMAIN.md: unaccompanied minors need extra care). */
+  vulnerableCaseTypes: ['asylum_unaccompanied_minor'] as string[],
 };
 
 export type DomainRules = typeof domainRules;
@@ -207,4 +209,9 @@ export function versionInEffect<Rule extends { effectiveFrom: IsoDate }>(version
 /** The regime a case type runs under, or null for an unknown case type. */
 export function regimeForCaseType(caseType: string, rules: DomainRules = domainRules): Regime | null {
   return Object.hasOwn(rules.caseTypes, caseType) ? rules.caseTypes[caseType as CaseType] : null;
+}
+
+/** Whether applicants of a case type count as vulnerable for the priority. */
+export function isVulnerableCaseType(caseType: string, rules: DomainRules = domainRules): boolean {
+  return rules.vulnerableCaseTypes.includes(caseType);
 }

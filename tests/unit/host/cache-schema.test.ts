@@ -90,12 +90,6 @@ describe('hot query plans of the sync cache', () => {
     expect(planOf(db, 'SELECT * FROM documents WHERE case_id = ?', 'c1')).toContain('documents_case_idx');
   });
 
-  it('lists my cases from the assignee index without sorting', () => {
-    const plan = planOf(db, 'SELECT * FROM cases WHERE assignee = ? ORDER BY deadline IS NULL, deadline, received_on LIMIT 200', 'u1');
-    expect(plan).toContain('cases_assignee_idx');
-    expect(plan).not.toContain('TEMP B-TREE');
-  });
-
   it('searches through the full-text index', () => {
     expect(planOf(db, 'SELECT rowid FROM cases_search WHERE cases_search MATCH ?', 'x')).toContain('VIRTUAL TABLE INDEX');
   });

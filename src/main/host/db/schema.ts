@@ -28,13 +28,34 @@ export const cases = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     penaltyAmountCents: integer('penalty_amount_cents').notNull().default(0),
     decision: text('decision'),
+    /** 1 unless decided or closed: the queue shows open cases unless asked otherwise. */
+    open: integer('open').notNull().default(1),
+    /** The domain engine's priority score as of settings 'queue.rankedFor' (higher is more urgent). */
+    priorityScore: integer('priority_score').notNull().default(0),
+    priorityBand: text('priority_band').notNull().default('on_track'),
+    /** Bits of queue/rank.ts flagBits. */
+    flags: integer('flags').notNull().default(0),
+    noticeOfDefaultOn: text('notice_of_default_on'),
+    decidedOn: text('decided_on'),
+    contestedDecisionOn: text('contested_decision_on'),
+    /** ISO instant of the newest document's upload. */
+    latestDocumentAt: text('latest_document_at'),
+    sponsorName: text('sponsor_name'),
   },
   (table) => [
     index('cases_deadline_idx').on(sql`${table.deadline} IS NULL`, table.deadline, table.receivedOn),
     index('cases_case_number_idx').on(table.caseNumber),
-    index('cases_assignee_idx').on(table.assignee, sql`${table.deadline} IS NULL`, table.deadline, table.receivedOn),
+    index('cases_open_priority_idx').on(table.open, sql`${table.priorityScore} DESC`),
+    index('cases_open_team_idx').on(table.open, table.team, sql`${table.priorityScore} DESC`),
+    index('cases_assignee_open_idx').on(table.assignee, table.open, sql`${table.priorityScore} DESC`),
   ],
 );
+
+/** When I last opened a case on this workbench (the "new document" flag compares uploads with it). */
+export const caseSeen = sqliteTable('case_seen', {
+  caseId: text('case_id').primaryKey(),
+  seenAt: text('seen_at').notNull(),
+});
 
 /** Small key/value settings of this installation (language, ...). */
 export const settings = sqliteTable('settings', {

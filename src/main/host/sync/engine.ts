@@ -5,6 +5,7 @@
  * One cycle is push-then-pull: the pull then brings the server's version of what was just pushed,
  * and still-pending work is re-applied on top of it (inbound.ts). Cycles never overlap.
  */
+import { calendarDateInAmsterdam } from '../../../shared/domain/dates';
 import type Database from 'better-sqlite3';
 import type { SyncStatus } from '../../../shared/contract';
 import type { Logger } from '../log';
@@ -41,6 +42,8 @@ export interface EngineOptions {
   backoffMaxMilliseconds?: number;
   onDidChangeStatus?: (status: SyncStatus) => void;
   onDidChangeCases?: (caseIds: string[]) => void;
+  /** The day queue priorities are computed for; today in Amsterdam by the clock when absent. */
+  today?: () => string;
   /** After each successful cycle (the document prefetch hangs off this). */
   onDidSync?: () => void;
 }
@@ -83,7 +86,8 @@ export class SyncEngine {
   private readonly schedule: (callback: () => void, milliseconds: number) => Cancel;
 
   constructor(private readonly options: EngineOptions) {
-    this.inbound = new InboundStore(options.sqlite, () => options.session.userId() ?? '');
+    this.inbound = new InboundStore(options.sqlite, () => options.session.userId() ?? '',
+      options.today ?? (() => calendarDateInAmsterdam(options.clock.now())));
     this.outbox = new Outbox(options.sqlite, this.inbound);
     this.schedule = options.schedule ?? defaultSchedule;
   }

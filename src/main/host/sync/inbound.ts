@@ -7,6 +7,8 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { caseStatus, isoDate } from '../../../shared/contract';
 import type { PullResponse, SyncChange } from '../../../shared/sync';
+import { calendarDateInAmsterdam } from '../../../shared/domain/dates';
+import { flagBits, rankCase, vulnerableBit } from '../queue/rank';
 import { applyToCase, type CaseData } from './local-effects';
 
 const caseData = z.looseObject({
@@ -21,6 +23,8 @@ const caseData = z.looseObject({
   deadline: isoDate.nullable(),
   penaltyAmountCents: z.number().int().optional(),
   decision: z.string().nullable().optional(),
+  decidedOn: isoDate.nullable().optional(),
+  contestedDecisionOn: isoDate.nullable().optional(),
 });
 const partyData = z.looseObject({
   id: z.string(), caseId: z.string(), role: z.string(), name: z.string(),
@@ -33,6 +37,9 @@ const documentData = z.looseObject({
 
 /** The typed tables a pulled entity is copied to, with the schema it must pass first. */
 const typedEntities = { case: caseData, party: partyData, document: documentData } as const;
+
+/** Entities whose changes alter a case's queue row (its columns, priority or flags). */
+const caseListEntities: ReadonlySet<string> = new Set(['case', 'party', 'suspension', 'noticeOfDefault', 'message', 'document']);
 
 /** The page cache while bootstrapping, as SQLite's negative cache_size (KiB). */
 const bootstrapCacheKibibytes = -65_536;
@@ -67,7 +74,15 @@ export class InboundStore {
   /** The server data of cases applied in the running transaction, so materialising skips reading them back. */
   private readonly applying = new Map<string, Record<string, unknown>>();
 
-  constructor(readonly sqlite: Database.Database, private readonly userId: () => string) {
+  /**
+   * @param today the day priorities are computed for (the training "today" in a training
+   *   environment); the queue ranks every case again when it changes.
+   */
+  constructor(
+    readonly sqlite: Database.Database,
+    private readonly userId: () => string,
+    private readonly today: () => string = () => calendarDateInAmsterdam(new Date()),
+  ) {
     const prepare = (text: string) => sqlite.prepare(text);
     this.statements = {
       upsertRow: prepare(`INSERT INTO server_rows (entity, id, version, case_id, data) VALUES (?, ?, ?, ?, ?)
@@ -85,15 +100,30 @@ export class InboundStore {
       deleteDocument: prepare('DELETE FROM documents WHERE id = ?'),
       partyOf: prepare('SELECT name, v_number AS vNumber, organisation FROM parties WHERE case_id = ? AND role = ? ORDER BY id LIMIT 1'),
       upsertCase: prepare(`INSERT INTO cases (id, case_number, applicant_name, v_number, case_type, regime, status, received_on,
-          deadline, assignee, team, version, updated_at, penalty_amount_cents, decision)
+          deadline, assignee, team, version, updated_at, penalty_amount_cents, decision, open, priority_score, priority_band, flags,
+          notice_of_default_on, decided_on, contested_decision_on, latest_document_at, sponsor_name)
         VALUES (@id, @caseNumber, @applicantName, @vNumber, @caseType, @regime, @status, @receivedOn, @deadline, @assignee,
-          @team, @version, @updatedAt, @penaltyAmountCents, @decision)
+          @team, @version, @updatedAt, @penaltyAmountCents, @decision, @open, @priorityScore, @priorityBand, @flags,
+          @noticeOfDefaultOn, @decidedOn, @contestedDecisionOn, @latestDocumentAt, @sponsorName)
         ON CONFLICT (id) DO UPDATE SET case_number = excluded.case_number, applicant_name = excluded.applicant_name,
           v_number = excluded.v_number, case_type = excluded.case_type, regime = excluded.regime, status = excluded.status,
           received_on = excluded.received_on, deadline = excluded.deadline, assignee = excluded.assignee, team = excluded.team,
           version = excluded.version, updated_at = excluded.updated_at, penalty_amount_cents = excluded.penalty_amount_cents,
-          decision = excluded.decision
+          decision = excluded.decision, open = excluded.open, priority_score = excluded.priority_score,
+          priority_band = excluded.priority_band, flags = excluded.flags, notice_of_default_on = excluded.notice_of_default_on,
+          decided_on = excluded.decided_on, contested_decision_on = excluded.contested_decision_on,
+          latest_document_at = excluded.latest_document_at, sponsor_name = excluded.sponsor_name
         RETURNING rowid`).pluck(),
+      // The child rows the queue's priority and flags need, in one pass over the case's index range.
+      queueFacts: prepare(`SELECT
+          min(CASE WHEN entity = 'noticeOfDefault' THEN json_extract(data, '$.receivedOn') END) AS noticeOfDefaultOn,
+          max(entity = 'suspension' AND json_extract(data, '$.endedOn') IS NULL) AS waiting,
+          max(entity = 'message' AND json_extract(data, '$.direction') = 'inbound' AND json_extract(data, '$.readAt') IS NULL) AS unread,
+          max(CASE WHEN entity = 'document' THEN json_extract(data, '$.uploadedAt') END) AS latestDocumentAt
+        FROM server_rows WHERE case_id = ? AND entity IN ('noticeOfDefault', 'suspension', 'message', 'document')`),
+      rankedFor: prepare(`INSERT INTO settings (key, value) VALUES ('queue.rankedFor', ?)
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
+      seenAt: prepare('SELECT seen_at FROM case_seen WHERE case_id = ?').pluck(),
       caseRowid: prepare('SELECT rowid FROM cases WHERE id = ?').pluck(),
       deleteCase: prepare('DELETE FROM cases WHERE id = ?'),
       deleteSearch: prepare('DELETE FROM cases_search WHERE rowid = ?'),
@@ -153,6 +183,8 @@ export class InboundStore {
           this.statements.fillSearch.run();
         }
         this.statements.markBootstrapped.run();
+        // Every case was ranked for this day while it was materialised.
+        this.statements.rankedFor.run(this.today());
       }
     }).immediate();
     // Back to the default once bootstrapped, which gives the memory back.
@@ -203,7 +235,7 @@ export class InboundStore {
       const document = typed as z.infer<typeof documentData>;
       s.upsertDocument.run(document.id, document.caseId, document.title, document.kind, document.mediaType, document.sha256, document.size);
     }
-    if (change.caseId && (change.entity === 'case' || change.entity === 'party')) touched.add(change.caseId);
+    if (change.caseId && caseListEntities.has(change.entity)) touched.add(change.caseId);
     else if (change.caseId && pending.has(change.caseId)) touched.add(change.caseId);
   }
 
@@ -257,6 +289,18 @@ export class InboundStore {
       kase = applyToCase(effect.name, JSON.parse(effect.args), kase, userId);
     }
     const parsed = caseData.parse(kase);
+    const facts = s.queueFacts.get(caseId) as { noticeOfDefaultOn: string | null; waiting: number | null; unread: number | null; latestDocumentAt: string | null };
+    const sponsor = s.partyOf.get(caseId, 'sponsor') as { name: string; organisation: string | null } | undefined;
+    const seenAt = s.seenAt.get(caseId) as string | undefined;
+    // A document is new when it came after my last look here, or, before that, after the application day.
+    const newDocument = facts.latestDocumentAt !== null && facts.latestDocumentAt > (seenAt ?? `${parsed.receivedOn}T23:59:59.999Z`);
+    const flags = vulnerableBit(parsed.caseType) | (facts.waiting ? flagBits.waiting : 0)
+      | (newDocument ? flagBits.newDocument : 0) | (facts.unread ? flagBits.newMessage : 0);
+    const decidedOn = parsed.decidedOn ?? null;
+    const rank = rankCase({
+      regime: parsed.regime, caseType: parsed.caseType, status: parsed.status, receivedOn: parsed.receivedOn,
+      deadline: parsed.deadline, decidedOn, noticeOfDefaultOn: facts.noticeOfDefaultOn, flags,
+    }, this.today());
     const rowid = s.upsertCase.get({
       id: parsed.id, caseNumber: parsed.caseNumber, applicantName: applicant.name, vNumber: applicant.vNumber ?? '',
       caseType: parsed.caseType, regime: parsed.regime, status: parsed.status, receivedOn: parsed.receivedOn,
@@ -264,10 +308,12 @@ export class InboundStore {
       version: Number((server as { version?: unknown }).version ?? 0),
       updatedAt: typeof server['updatedAt'] === 'string' ? server['updatedAt'] : '',
       penaltyAmountCents: parsed.penaltyAmountCents ?? 0, decision: parsed.decision ?? null,
+      open: rank.open ? 1 : 0, priorityScore: rank.score, priorityBand: rank.band, flags,
+      noticeOfDefaultOn: facts.noticeOfDefaultOn, decidedOn, contestedDecisionOn: parsed.contestedDecisionOn ?? null,
+      latestDocumentAt: facts.latestDocumentAt, sponsorName: sponsor ? [sponsor.name, sponsor.organisation].filter(Boolean).join(', ') : null,
     }) as number;
     if (options.deferSearch) return;
     s.deleteSearch.run(rowid);
-    const sponsor = s.partyOf.get(caseId, 'sponsor') as { name: string; organisation: string | null } | undefined;
     const sponsorText = sponsor ? [sponsor.name, sponsor.organisation].filter(Boolean).join(' ') : '';
     s.insertSearch.run(rowid, parsed.caseNumber, applicant.name, applicant.vNumber ?? '', sponsorText);
   }

@@ -2,6 +2,7 @@
  * The sync stack of one host: API client, session and engine over the cache, plus the contract's
  * sign-in, sync and conflicts calls. Built only when a central API is configured.
  */
+import { calendarDateInAmsterdam } from '../../../shared/domain/dates';
 import type Database from 'better-sqlite3';
 import type {
   ConflictItem, DocumentInfo, OutboxItemInfo, SignedInUserInfo, SyncStatus, TrainingInfo, TrainingScenario,
@@ -106,6 +107,7 @@ export class SyncService {
     this.engine = new SyncEngine({
       sqlite: options.sqlite, api, session: this.session, clock: this.clock, random: options.random ?? Math.random,
       logger: options.logger, onDidChangeStatus: options.onDidChangeStatus, onDidChangeCases: options.onDidChangeCases,
+      today: () => this.today(),
       onDidSync: () => {
         this.prefetch();
         void this.refreshTraining();
@@ -168,6 +170,11 @@ export class SyncService {
     this.start();
     void this.refreshTraining();
     return { user };
+  }
+
+  /** The day of the legal periods here: the training "today" as last heard in training, else today in Amsterdam. */
+  today(): string {
+    return (this.training.active ? this.training.today : null) ?? calendarDateInAmsterdam(this.clock.now());
   }
 
   /** What the host knows of the training clock; asks the training server when it has not heard yet. */

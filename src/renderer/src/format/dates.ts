@@ -43,14 +43,8 @@ export function formatCalendarDate(isoDate: string, language: Language): string 
   return dateFormats[language].format(anchor);
 }
 
-/** Today's calendar date in Europe/Amsterdam for a given moment, as 'YYYY-MM-DD'. */
-export function calendarDateInAmsterdam(moment: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    year: 'numeric', month: '2-digit', day: '2-digit', timeZone: legalTimeZone,
-  }).formatToParts(moment);
-  const value = (type: Intl.DateTimeFormatPartTypes): string => parts.find((part) => part.type === type)?.value ?? '';
-  return `${value('year')}-${value('month')}-${value('day')}`;
-}
+/** Today's calendar date in Europe/Amsterdam for a given moment (the domain engine's, so host and screen agree). */
+export { calendarDateInAmsterdam } from '../../../shared/domain/dates';
 
 /**
  * Whole calendar days from `fromDate` to `toDate` (both 'YYYY-MM-DD'): positive when `toDate` is later,
