@@ -148,3 +148,62 @@ test.describe('work queue', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 });
+
+test.describe('work queue for a team lead', () => {
+  test('demo.teamlead selects cases with x, assigns them with a reason, and saves a view shared with the team', async ({ page, trainingPreview }) => {
+    test.setTimeout(150_000);
+    await page.goto(trainingPreview.pageUrl);
+    const signIn = new SignInPage(page);
+    await signIn.demoUser('demo.teamlead').click();
+    await signIn.submit.click();
+    await expect(signIn.screen).toBeHidden();
+    const shell = new ShellPage(page);
+    await expect(shell.syncIndicator).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    await page.getByTestId('queue-tab-team').click();
+    await expect(shell.caseRows.nth(2)).toBeVisible({ timeout: 30_000 });
+
+    // x selects the active row, j moves down.
+    await shell.caseRows.first().click();
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    const chosen = [await shell.caseRows.nth(0).getAttribute('data-case-id'), await shell.caseRows.nth(1).getAttribute('data-case-id')];
+    await expect(shell.caseRows.nth(0)).toHaveAttribute('aria-selected', 'true');
+    await expect(shell.caseRows.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await page.getByTestId('assign-open').click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByTestId('assign-submit')).toBeDisabled();
+    await dialog.getByTestId('assign-user').click();
+    const option = page.getByRole('option').first();
+    const assigneeName = (await option.textContent()) ?? '';
+    await option.click();
+    await dialog.getByTestId('assign-reason').fill('Verdeling na ziekmelding');
+    await page.screenshot({ path: 'test-results/screens/queue-assign-nl.png' });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await dialog.getByTestId('assign-submit').click();
+    await expect(dialog).toBeHidden();
+    for (const id of chosen) {
+      const row = page.locator(`[data-testid="queue-row"][data-case-id="${id}"]`);
+      await expect(row).toContainText(assigneeName);
+      await expect(row).toHaveAttribute('data-sync-state', 'synced', { timeout: 30_000 });
+    }
+
+    // Save the current view (overdue only) shared with the team; it follows through the server.
+    await page.getByTestId('filter-window').click();
+    await page.getByRole('option', { name: 'Over termijn' }).click();
+    await page.getByTestId('views-menu').click();
+    await page.getByTestId('view-save-open').click();
+    await page.getByTestId('view-name').fill('Team: over termijn');
+    await page.getByTestId('view-share').check();
+    await page.getByTestId('view-save').click();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await expect.poll(() => trainingPreview.host.cache.sqlite.prepare(`SELECT count(*) FROM server_rows WHERE entity = 'savedView'
+      AND json_extract(data, '$.name') = 'Team: over termijn' AND json_extract(data, '$.teamId') IS NOT NULL`).pluck().get(), { timeout: 30_000 }).toBe(1);
+    await page.getByTestId('filter-clear').click();
+    await page.getByTestId('views-menu').click();
+    await page.getByTestId('view-item').filter({ hasText: 'Team: over termijn' }).click();
+    await expect(page.getByTestId('filter-window')).toHaveValue('Over termijn');
+    await page.screenshot({ path: 'test-results/screens/queue-teamlead-view-nl.png' });
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+});
