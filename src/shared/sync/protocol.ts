@@ -22,7 +22,7 @@ export const syncCursor = z.string().regex(/^\d{1,19}$/, 'expected a cursor retu
 
 export const pullQuery = z.object({
   cursor: syncCursor.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
+  limit: z.coerce.number().int().min(1).max(10_000).default(500),
 });
 export type PullQuery = z.infer<typeof pullQuery>;
 

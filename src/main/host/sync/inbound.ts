@@ -251,8 +251,9 @@ export class InboundStore {
       return;
     }
     let kase = server;
-    const userId = this.userId();
     const effects = options.pending && !options.pending.has(caseId) ? [] : s.pendingOf.all(caseId) as { name: string; args: string }[];
+    // Asked only when there are effects: it reads sync_state, which per case of a bootstrap adds up.
+    const userId = effects.length > 0 ? this.userId() : '';
     for (const effect of effects) {
       kase = applyToCase(effect.name, JSON.parse(effect.args), kase, userId);
     }
