@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { caseStatus, isoDate } from '../../../shared/contract';
 import type { PullResponse, SyncChange } from '../../../shared/sync';
+import { deferIndexes, restoreIndexes } from '../db/deferred-indexes';
 import { applyToCase, type CaseData } from './local-effects';
 
 const caseData = z.looseObject({
@@ -143,6 +144,9 @@ export class InboundStore {
       // While bootstrapping, the search index is filled once at the end (in the transaction that
       // marks the cache bootstrapped) instead of row by row; a kill in between leaves it unmarked.
       const deferSearch = bootstrapping;
+      // Likewise the case list's secondary indexes: built once at the end. Only those of `cases`: the
+      // apply itself looks up server_rows, parties and documents by case, so their indexes stay.
+      if (bootstrapping) deferIndexes(this.sqlite, 'cases');
       for (const page of pages) for (const change of page.changes) this.applyChange(change, pending, touched, now);
       for (const caseId of touched) this.materialiseCase(caseId, { pending, deferSearch, applying: this.applying });
       this.applying.clear();
@@ -152,6 +156,8 @@ export class InboundStore {
           this.statements.clearSearch.run();
           this.statements.fillSearch.run();
         }
+        // After the bulk fills above, so that they do not update the indexes row by row.
+        if (bootstrapping) restoreIndexes(this.sqlite);
         this.statements.markBootstrapped.run();
       }
     }).immediate();
