@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pokeEventName, pullQuery, pullResponse, pushRequest, pushResponse } from '../../shared/sync';
+import { pokeEventName, pullQuery, pullResponse, pushRequest, pushResponse, type PullResponse } from '../../shared/sync';
 import { audit, authenticate, type AppContext } from '../context';
 import { problemSchema } from '../problem';
-import { pullChanges } from '../sync/pull';
+import { pullChangesJson } from '../sync/pull';
 import { applyPush } from '../sync/push';
 import { bearerSecurity, problemResponses } from './schemas';
 
@@ -25,18 +25,20 @@ export function registerSyncRoutes(app: FastifyInstance, context: AppContext, op
       security: bearerSecurity, querystring: pullQuery,
       response: { 200: pullResponse, 410: problemSchema, ...problemResponses },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const actor = await authenticate(context, request);
     const cursor = request.query.cursor === undefined ? undefined : Number(request.query.cursor);
-    const page = await pullChanges(context.db, context.head, actor, cursor, request.query.limit);
-    if (page.changes.length > 0) {
+    const page = await pullChangesJson(context.db, context.head, actor, cursor, request.query.limit);
+    if (page.changeCount > 0) {
       // Pulled case data is a read of case files: one audit entry per page, naming the range.
       await audit(context, [{
         actorId: actor.userId, actorKind: 'user', action: 'sync.pull', objectType: 'sync_page',
         objectId: `${cursor ?? 0}..${page.nextCursor}`, result: 'ok', origin: 'sync',
       }]);
     }
-    return page;
+    // Serialised by pullChangesJson in the shape of the response schema above (which stays for the
+    // OpenAPI document); fastify sends a string as it is, so the type is only told, not converted.
+    return reply.type('application/json; charset=utf-8').send(page.json as unknown as PullResponse);
   });
 
   api.post('/sync/push', {

@@ -14,7 +14,23 @@ interface StoredRow {
   version: number;
   case_id: string | null;
   deleted: boolean;
-  data: Record<string, unknown> | null;
+  /** The stored jsonb as PostgreSQL prints it: copied into the answer without parsing it here. */
+  data: string | null;
+}
+
+/** A page of the pull answer, already serialised (the shape of PullResponse). */
+export interface PullPageJson {
+  /** The whole answer: {"changes":[…],"nextCursor":"…","hasMore":…}. */
+  json: string;
+  changeCount: number;
+  nextCursor: string;
+}
+
+/** One change as JSON text; `data` is valid JSON already (PostgreSQL's jsonb output). */
+function changeJson(row: StoredRow): string {
+  const head = `{"kind":"${row.deleted ? 'tombstone' : 'upsert'}","entity":${JSON.stringify(row.entity)},"id":${JSON.stringify(row.id)},`
+    + `"version":${Number(row.version)},"caseId":${JSON.stringify(row.case_id)}`;
+  return row.deleted ? `${head}}` : `${head},"data":${row.data ?? '{}'}}`;
 }
 
 /** The SQL condition for rows `actor` may see. */
@@ -40,11 +56,21 @@ function formerlyVisibleTo(actor: Actor) {
 /** One page of changes for `actor` after `cursor` (undefined: bootstrap from the start). */
 export async function pullChanges(db: Database, head: SyncHead, actor: Actor, cursor: number | undefined,
   limit: number): Promise<PullResponse> {
+  return JSON.parse((await pullChangesJson(db, head, actor, cursor, limit)).json) as PullResponse;
+}
+
+/**
+ * The same page as pullChanges, serialised for GET /sync/pull. Row data goes from PostgreSQL's
+ * text straight into the answer: parsing, validating and printing it again (about 40 µs a row)
+ * made the server the slower half of a bootstrap.
+ */
+export async function pullChangesJson(db: Database, head: SyncHead, actor: Actor, cursor: number | undefined,
+  limit: number): Promise<PullPageJson> {
   const from = cursor ?? 0;
   // Idle pull: the cursor is the head, answered from memory. A cursor above the cached head goes
   // to the database: the cache may lag other processes, or the database was reset (then 410).
   if (cursor !== undefined && cursor === (await head.current())) {
-    return { changes: [], nextCursor: String(cursor), hasMore: false };
+    return { json: pageJson([], String(cursor), false), changeCount: 0, nextCursor: String(cursor) };
   }
   // One read-only snapshot: the page, the scope exits and the head agree with each other.
   return db.transaction(async (tx) => {
@@ -54,7 +80,7 @@ export async function pullChanges(db: Database, head: SyncHead, actor: Actor, cu
     const current = await readHead(tx);
     if (cursor !== undefined && cursor > current) throw new ApiError('cursor_expired');
     const rows = await queryRows<StoredRow>(tx, sql`
-      select seq, entity, id, version, case_id, deleted, data from sync_rows
+      select seq, entity, id, version, case_id, deleted, data::text as data from sync_rows
       where seq > ${from} and ${visibleTo(actor)} order by seq limit ${limit + 1}`);
     const hasMore = rows.length > limit;
     const page = hasMore ? rows.slice(0, limit) : rows;
@@ -63,20 +89,24 @@ export async function pullChanges(db: Database, head: SyncHead, actor: Actor, cu
       select seq, case_id from scope_exits
       where seq > ${from} and seq <= ${upper} and ${formerlyVisibleTo(actor)} order by seq`);
     const leaving = await stillOutOfScope(tx as unknown as Database, actor, exits.map((exit) => exit.case_id));
-    const changes: { seq: number; change: SyncChange }[] = page.map((row) => ({
-      seq: Number(row.seq),
-      change: row.deleted
-        ? { kind: 'tombstone', entity: row.entity, id: row.id, version: row.version, caseId: row.case_id }
-        : { kind: 'upsert', entity: row.entity, id: row.id, version: row.version, caseId: row.case_id, data: row.data ?? {} },
-    }));
+    const changes: string[] = [];
+    // Rows and scope exits merged in sequence order; both come sorted.
+    let next = 0;
     for (const exit of exits) {
-      if (leaving.has(exit.case_id)) {
-        changes.push({ seq: Number(exit.seq), change: { kind: 'leave', entity: 'case', id: exit.case_id, caseId: exit.case_id } });
-      }
+      if (!leaving.has(exit.case_id)) continue;
+      const seq = Number(exit.seq);
+      for (; next < page.length && Number(page[next]?.seq) <= seq; next += 1) changes.push(changeJson(page[next] as StoredRow));
+      const leave: SyncChange = { kind: 'leave', entity: 'case', id: exit.case_id, caseId: exit.case_id };
+      changes.push(JSON.stringify(leave));
     }
-    changes.sort((left, right) => left.seq - right.seq);
-    return { changes: changes.map((entry) => entry.change), nextCursor: String(Math.max(upper, from)), hasMore };
+    for (; next < page.length; next += 1) changes.push(changeJson(page[next] as StoredRow));
+    const nextCursor = String(Math.max(upper, from));
+    return { json: pageJson(changes, nextCursor, hasMore), changeCount: changes.length, nextCursor };
   }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+}
+
+function pageJson(changes: readonly string[], nextCursor: string, hasMore: boolean): string {
+  return `{"changes":[${changes.join(',')}],"nextCursor":${JSON.stringify(nextCursor)},"hasMore":${hasMore}}`;
 }
 
 async function stillOutOfScope(db: Database, actor: Actor, caseIds: string[]): Promise<Set<string>> {

@@ -13,7 +13,7 @@ import { createTeam, createUser } from '../../../src/server/admin/directory';
 import { runWrite } from '../../../src/server/sync/publish';
 import { fixedClock, silentLogger, type EnvironmentKind } from '../../../src/server/services';
 import type { Role } from '../../../src/server/db/schema';
-import type { MutationEnvelope, MutationResult, PullResponse } from '../../../src/shared/sync';
+import { pullResponse, type MutationEnvelope, type MutationResult, type PullResponse } from '../../../src/shared/sync';
 
 export interface TestDatabase extends OpenDatabase {
   /** Where it runs, for test names. */
@@ -166,7 +166,8 @@ export async function pullAll(server: TestServer, user: WorldUser, cursor?: stri
     const query = new URLSearchParams({ limit: String(limit), ...(next === undefined ? {} : { cursor: next }) });
     const response = await server.app.inject({ method: 'GET', url: `/sync/pull?${query}`, headers: { authorization: `Bearer ${user.token}` } });
     if (response.statusCode !== 200) throw new Error(`pull answered ${response.statusCode}: ${response.body}`);
-    const page = response.json() as PullResponse;
+    // Parsed with the protocol's schema: the server writes this JSON by hand (pullChangesJson).
+    const page = pullResponse.parse(response.json());
     changes.push(...page.changes);
     next = page.nextCursor;
     if (!page.hasMore) return { changes, nextCursor: page.nextCursor, hasMore: false };

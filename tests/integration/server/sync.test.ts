@@ -1,10 +1,10 @@
 /** Sync pull and push against a real server: scope, paging, tombstones, leaving scope, 410, replay, conflicts. */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, isNotNull } from 'drizzle-orm';
 import { computeDecisionDeadline } from '../../../src/shared/domain';
 import { pruneSyncLog } from '../../../src/server/sync/prune';
-import { mutationResults } from '../../../src/server/db/schema';
+import { mutationResults, syncRows } from '../../../src/server/db/schema';
 import { createTestServer, mutation, pullAll, push, request, seedWorld, type TestServer, type World } from './harness';
 
 let server: TestServer;
@@ -45,6 +45,22 @@ describe('pull', () => {
     const idle = await pullAll(server, world.users.leadA, whole.nextCursor);
     expect(idle.changes).toEqual([]);
     expect(idle.nextCursor).toBe(whole.nextCursor);
+  });
+
+  it('sends every row with its data exactly as stored', async () => {
+    const pulled = await pullAll(server, world.users.leadA);
+    const stored = await server.database.db.select().from(syncRows).where(isNotNull(syncRows.seq));
+    const visible = new Map(stored.map((row) => [`${row.entity}:${row.id}`, row]));
+    expect(pulled.changes.length).toBeGreaterThan(10);
+    for (const change of pulled.changes) {
+      if (change.kind === 'leave') continue;
+      const row = visible.get(`${change.entity}:${change.id}`);
+      expect(row, `${change.entity}:${change.id}`).toBeDefined();
+      if (!row) continue;
+      expect(change).toEqual(row.deleted
+        ? { kind: 'tombstone', entity: row.entity, id: row.id, version: row.version, caseId: row.caseId }
+        : { kind: 'upsert', entity: row.entity, id: row.id, version: row.version, caseId: row.caseId, data: row.data ?? {} });
+    }
   });
 
   it('sends new changes after the cursor only', async () => {

@@ -1,6 +1,6 @@
 /** The shared sync protocol: envelopes, mutation arguments and results parse as the server and host expect. */
 import { describe, expect, it } from 'vitest';
-import { isMutationName, mutationArgs, mutationNames, pullQuery, pushRequest, mutationResult } from '../../../src/shared/sync';
+import { isMutationName, mutationArgs, mutationNames, pullQuery, pullResponse, pushRequest, mutationResult } from '../../../src/shared/sync';
 
 const id = '4b0f6a8e-2f8e-4d6b-9a57-0b8f1f0c2d11';
 
@@ -32,6 +32,15 @@ describe('sync protocol', () => {
     expect(pullQuery.parse({ cursor: '42', limit: '10' })).toEqual({ cursor: '42', limit: 10 });
     expect(pullQuery.parse({})).toEqual({ limit: 500 });
     expect(pullQuery.safeParse({ cursor: '-1' }).success).toBe(false);
+    expect(pullQuery.parse({ limit: '10000' })).toEqual({ limit: 10_000 });
+    expect(pullQuery.safeParse({ limit: '10001' }).success).toBe(false);
+  });
+
+  it('takes the data of an upserted row as it is, and only when it is an object', () => {
+    const upsert = (data: unknown) => ({ changes: [{ kind: 'upsert', entity: 'case', id, version: 1, caseId: id, data }], nextCursor: '1', hasMore: false });
+    const data = { id, nested: { deep: [1, 2] } };
+    expect(pullResponse.parse(upsert(data)).changes[0]).toMatchObject({ data });
+    for (const wrong of [null, [], 'text', 3, undefined]) expect(pullResponse.safeParse(upsert(wrong)).success).toBe(false);
   });
 
   it('discriminates results by status', () => {

@@ -8,6 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { RpcError } from '../../../shared/rpc';
+import { restoreIndexes } from './deferred-indexes';
 import { migrations as allMigrations, type Migration } from './migrations';
 import * as schema from './schema';
 
@@ -136,6 +137,8 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
       pruneBackups(options.file, options.keepBackups ?? 3);
       return target;
     };
+    // Indexes set aside by a bulk load that was killed: back first, so migrations see the whole schema.
+    sqlite.transaction(() => restoreIndexes(sqlite)).immediate();
     const { previousVersion, backupPath } = migrate(sqlite, options.migrations ?? allMigrations, backup);
     return { sqlite, db: drizzle(sqlite, { schema }), previousVersion, backupPath, quarantinedPath };
   } catch (error) {

@@ -32,7 +32,14 @@ export interface EngineOptions {
   logger: Logger;
   /** Schedules a callback; setTimeout by default. */
   schedule?: (callback: () => void, milliseconds: number) => Cancel;
+  /** Rows asked per page (default 1,000; while bootstrapping, bootstrapPageSize unless this is given). */
   pageSize?: number;
+  /**
+   * Rows asked per page while bootstrapping (default 10,000). The next page is in flight while one
+   * is applied, and the host cannot read it before that apply ends, so a page should be about as
+   * large as what one apply commits: then the server's work hides behind the host's.
+   */
+  bootstrapPageSize?: number;
   pushBatchSize?: number;
   /** Pulled pages are committed together until they hold this many changes (default 20,000). */
   commitRows?: number;
@@ -311,13 +318,13 @@ export class SyncEngine {
   }
 
   private async pull(): Promise<void> {
-    const pageSize = this.options.pageSize ?? 1000;
-    const fetchPage = (cursor: string | null) => this.authorised((token) => this.options.api.pull(token, cursor, pageSize));
     let resets = 0;
     for (;;) {
       const state = this.options.sqlite.prepare('SELECT cursor, bootstrapped FROM sync_state WHERE id = 1').get() as
         { cursor: string | null; bootstrapped: number };
       if (!state.bootstrapped && this.bootstrapReceived === null) this.bootstrapReceived = 0;
+      const pageSize = this.options.pageSize ?? (state.bootstrapped ? 1000 : this.options.bootstrapPageSize ?? 10_000);
+      const fetchPage = (cursor: string | null) => this.authorised((token) => this.options.api.pull(token, cursor, pageSize));
       try {
         let next = fetchPage(state.cursor);
         let held: PullResponse[] = [];
@@ -328,6 +335,9 @@ export class SyncEngine {
           if (page.hasMore) {
             next = fetchPage(page.nextCursor);
             next.catch(() => undefined);
+            // The request is sent a few promise steps later (token, fetch internals); without this
+            // turn of the event loop it would only leave after the synchronous apply below.
+            await new Promise((resolve) => setImmediate(resolve));
           }
           this.online = true;
           held.push(page);

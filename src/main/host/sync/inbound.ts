@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { caseStatus, isoDate } from '../../../shared/contract';
 import type { PullResponse, SyncChange } from '../../../shared/sync';
 import { calendarDateInAmsterdam } from '../../../shared/domain/dates';
+import { deferIndexes, restoreIndexes } from '../db/deferred-indexes';
 import { flagBits, rankCase, vulnerableBit } from '../queue/rank';
 import { applyToCase, type CaseData } from './local-effects';
 
@@ -173,6 +174,9 @@ export class InboundStore {
       // While bootstrapping, the search index is filled once at the end (in the transaction that
       // marks the cache bootstrapped) instead of row by row; a kill in between leaves it unmarked.
       const deferSearch = bootstrapping;
+      // Likewise the case list's secondary indexes: built once at the end. Only those of `cases`: the
+      // apply itself looks up server_rows, parties and documents by case, so their indexes stay.
+      if (bootstrapping) deferIndexes(this.sqlite, 'cases');
       for (const page of pages) for (const change of page.changes) this.applyChange(change, pending, touched, now);
       for (const caseId of touched) this.materialiseCase(caseId, { pending, deferSearch, applying: this.applying });
       this.applying.clear();
@@ -182,6 +186,8 @@ export class InboundStore {
           this.statements.clearSearch.run();
           this.statements.fillSearch.run();
         }
+        // After the bulk fills above, so that they do not update the indexes row by row.
+        if (bootstrapping) restoreIndexes(this.sqlite);
         this.statements.markBootstrapped.run();
         // Every case was ranked for this day while it was materialised.
         this.statements.rankedFor.run(this.today());
@@ -283,8 +289,9 @@ export class InboundStore {
       return;
     }
     let kase = server;
-    const userId = this.userId();
     const effects = options.pending && !options.pending.has(caseId) ? [] : s.pendingOf.all(caseId) as { name: string; args: string }[];
+    // Asked only when there are effects: it reads sync_state, which per case of a bootstrap adds up.
+    const userId = effects.length > 0 ? this.userId() : '';
     for (const effect of effects) {
       kase = applyToCase(effect.name, JSON.parse(effect.args), kase, userId);
     }
