@@ -17,6 +17,8 @@ interface Fixtures {
   trainingPreview: Preview;
   /** The page, opened on the preview and waited until the app says it is ready. */
   app: Page;
+  /** The training preview's network: set `offline` and the host's requests to the server fail as on a train. */
+  network: { offline: boolean };
 }
 
 /** Each test gets its own data folder and its own preview (host + static server). */
@@ -35,12 +37,17 @@ export const test = base.extend<Fixtures>({
     dir.remove();
   },
   // eslint-disable-next-line no-empty-pattern
-  trainingPreview: async ({}, use) => {
+  network: async ({}, use) => {
+    await use({ offline: false });
+  },
+  trainingPreview: async ({ network }, use) => {
     const dir = tempDir('werkbank-e2e-training-');
+    const fetchUnlessOffline: typeof fetch = (input, init) =>
+      network.offline ? Promise.reject(new TypeError('fetch failed: the test took the network away')) : fetch(input, init);
     const preview = await startPreview({
       port: 0,
       rendererDir,
-      host: { dataDir: join(dir.path, 'cache'), appVersion: '0.1.0-e2e', logger: silentLogger },
+      host: { dataDir: join(dir.path, 'cache'), appVersion: '0.1.0-e2e', logger: silentLogger, fetch: fetchUnlessOffline },
       training: { dataDir: join(dir.path, 'training'), caseCount: 40, passwordCost: testPasswordCost },
     });
     await use(preview);

@@ -11,11 +11,12 @@ test.describe('app shell in the browser preview', () => {
     await expect(shell.caseRows.first()).toBeVisible();
     const listed = await preview.host.cache.sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number };
     expect(listed.n).toBe(seededCaseCount);
-    await expect(shell.caseRows).toHaveCount(seededCaseCount);
-
-    // The first row is the case with the earliest deadline in the host's SQLite file.
-    const first = await preview.host.cache.sqlite
-      .prepare('SELECT case_number FROM cases ORDER BY deadline IS NULL, deadline, received_on LIMIT 1')
+    // Without a session the queue opens on the team tab: every open case, most urgent first by the
+    // priority the host ranked in its SQLite file.
+    const open = preview.host.cache.sqlite.prepare('SELECT count(*) FROM cases WHERE open = 1').pluck().get() as number;
+    await expect(app.getByTestId('queue-summary')).toContainText(`${open} zaken`);
+    const first = preview.host.cache.sqlite
+      .prepare('SELECT case_number FROM cases WHERE open = 1 ORDER BY priority_score DESC, rowid LIMIT 1')
       .get() as { case_number: string };
     await expect(shell.caseRows.first()).toContainText(first.case_number);
 

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import type { Preview } from '../../scripts/preview/server';
 import { ShellPage } from './pages/shell';
 import { SignInPage } from './pages/sign-in';
 import { accessibilityViolations, expect, test } from './fixtures';
+import { pushOnServer } from './training-server';
 
 async function signInAsCaseworker(page: Page, preview: Preview): Promise<ShellPage> {
   await page.goto(preview.pageUrl);
@@ -23,25 +23,6 @@ async function claimInBrowser(page: Page, caseId: string): Promise<void> {
     const api = (window as unknown as { werkbank: { sync: { mutate(args: { name: string; args: unknown }): Promise<unknown> } } }).werkbank;
     await api.sync.mutate({ name: 'case.claim', args: { caseId: id } });
   }, caseId);
-}
-
-/** Another user pushes one mutation to the server (the trainer may claim and release any case). */
-async function pushOnServer(preview: Preview, name: string, caseId: string, base: Record<string, string | null>): Promise<void> {
-  const url = preview.training?.url;
-  if (!url) throw new Error('the preview has no training server');
-  const login = await fetch(`${url}/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'demo.trainer', password: 'training' }),
-  });
-  expect(login.status).toBe(200);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const push = await fetch(`${url}/sync/push`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-    body: JSON.stringify({ mutations: [{ clientMutationId: randomUUID(), name, args: { caseId }, base }] }),
-  });
-  expect(push.status).toBe(200);
-  const { results } = (await push.json()) as { results: { status: string }[] };
-  expect(JSON.stringify(results)).not.toMatch(/rejected|conflict|failed|forbidden/);
 }
 
 /** Stops background sync and gives two of my cases back to the team queue on the server, synced here. */
@@ -89,6 +70,8 @@ test.describe('sync UI', () => {
     await expect(mineRow).toHaveAttribute('data-sync-state', 'synced', { timeout: 30_000 });
     await expect(shell.syncIndicator).toHaveAttribute('data-conflicts', '1', { timeout: 30_000 });
     await expect(shell.syncIndicator).toHaveAttribute('data-pending', '0');
+    // The refused claim is not applied here: the case is someone else's, on the team tab.
+    await page.getByTestId('queue-tab-team').click();
     const clashRow = shell.caseRows.and(page.locator(`[data-case-id="${clashing}"]`));
     await expect(clashRow).toHaveAttribute('data-sync-state', 'conflict');
     await expect(clashRow.getByRole('img', { name: /^Conflict/ })).toBeVisible();
@@ -139,6 +122,7 @@ test.describe('sync UI', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await shell.navigation(/^Queue/).click();
+    await page.getByTestId('queue-tab-team').click();
     await expect(clashRow).toHaveAttribute('data-sync-state', 'synced');
     await page.screenshot({ path: 'test-results/screens/sync-queue-en.png' });
   });
@@ -161,6 +145,7 @@ test.describe('sync UI', () => {
     await expect(shell.syncIndicator).toContainText('1 wijziging geweigerd', { timeout: 30_000 });
 
     await shell.navigation(/^Werkvoorraad/).click();
+    await page.getByTestId('queue-tab-team').click();
     const row = shell.caseRows.and(page.locator(`[data-case-id="${clashing}"]`));
     await expect(row).toHaveAttribute('data-sync-state', 'failed');
     await expect(row.getByRole('img', { name: /^Geweigerd door de server/ })).toBeVisible();

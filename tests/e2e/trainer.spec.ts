@@ -97,7 +97,9 @@ test.describe('trainer controls in the training environment', () => {
     if (!open) throw new Error('no open case with a deadline in the queue');
     const state = deadlineState(open, trainingToday);
     const days = state.kind === 'overdue' ? state.days : 0;
-    const row = page.locator(`[data-testid="case-row"][data-case-id="${open.id}"]`);
+    await page.getByTestId('queue-tab-team').click();
+    await page.getByTestId('queue-search').fill(open.caseNumber);
+    const row = page.locator(`[data-testid="queue-row"][data-case-id="${open.id}"]`);
     await expect(row.locator('[data-deadline-state]')).toHaveAttribute('data-deadline-state', 'overdue');
     await expect(row).toContainText(days === 1 ? '1 dag over termijn' : `${days} dagen over termijn`);
 

@@ -139,6 +139,7 @@ export function createHost(options: HostOptions): Host {
     'queue.directory': () => queue.directory(),
     'queue.views': () => queue.views(),
     'queue.takeNext': () => queue.takeNext(),
+    'queue.explain': ({ caseId }) => queue.explain(caseId),
     'session.signIn': ({ username, password }) => requireSync(sync).signIn(username, password),
     'session.signOut': () => requireSync(sync).signOut(),
     'session.current': async () => ({ user: (await sync?.currentUser()) ?? null, signInAvailable: sync !== null }),

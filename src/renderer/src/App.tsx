@@ -15,7 +15,7 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { SyncIndicator } from './components/SyncIndicator';
 import type { UiErrorCode } from './errors';
 import { DashboardScreen } from './screens/DashboardScreen';
-import { QueueScreen } from './screens/QueueScreen';
+import { QueueScreen } from './queue/QueueScreen';
 import { TrainingScreen } from './screens/TrainingScreen';
 import { SignInScreen } from './session/SignInScreen';
 import { UserMenu } from './session/UserMenu';
@@ -170,7 +170,7 @@ export function App({ info, infoErrorCode }: AppProps) {
             <ErrorNotice title={t('app.infoFailed')} code={infoErrorCode} onRetry={() => window.location.reload()} />
           )}
           {signingIn && <SignInScreen training={training} expired={expired} onDidSignIn={didChangeSession} />}
-          {!signingIn && screen === 'queue' && <QueueScreen cases={cases} today={today} />}
+          {!signingIn && screen === 'queue' && <QueueScreen sessionless={session.info?.signInAvailable === false} />}
           {!signingIn && screen === 'dashboard' && <DashboardScreen cases={cases} today={today} />}
           {!signingIn && screen === 'conflicts' && <ConflictsScreen cases={cases.items} userId={user?.id ?? null} />}
           {!signingIn && screen === 'training' && <TrainingScreen info={info} />}

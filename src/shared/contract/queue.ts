@@ -128,10 +128,32 @@ export const savedViewItem = z.object({
 });
 export type SavedViewItem = z.infer<typeof savedViewItem>;
 
+/** A step of an explanation: a key of the domain catalog ('domain' namespace) with its values. */
+export const explanationStep = z.object({
+  key: z.string(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+  legalBasis: z.string().optional(),
+});
+
+/** "Why here?": the priority's reasons and how the deadline was computed. */
+export const priorityExplanation = z.object({
+  band: queueBand,
+  reasons: z.array(explanationStep),
+  /** Null when the period has not started or the engine cannot compute it from the cached facts. */
+  deadline: z.object({ deadline: isoDate, steps: z.array(explanationStep), rulesVersion: z.string() }).nullable(),
+  today: isoDate,
+});
+export type PriorityExplanation = z.infer<typeof priorityExplanation>;
+
 export const queueCalls = {
   'cases.queue': defineCall(queueArgs, queueResult, 'The work queue: a tab of the local cache, filtered and sorted (by priority by default), one window of rows.'),
   'queue.directory': defineCall(empty, queueDirectory, 'Who is signed in, the users and teams of the directory and the case types, for filters and assigning.'),
   'queue.views': defineCall(empty, z.object({ items: z.array(savedViewItem) }), 'My saved views and those shared with my teams.'),
+  'queue.explain': defineCall(
+    z.object({ caseId: z.string().min(1).max(64) }).strict(),
+    priorityExplanation,
+    'Why a case is where it is in the queue: the priority\'s reasons and the deadline\'s explanation, from the domain engine.',
+  ),
   'queue.takeNext': defineCall(
     empty,
     z.object({ caseId: z.string().nullable() }),

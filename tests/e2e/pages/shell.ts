@@ -13,11 +13,11 @@ export class ShellPage {
   }
 
   get caseTable(): Locator {
-    return this.page.getByTestId('case-table');
+    return this.page.getByTestId('queue-scroll');
   }
 
   get caseRows(): Locator {
-    return this.page.getByTestId('case-row');
+    return this.page.getByTestId('queue-row');
   }
 
   get heading(): Locator {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCache } from '../../../src/main/host/db/open';
 import { silentLogger } from '../../../src/main/host/log';
@@ -85,5 +86,42 @@ describe('background sync', () => {
     proxy.force = null;
     await client.until(() => client.engine.status().state === 'online' && client.engine.status().pending === 0);
     await client.close();
+  });
+});
+
+describe('coming back online', () => {
+  it('sends work held back by network errors on the first cycle that reaches the server, not after its backoff', async () => {
+    let offline = false;
+    const cache = openCache({ file: ':memory:' });
+    const api = createCentralApi({
+      baseUrl: sync.baseUrl, timeoutMilliseconds: 5000,
+      fetch: (input, init) => (offline ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init)),
+    });
+    const session = new Session({ sqlite: cache.sqlite, api, secrets: memorySecretStore(), now: () => new Date() });
+    // An hour of backoff: only the way back online can send the claim within this test.
+    const engine = new SyncEngine({
+      sqlite: cache.sqlite, api, session, clock: { now: () => new Date() }, random: () => 0.5, logger: silentLogger,
+      backoffBaseMilliseconds: 3_600_000, backoffMaxMilliseconds: 3_600_000,
+    });
+    try {
+      await session.signIn(sync.world.users.caseworkerA.username, password);
+      await engine.syncNow();
+      const caseId = sync.world.cases.A1.id;
+      const noteId = randomUUID();
+      offline = true;
+      engine.mutate('case.addNote', { caseId, noteId, body: 'Written on the train.' });
+      await engine.syncNow();
+      expect(engine.status()).toMatchObject({ state: 'offline', pending: 1 });
+      expect(cache.sqlite.prepare('SELECT next_attempt_at FROM outbox').pluck().get()).not.toBeNull();
+      offline = false;
+      await engine.syncNow();
+      expect(engine.status()).toMatchObject({ state: 'online', pending: 0 });
+      await engine.syncNow();
+      expect(JSON.parse(cache.sqlite.prepare(`SELECT data FROM server_rows WHERE entity = 'note' AND id = ?`).pluck().get(noteId) as string))
+        .toMatchObject({ body: 'Written on the train.' });
+    } finally {
+      await engine.stop();
+      cache.sqlite.close();
+    }
   });
 });

@@ -216,3 +216,17 @@ describe('query plans of the queue', () => {
     expect(plan).not.toContain('TEMP B-TREE');
   });
 });
+
+describe('why a case is here', () => {
+  it('explains the band with the domain engine\'s reasons and the deadline with its steps, suspension included', () => {
+    const kase = caseChanges({ caseNumber: 'WHY', deadline: '2026-04-12', caseType: 'asylum_unaccompanied_minor', regime: 'asylum', receivedOn: '2025-10-01' }, 'Ada', [
+      upsert('suspension', { id: randomUUID(), requestedOn: '2026-02-01', dueOn: '2026-03-01', endedOn: '2026-02-08', documents: ['passport'] }),
+    ]);
+    load([kase]);
+    const explanation = queue.explain(kase.id);
+    expect(explanation.reasons.map((reason) => reason.key)).toContain('priority.reason.vulnerable');
+    expect(explanation.deadline?.steps.map((step) => step.key)).toEqual(expect.arrayContaining(['deadline.step.received', 'deadline.step.statutoryPeriod']));
+    expect(explanation.deadline?.steps.some((step) => step.key.includes('uspen'))).toBe(true);
+    expect(() => queue.explain(randomUUID())).toThrow(/not in the local cache/);
+  });
+});

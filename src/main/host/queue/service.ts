@@ -3,9 +3,10 @@
  * Everything reads the local cache, so it works offline; claims go through the outbox like any edit.
  */
 import type Database from 'better-sqlite3';
-import { decodeViewSettings, type QueueDirectory, type QueueResult, type SavedViewItem } from '../../../shared/contract';
+import { decodeViewSettings, type PriorityExplanation, type QueueDirectory, type QueueResult, type SavedViewItem } from '../../../shared/contract';
 import { RpcError } from '../../../shared/rpc';
 import { DirectoryReader } from './directory';
+import { Explainer } from './explain';
 import { QueueReader, type QueueQuery } from './query';
 import { flagBits, rankedFor, rerankAll } from './rank';
 
@@ -25,11 +26,13 @@ export class QueueService {
   private readonly reader: QueueReader;
   private readonly directoryReader: DirectoryReader;
   private readonly statements;
+  private readonly explainer: Explainer;
 
   constructor(private readonly options: QueueServiceOptions) {
     const { sqlite } = options;
     this.reader = new QueueReader(sqlite);
     this.directoryReader = new DirectoryReader(sqlite);
+    this.explainer = new Explainer(sqlite);
     this.statements = {
       caseTypes: sqlite.prepare('SELECT DISTINCT case_type FROM cases ORDER BY case_type').pluck(),
       views: sqlite.prepare(`SELECT data FROM server_rows WHERE entity = 'savedView'`).pluck(),
@@ -100,6 +103,11 @@ export class QueueService {
     }
     items.sort((left, right) => Number(right.mine) - Number(left.mine) || left.name.localeCompare(right.name));
     return { items };
+  }
+
+  /** Why a case is where it is: priority reasons and the deadline's explanation. */
+  explain(caseId: string): PriorityExplanation {
+    return this.explainer.explain(caseId, this.options.today());
   }
 
   /** Claims the most urgent unassigned open case of my teams and answers its id (null when there is none). */

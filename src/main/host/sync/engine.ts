@@ -141,8 +141,12 @@ export class SyncEngine {
     this.mutate('audit.recordRead', { objectType, objectId, readAt: this.now() });
   }
 
-  /** Runs one sync cycle now, or joins the one running (and runs one more after it). */
-  syncNow(): Promise<void> {
+  /**
+   * Runs one sync cycle now, or joins the one running (and runs one more after it). When the user
+   * asked for it, queued work goes out at once instead of waiting for its backoff.
+   */
+  syncNow(options: { userRequested?: boolean } = {}): Promise<void> {
+    if (options.userRequested) this.outbox.makeDue(false);
     if (this.running) {
       this.again = true;
       return this.running;
@@ -235,8 +239,11 @@ export class SyncEngine {
 
   private async cycle(): Promise<void> {
     try {
+      const wasOnline = this.online;
       await this.push();
       await this.pull();
+      // Back online: what waited out network errors goes now, not after its backoff.
+      if (!wasOnline) this.outbox.makeDue(true);
       // Work queued while pulling goes out in the same cycle.
       if (this.outbox.pending(1).length > 0 && this.pushDue()) await this.push();
       this.online = true;

@@ -120,6 +120,15 @@ export class Outbox {
     }).immediate();
   }
 
+  /**
+   * Makes queued mutations due at once: the user asked to sync now, or the network is back (then
+   * only those held back by network errors; a server's Retry-After still counts).
+   */
+  makeDue(onlyAfterNetworkErrors: boolean): number {
+    return this.sqlite.prepare(`UPDATE outbox SET next_attempt_at = NULL WHERE state = 'queued' AND next_attempt_at IS NOT NULL
+      ${onlyAfterNetworkErrors ? "AND error_code = 'network'" : ''}`).run().changes;
+  }
+
   /** A push got no usable answer: the batch goes back to queued, to be tried at `nextAttemptAt`. */
   retryLater(clientMutationIds: readonly string[], nextAttemptAt: string, errorCode: string): void {
     this.sqlite.transaction(() => {

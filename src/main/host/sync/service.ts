@@ -263,7 +263,7 @@ export class SyncService {
   }
 
   async syncNow(): Promise<SyncStatus> {
-    await this.engine.syncNow();
+    await this.engine.syncNow({ userRequested: true });
     return this.engine.status();
   }
 

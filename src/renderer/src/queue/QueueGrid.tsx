@@ -1,0 +1,224 @@
+/**
+ * The queue as a virtualized ARIA grid: only the rows in view (plus a margin) are in the DOM, so
+ * 100,000 cases scroll like 100. Rows are fixed-height; the grid keeps one active row (j/k, arrow
+ * keys, click) announced through aria-activedescendant, and sortable column headers.
+ */
+import { Button, Checkbox, Skeleton, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueueRow, QueueSort } from '../../../shared/contract';
+import { DeadlineCell } from '../components/DeadlineCell';
+import { StatusBadge } from '../components/StatusBadge';
+import { formatCalendarDate } from '../format/dates';
+import { toLanguage } from '../i18n';
+import { RowSyncState } from '../sync/RowSyncState';
+import { columnWidths, sortColumnOf, type QueueColumn } from './columns';
+import { FlagIcons } from './FlagIcons';
+import { Highlighted } from './highlight';
+import { PriorityCell } from './PriorityCell';
+import type { QueueData } from './useQueueData';
+
+export const queueRowHeight = 52;
+
+export interface QueueGridProps {
+  data: QueueData;
+  columns: readonly QueueColumn[];
+  sort: QueueSort;
+  onSort: (sort: QueueSort) => void;
+  activeIndex: number;
+  onActivate: (index: number) => void;
+  /** Team leads select rows to assign them; null hides the selection column. */
+  selection: { ids: ReadonlySet<string>; toggle: (row: QueueRow) => void } | null;
+  onOpen: (row: QueueRow) => void;
+  /** The row's action: claim, release or none. */
+  actionOf: (row: QueueRow) => 'claim' | 'release' | null;
+  onAction: (row: QueueRow, action: 'claim' | 'release') => void;
+  words: readonly string[];
+  today: string;
+  /** Exposes scrollToIndex to the keyboard handling. */
+  scrollRef?: { current: ((index: number) => void) | null };
+}
+
+function rowDomId(index: number): string {
+  return `queue-row-${index}`;
+}
+
+function Cell({ column, row, props }: { column: QueueColumn; row: QueueRow; props: QueueGridProps }): ReactNode {
+  const { t, i18n } = useTranslation();
+  const language = toLanguage(i18n.language);
+  switch (column) {
+    case 'priority':
+      return <PriorityCell row={row} />;
+    case 'caseNumber':
+      return (
+        <a href={`#/case/${row.id}`} className="queue-case-link tabular" tabIndex={-1} onClick={(event) => {
+          event.preventDefault();
+          props.onOpen(row);
+        }}><Highlighted text={row.caseNumber} words={props.words} /></a>
+      );
+    case 'applicant':
+      return (
+        <div className="queue-applicant">
+          <Text size="sm" truncate="end"><Highlighted text={row.applicantName} words={props.words} /></Text>
+          {row.sponsorName && props.words.length > 0 && (
+            <Text size="xs" c="dimmed" truncate="end">{t('queue.sponsor')}: <Highlighted text={row.sponsorName} words={props.words} /></Text>
+          )}
+          {props.words.length > 0 && row.vNumber && !props.columns.includes('vNumber') && (
+            <Text size="xs" c="dimmed" className="tabular">V <Highlighted text={row.vNumber} words={props.words} /></Text>
+          )}
+        </div>
+      );
+    case 'vNumber':
+      return row.vNumber ? <Text size="sm" className="tabular"><Highlighted text={row.vNumber} words={props.words} /></Text> : <Text size="sm" c="dimmed">—</Text>;
+    case 'caseType':
+      return <Text size="sm" truncate="end">{t(`caseType.${row.caseType}`, { defaultValue: row.caseType })}</Text>;
+    case 'received':
+      return <Text size="sm" className="tabular">{formatCalendarDate(row.receivedOn, language)}</Text>;
+    case 'deadline':
+      return <DeadlineCell item={row} today={props.today} />;
+    case 'status':
+      return <StatusBadge status={row.status} />;
+    case 'assignee':
+      return row.assignee === null ? <Text size="sm" c="dimmed">{t('queue.unassigned')}</Text>
+        : <Text size="sm" truncate="end">{row.assigneeName ?? t('queue.unknownUser')}</Text>;
+    case 'flags':
+      return (
+        <div className="queue-flags">
+          <RowSyncState state={row.syncState} />
+          <FlagIcons flags={row.flags} />
+        </div>
+      );
+    case 'actions': {
+      const action = props.actionOf(row);
+      if (!action) return null;
+      return (
+        <Button size="compact-xs" variant={action === 'claim' ? 'light' : 'subtle'} tabIndex={-1} data-testid={`row-${action}`}
+          aria-label={t(`queue.actions.${action}Case`, { caseNumber: row.caseNumber })}
+          onClick={(event) => {
+            event.stopPropagation();
+            props.onAction(row, action);
+          }}>
+          {t(`queue.actions.${action}`)}
+        </Button>
+      );
+    }
+  }
+}
+
+function HeaderCell({ column, props }: { column: QueueColumn; props: QueueGridProps }) {
+  const { t } = useTranslation();
+  const sortColumn = sortColumnOf[column];
+  const label = t(`queue.columns.${column}`);
+  if (!sortColumn) {
+    return <div role="columnheader" className="queue-cell queue-header-cell">{column === 'actions' ? <span className="visually-hidden-text">{label}</span> : label}</div>;
+  }
+  const active = props.sort.column === sortColumn;
+  const ariaSort = active ? (props.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
+  // Priority starts most urgent first; other columns start ascending.
+  const firstDirection = sortColumn === 'priority' ? 'desc' : 'asc';
+  const next = active ? (props.sort.direction === 'asc' ? 'desc' : 'asc') : firstDirection;
+  const Arrow = props.sort.direction === 'asc' ? IconArrowUp : IconArrowDown;
+  return (
+    <div role="columnheader" aria-sort={ariaSort} className="queue-cell queue-header-cell">
+      <UnstyledButton className="queue-sort" data-testid={`sort-${column}`} onClick={() => props.onSort({ column: sortColumn, direction: next })}>
+        {label}
+        {active && <Arrow size={14} aria-hidden />}
+      </UnstyledButton>
+    </div>
+  );
+}
+
+export function QueueGrid(props: QueueGridProps) {
+  const { t } = useTranslation();
+  const { data, columns, selection } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  // The virtualizer returns fresh functions each render by design; React Compiler skips this component.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: data.total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => queueRowHeight,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  const { ensureRange } = data;
+  useEffect(() => {
+    if (data.total > 0) ensureRange(first, last);
+  }, [first, last, data.total, ensureRange]);
+  useEffect(() => {
+    if (props.scrollRef) props.scrollRef.current = (index) => virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [props.scrollRef, virtualizer]);
+
+  const template = [selection ? '40px' : null, ...columns.map((column) => columnWidths[column])].filter(Boolean).join(' ');
+  const activeRow = data.rowAt(props.activeIndex);
+  return (
+    <div
+      ref={scroller}
+      className="queue-scroll"
+      data-testid="queue-scroll"
+      role="grid"
+      tabIndex={0}
+      aria-label={t('queue.tableLabel')}
+      aria-rowcount={data.total + 1}
+      aria-colcount={columns.length + (selection ? 1 : 0)}
+      aria-multiselectable={selection ? true : undefined}
+      aria-activedescendant={activeRow ? rowDomId(props.activeIndex) : undefined}
+      style={{ ['--queue-columns' as string]: template }}
+    >
+      <div role="rowgroup" className="queue-head">
+        <div role="row" aria-rowindex={1} className="queue-row queue-header-row">
+          {selection && <div role="columnheader" className="queue-cell queue-header-cell"><span className="visually-hidden-text">{t('queue.columns.select')}</span></div>}
+          {columns.map((column) => <HeaderCell key={column} column={column} props={props} />)}
+        </div>
+      </div>
+      <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((item) => {
+          const row = data.rowAt(item.index);
+          const active = item.index === props.activeIndex;
+          const style = { transform: `translateY(${item.start}px)`, height: queueRowHeight };
+          if (!row) {
+            return (
+              <div key={item.key} role="row" aria-rowindex={item.index + 2} className="queue-row queue-body-row" style={style} data-testid="queue-row-loading">
+                <div role="gridcell" className="queue-cell queue-placeholder"><Skeleton height={12} width="60%" aria-hidden /></div>
+              </div>
+            );
+          }
+          const selected = selection?.ids.has(row.id) ?? false;
+          return (
+            <div
+              key={row.id}
+              id={rowDomId(item.index)}
+              role="row"
+              aria-rowindex={item.index + 2}
+              aria-selected={selection ? selected : undefined}
+              className={`queue-row queue-body-row${active ? ' queue-row-active' : ''}${selected ? ' queue-row-selected' : ''}`}
+              style={style}
+              data-testid="queue-row"
+              data-case-id={row.id}
+              data-index={item.index}
+              data-sync-state={row.syncState ?? 'synced'}
+              onClick={() => props.onActivate(item.index)}
+              onDoubleClick={() => props.onOpen(row)}
+            >
+              {selection && (
+                <div role="gridcell" className="queue-cell">
+                  <Checkbox size="xs" tabIndex={-1} checked={selected} onChange={() => selection.toggle(row)}
+                    aria-label={t('queue.selectCase', { caseNumber: row.caseNumber })} onClick={(event) => event.stopPropagation()} />
+                </div>
+              )}
+              {columns.map((column) => (
+                <div key={column} role={column === 'caseNumber' ? 'rowheader' : 'gridcell'} className={`queue-cell queue-cell-${column}`}>
+                  <Cell column={column} row={row} props={props} />
+                </div>
+              ))}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

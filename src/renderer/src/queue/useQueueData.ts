@@ -1,0 +1,118 @@
+/**
+ * The queue's rows, loaded a window at a time: the virtualized grid asks for the rows it is about to
+ * show and this hook fetches the missing pages of 100 from the host. A change of tab, filter or sort
+ * starts afresh; a cases.changed event reloads the pages in view, so claims and syncs show at once.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { QueueFilter, QueueRow, QueueSort, QueueTab } from '../../../shared/contract';
+import { connection } from '../connection';
+import { errorCodeOf, isConnectionLost, type UiErrorCode } from '../errors';
+import { useApi } from '../state/api';
+import { useConnectionEpoch } from '../state/hooks';
+
+export const queuePageSize = 100;
+
+export interface QueueQueryState {
+  tab: QueueTab;
+  filter: QueueFilter;
+  sort: QueueSort;
+}
+
+export interface QueueData {
+  status: 'loading' | 'ready' | 'error';
+  total: number;
+  /** The day the host ranked the cases for. */
+  today: string | null;
+  errorCode: UiErrorCode | null;
+  /** The row at an index, or undefined while its page loads. */
+  rowAt(index: number): QueueRow | undefined;
+  /** Asks for the rows from `start` to `end` (inclusive); pages already loaded or loading are skipped. */
+  ensureRange(start: number, end: number): void;
+  reload(): void;
+}
+
+interface Pages {
+  /** Bumped on every reset, so answers for an earlier query are ignored. */
+  generation: number;
+  rows: Map<number, QueueRow[]>;
+  loading: Set<number>;
+}
+
+export function useQueueData(query: QueueQueryState): QueueData {
+  const api = useApi();
+  const epoch = useConnectionEpoch();
+  const key = JSON.stringify(query);
+  const pages = useRef<Pages>({ generation: 0, rows: new Map(), loading: new Set() });
+  const visible = useRef<{ start: number; end: number }>({ start: 0, end: queuePageSize - 1 });
+  const [state, setState] = useState<{ status: QueueData['status']; total: number; today: string | null; errorCode: UiErrorCode | null; tick: number }>(
+    { status: 'loading', total: 0, today: null, errorCode: null, tick: 0 },
+  );
+
+  const fetchPage = useCallback((page: number) => {
+    const current = pages.current;
+    if (current.loading.has(page)) return;
+    current.loading.add(page);
+    const generation = current.generation;
+    const parsed = JSON.parse(key) as QueueQueryState;
+    api.cases.queue({ ...parsed, offset: page * queuePageSize, limit: queuePageSize }).then(
+      (result) => {
+        if (pages.current.generation !== generation) return;
+        pages.current.loading.delete(page);
+        pages.current.rows.set(page, result.items);
+        setState((previous) => ({ status: 'ready', total: result.total, today: result.today, errorCode: null, tick: previous.tick + 1 }));
+      },
+      (error: unknown) => {
+        if (pages.current.generation !== generation) return;
+        pages.current.loading.delete(page);
+        if (isConnectionLost(error)) connection.setState('disconnected');
+        setState((previous) => ({ ...previous, status: previous.status === 'loading' ? 'error' : previous.status, errorCode: errorCodeOf(error) }));
+      },
+    );
+  }, [api, key]);
+
+  const ensureRange = useCallback((start: number, end: number) => {
+    visible.current = { start, end };
+    const first = Math.max(0, Math.floor(start / queuePageSize));
+    const last = Math.max(first, Math.floor(end / queuePageSize));
+    for (let page = first; page <= last; page += 1) {
+      if (!pages.current.rows.has(page)) fetchPage(page);
+    }
+  }, [fetchPage]);
+
+  /** Reloads what is in view and forgets the rest (it is fetched again when scrolled to). */
+  const refresh = useCallback(() => {
+    const { start, end } = visible.current;
+    pages.current = { generation: pages.current.generation + 1, rows: pages.current.rows, loading: new Set() };
+    const keep = new Map<number, QueueRow[]>();
+    for (const [page, rows] of pages.current.rows) {
+      if (page >= Math.floor(start / queuePageSize) && page <= Math.floor(end / queuePageSize)) keep.set(page, rows);
+    }
+    // Old rows stay on screen until the fresh ones arrive: no flicker on every sync.
+    pages.current.rows = keep;
+    for (const page of keep.keys()) fetchPage(page);
+    if (keep.size === 0) fetchPage(Math.floor(start / queuePageSize));
+  }, [fetchPage]);
+
+  useEffect(() => {
+    pages.current = { generation: pages.current.generation + 1, rows: new Map(), loading: new Set() };
+    visible.current = { start: 0, end: queuePageSize - 1 };
+    // The previous rows stay on screen until the first page of the new query arrives.
+    fetchPage(0);
+  }, [fetchPage]);
+
+  useEffect(() => {
+    if (epoch > 0) refresh();
+  }, [epoch, refresh]);
+
+  useEffect(() => api.on('cases.changed', () => refresh()), [api, refresh]);
+  useEffect(() => api.on('training.changed', () => refresh()), [api, refresh]);
+
+  const rowAt = useCallback((index: number) => pages.current.rows.get(Math.floor(index / queuePageSize))?.[index % queuePageSize],
+    // The tick makes a new function after every answer, so the grid re-renders the rows that arrived.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [state.tick]);
+
+  return useMemo(() => ({
+    status: state.status, total: state.total, today: state.today, errorCode: state.errorCode, rowAt, ensureRange, reload: refresh,
+  }), [state.status, state.total, state.today, state.errorCode, rowAt, ensureRange, refresh]);
+}
