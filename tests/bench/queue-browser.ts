@@ -85,13 +85,24 @@ function emitFrames(emit: Emit, prefix: string, figures: z.infer<typeof frames>)
 
 const viewport = { width: 1440, height: 900 };
 
+interface App {
+  page: Page;
+  /** cases.queue calls the page has sent to the host so far (the preview's WebSocket). */
+  queueCalls: () => number;
+  close: () => Promise<void>;
+}
+
 /** A fresh page with the probe installed, opened on the preview (the queue is the start screen). */
-async function openApp(browser: Browser, pageUrl: string): Promise<{ page: Page; close: () => Promise<void> }> {
+async function openApp(browser: Browser, pageUrl: string): Promise<App> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  let queueCalls = 0;
+  page.on('websocket', (socket) => socket.on('framesent', (frame) => {
+    if (typeof frame.payload === 'string' && frame.payload.includes('"method":"cases.queue"')) queueCalls += 1;
+  }));
   await page.addInitScript({ content: probeScript });
   await page.goto(pageUrl);
-  return { page, close: () => context.close() };
+  return { page, queueCalls: () => queueCalls, close: () => context.close() };
 }
 
 /** (a) Navigation to the first painted rows, each time in a fresh context (nothing remembered between them). */
@@ -135,7 +146,8 @@ async function measureQueueClick(page: Page, emit: Emit): Promise<void> {
 }
 
 /** (c) The queue at rest, then top to bottom through every row with a scrollTop step per animation frame. */
-async function measureScroll(page: Page, expectedRows: number, emit: Emit): Promise<void> {
+async function measureScroll(app: App, expectedRows: number, emit: Emit): Promise<void> {
+  const { page } = app;
   await page.getByTestId('queue-tab-team').click();
   await page.locator('[data-testid="queue-row"][data-index="0"]').waitFor();
   // At rest first: what the machine and the idle app cost, to read the scrolling figures against.
@@ -143,8 +155,11 @@ async function measureScroll(page: Page, expectedRows: number, emit: Emit): Prom
   await callProbe(page, 'startFrames');
   await page.waitForTimeout(2000);
   emitFrames(emit, 'idle', frames.parse(await callProbe(page, 'stopFrames')));
+  const callsBefore = app.queueCalls();
   const scrolled = scrollOutcome.parse(await callProbe(page, 'scrollThrough', scrollSeconds * 1000, expectedRows));
   emit('scroll_duration', scrollSeconds * 1000, 'ms');
+  // Windows asked of the host while scrolling and settling: each is a query the host answers in turn.
+  emit('scroll_queue_calls', app.queueCalls() - callsBefore, 'calls');
   emit('scroll_last_row_index', scrolled.lastIndex, 'index');
   emitFrames(emit, 'scroll', scrolled);
   if (scrolled.bottomPainted !== null) emit('scroll_bottom_rows_painted_after_stop', scrolled.bottomPainted, 'ms');
@@ -181,7 +196,7 @@ export async function measureBrowser(dataDir: string, expectedRows: number, emit
     await firstRows(app.page);
     await app.page.locator('html[data-ready="true"]').waitFor();
     await measureQueueClick(app.page, emit);
-    await measureScroll(app.page, expectedRows, emit);
+    await measureScroll(app, expectedRows, emit);
     await measureWheel(app.page, emit);
     await app.close();
   } finally {
