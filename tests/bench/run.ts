@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: every benchmark in turn, each printing JSON lines
  * {"bench","metric","value","unit","floor"?}. Benchmarks print figures; they never assert timings.
- * The server and sync benchmarks use PostgreSQL at DATABASE_URL; the viewer benchmark needs
- * `npm run build` first.
+ * The server and sync benchmarks use PostgreSQL at DATABASE_URL; the viewer benchmark and the
+ * queue benchmark's browser half need `npm run build` first. The queue benchmark prints one line
+ * per queue view ({"bench","view","p50_ms",…}) besides its {"bench","metric",…} lines.
  */
 import { spawnSync } from 'node:child_process';
 
-const benchmarks = ['bench:server', 'bench:sync', 'bench:viewer'];
+const benchmarks = ['bench:server', 'bench:sync', 'bench:viewer', 'bench:queue'];
 let failed = 0;
 for (const name of benchmarks) {
   console.error(`# ${name}`);
