@@ -230,3 +230,38 @@ describe('why a case is here', () => {
     expect(() => queue.explain(randomUUID())).toThrow(/not in the local cache/);
   });
 });
+
+describe('query plans of searches, sorts and counts', () => {
+  const sqlOf = (args: QueueArgs) => {
+    const parsed = queueArgs.parse(args) as Parameters<QueueService['queue']>[0];
+    const reader = (queue as unknown as { reader: { sqlOf: (q: unknown, v: unknown) => { rows: string; count: string; parameters: unknown[] } } }).reader;
+    return reader.sqlOf(parsed, { userId: me, teamIds: [teamA], today });
+  };
+  const plan = (sql: string, parameters: unknown[]) =>
+    (cache.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail).join('\n');
+
+  it('starts a search from the full-text matches, not from the tab', () => {
+    const sql = sqlOf({ tab: 'team', filter: { text: '0012345678' } });
+    const detail = plan(sql.rows, [...sql.parameters, 100, 0]);
+    expect(detail).not.toMatch(/USING INDEX cases_open/);
+    expect(detail).toMatch(/cases_search|VIRTUAL TABLE/);
+  });
+
+  it('counts a filtered tab from an index alone and walks the team\'s applicant index both ways', () => {
+    const count = sqlOf({ tab: 'unassigned', filter: { window: 'overdue' } });
+    expect(plan(count.count, count.parameters)).toMatch(/COVERING INDEX cases_queue_count_idx/);
+    for (const direction of ['asc', 'desc'] as const) {
+      const sorted = sqlOf({ tab: 'team', sort: { column: 'applicant', direction } });
+      const detail = plan(sorted.rows, [...sorted.parameters, 100, 0]);
+      expect(detail).toContain('cases_team_applicant_idx');
+      expect(detail).not.toContain('TEMP B-TREE');
+    }
+  });
+
+  it('counts again only after a write', () => {
+    load([caseChanges({ caseNumber: 'ONE' })]);
+    expect(read({ tab: 'team' }).total).toBe(1);
+    load([caseChanges({ caseNumber: 'TWO' })]);
+    expect(read({ tab: 'team' }).total).toBe(2);
+  });
+});

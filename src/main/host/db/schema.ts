@@ -48,6 +48,9 @@ export const cases = sqliteTable(
     index('cases_open_priority_idx').on(table.open, sql`${table.priorityScore} DESC`),
     index('cases_open_team_idx').on(table.open, table.team, sql`${table.priorityScore} DESC`),
     index('cases_assignee_open_idx').on(table.assignee, table.open, sql`${table.priorityScore} DESC`),
+    index('cases_queue_count_idx').on(table.open, table.team, table.assignee, table.deadline, table.caseType, table.flags, table.status),
+    index('cases_team_applicant_idx').on(table.open, table.team, sql`${table.applicantName} COLLATE NOCASE`, sql`${table.priorityScore} DESC`),
+    index('cases_team_deadline_idx').on(table.open, table.team, sql`${table.deadline} IS NULL`, table.deadline, sql`${table.priorityScore} DESC`),
   ],
 );
 

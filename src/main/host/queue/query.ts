@@ -57,15 +57,20 @@ export function queueConditions(query: QueueQuery, viewer: QueueViewer): { where
   const conditions: string[] = [];
   const parameters: Parameter[] = [];
   const { filter } = query;
+  const expression = filter.text ? searchExpression(filter.text) : null;
+  if (filter.text && expression === null) return null;
+  // A search starts from its (few) matches: '+' makes the tab's terms unusable for an index, so the
+  // planner cannot walk a whole tab checking each row against the matches instead.
+  const tabTerm = expression === null ? '' : '+';
   if (query.tab === 'mine') {
-    conditions.push('c.assignee = ?');
+    conditions.push(`${tabTerm}c.assignee = ?`);
     parameters.push(viewer.userId ?? '');
   } else {
     // Team and unassigned: my teams' cases (a team lead sees all their teams); the cache may also hold
     // cases of other teams assigned to me, which belong to "mine" only.
-    if (query.tab === 'unassigned') conditions.push('c.assignee IS NULL');
+    if (query.tab === 'unassigned') conditions.push(`${tabTerm}c.assignee IS NULL`);
     if (viewer.teamIds.length > 0) {
-      conditions.push(`c.team IN (${placeholders(viewer.teamIds)})`);
+      conditions.push(`${tabTerm}c.team IN (${placeholders(viewer.teamIds)})`);
       parameters.push(...viewer.teamIds);
     }
   }
@@ -73,7 +78,7 @@ export function queueConditions(query: QueueQuery, viewer: QueueViewer): { where
     conditions.push(`c.status IN (${placeholders(filter.statuses)})`);
     parameters.push(...filter.statuses);
   } else {
-    conditions.push('c.open = 1');
+    conditions.push(`${tabTerm}c.open = 1`);
   }
   if (filter.caseTypes && filter.caseTypes.length > 0) {
     conditions.push(`c.case_type IN (${placeholders(filter.caseTypes)})`);
@@ -94,27 +99,26 @@ export function queueConditions(query: QueueQuery, viewer: QueueViewer): { where
     conditions.push(`c.team IN (${placeholders(filter.teams)})`);
     parameters.push(...filter.teams);
   }
-  let searching = false;
-  if (filter.text) {
-    const expression = searchExpression(filter.text);
-    if (expression === null) return null;
+  if (expression !== null) {
     conditions.push('c.rowid IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ?)');
     parameters.push(expression);
-    searching = true;
   }
-  return { where: conditions.join(' AND '), parameters, searching };
+  return { where: conditions.join(' AND '), parameters, searching: expression !== null };
 }
 
-/** The ORDER BY clause; ties fall back to priority, then rowid, so paging is stable. */
+/**
+ * The ORDER BY clause; ties fall back to priority, then rowid, so paging is stable. A descending
+ * sort flips the tie-breakers too, so it walks the same index backwards.
+ */
 export function queueOrder(sort: QueueSort, searching: boolean): string {
   // A search drives from its (few) matches: '+' keeps the planner from walking the priority index instead.
   const score = searching ? '+c.priority_score' : 'c.priority_score';
   if (sort.column === 'priority') {
     return sort.direction === 'desc' ? `${score} DESC, c.rowid` : `${score} ASC, c.rowid DESC`;
   }
-  const direction = sort.direction === 'desc' ? ' DESC' : '';
-  const terms = sortExpressions[sort.column].split(', ').map((term) => `${term}${direction}`);
-  return [...terms, `${score} DESC`, 'c.rowid'].join(', ');
+  const descending = sort.direction === 'desc';
+  const terms = sortExpressions[sort.column].split(', ').map((term) => `${term}${descending ? ' DESC' : ''}`);
+  return [...terms, `${score}${descending ? '' : ' DESC'}`, `c.rowid${descending ? ' DESC' : ''}`].join(', ');
 }
 
 interface QueueDatabaseRow {
@@ -145,8 +149,29 @@ function flagsOf(row: QueueDatabaseRow, syncState: string | null): QueueFlag[] {
 /** Prepared statements are cached by their SQL text: the shapes of the queue's queries are few. */
 export class QueueReader {
   private readonly statements = new Map<string, Database.Statement>();
+  /** Totals by query, valid while the connection has changed no row since (total_changes() is unchanged). */
+  private readonly totals = new Map<string, { changes: number; total: number }>();
+  private readonly changes: Database.Statement;
 
-  constructor(private readonly sqlite: Database.Database) {}
+  constructor(private readonly sqlite: Database.Database) {
+    this.changes = sqlite.prepare('SELECT total_changes()').pluck();
+  }
+
+  /**
+   * The count of a query; scrolling asks for window after window of the same query, and counting
+   * costs more than a window, so it is counted again only after a write. The host is the cache's only
+   * writer, so its own connection's change counter sees every write.
+   */
+  private total(sql: string, parameters: readonly Parameter[]): number {
+    const key = `${sql}\u0000${JSON.stringify(parameters)}`;
+    const changes = this.changes.get() as number;
+    const known = this.totals.get(key);
+    if (known && known.changes === changes) return known.total;
+    const total = this.prepare(sql).pluck().get(...parameters) as number;
+    if (this.totals.size > 200) this.totals.clear();
+    this.totals.set(key, { changes, total });
+    return total;
+  }
 
   private prepare(text: string): Database.Statement {
     let statement = this.statements.get(text);
@@ -173,7 +198,7 @@ export class QueueReader {
     const sql = this.sqlOf(query, viewer);
     if (!sql) return { items: [], total: 0, today: viewer.today };
     const rows = this.prepare(sql.rows).all(...sql.parameters, query.limit, query.offset) as QueueDatabaseRow[];
-    const total = this.prepare(sql.count).pluck().get(...sql.parameters) as number;
+    const total = this.total(sql.count, sql.parameters);
     const states = syncStatesOf(this.sqlite, rows.map((row) => row.id));
     const items = rows.map((row): QueueRow => {
       const syncState = states.get(row.id) ?? null;

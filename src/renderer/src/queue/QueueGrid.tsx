@@ -6,7 +6,7 @@
 import { Button, Checkbox, Skeleton, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow, QueueSort } from '../../../shared/contract';
 import { DeadlineCell } from '../components/DeadlineCell';
@@ -45,7 +45,17 @@ function rowDomId(index: number): string {
   return `queue-row-${index}`;
 }
 
-function Cell({ column, row, props }: { column: QueueColumn; row: QueueRow; props: QueueGridProps }): ReactNode {
+/** What a row needs besides its data; stable between renders so memoized rows skip re-rendering. */
+interface RowContext {
+  columns: readonly QueueColumn[];
+  words: readonly string[];
+  today: string;
+  onOpen: (row: QueueRow) => void;
+  actionOf: (row: QueueRow) => 'claim' | 'release' | null;
+  onAction: (row: QueueRow, action: 'claim' | 'release') => void;
+}
+
+function Cell({ column, row, props }: { column: QueueColumn; row: QueueRow; props: RowContext }): ReactNode {
   const { t, i18n } = useTranslation();
   const language = toLanguage(i18n.language);
   switch (column) {
@@ -130,6 +140,51 @@ function HeaderCell({ column, props }: { column: QueueColumn; props: QueueGridPr
   );
 }
 
+interface QueueRowViewProps {
+  row: QueueRow;
+  index: number;
+  start: number;
+  active: boolean;
+  /** Null when rows cannot be selected (not a team lead). */
+  selected: boolean | null;
+  onToggle: ((row: QueueRow) => void) | null;
+  onActivate: (index: number) => void;
+  context: RowContext;
+}
+
+/** One row; memoized, so scrolling renders only rows that came into view. */
+const QueueRowView = memo(function QueueRowView({ row, index, start, active, selected, onToggle, onActivate, context }: QueueRowViewProps) {
+  const { t } = useTranslation();
+  return (
+    <div
+      id={rowDomId(index)}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected ?? undefined}
+      className={`queue-row queue-body-row${active ? ' queue-row-active' : ''}${selected ? ' queue-row-selected' : ''}`}
+      style={{ transform: `translateY(${start}px)`, height: queueRowHeight }}
+      data-testid="queue-row"
+      data-case-id={row.id}
+      data-index={index}
+      data-sync-state={row.syncState ?? 'synced'}
+      onClick={() => onActivate(index)}
+      onDoubleClick={() => context.onOpen(row)}
+    >
+      {selected !== null && onToggle && (
+        <div role="gridcell" className="queue-cell">
+          <Checkbox size="xs" tabIndex={-1} checked={selected} onChange={() => onToggle(row)}
+            aria-label={t('queue.selectCase', { caseNumber: row.caseNumber })} onClick={(event) => event.stopPropagation()} />
+        </div>
+      )}
+      {context.columns.map((column) => (
+        <div key={column} role={column === 'caseNumber' ? 'rowheader' : 'gridcell'} className={`queue-cell queue-cell-${column}`}>
+          <Cell column={column} row={row} props={context} />
+        </div>
+      ))}
+    </div>
+  );
+});
+
 export function QueueGrid(props: QueueGridProps) {
   const { t } = useTranslation();
   const { data, columns, selection } = props;
@@ -141,7 +196,12 @@ export function QueueGrid(props: QueueGridProps) {
     getScrollElement: () => scroller.current,
     estimateSize: () => queueRowHeight,
     overscan: 12,
+    // Rendering synchronously inside every scroll event made frames of 100-300 ms (bench:queue).
+    useFlushSync: false,
   });
+  const { columns: contextColumns, words, today, onOpen, actionOf, onAction } = props;
+  const context = useMemo<RowContext>(() => ({ columns: contextColumns, words, today, onOpen, actionOf, onAction }),
+    [contextColumns, words, today, onOpen, actionOf, onAction]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -178,44 +238,17 @@ export function QueueGrid(props: QueueGridProps) {
       <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = data.rowAt(item.index);
-          const active = item.index === props.activeIndex;
-          const style = { transform: `translateY(${item.start}px)`, height: queueRowHeight };
           if (!row) {
             return (
-              <div key={item.key} role="row" aria-rowindex={item.index + 2} className="queue-row queue-body-row" style={style} data-testid="queue-row-loading">
+              <div key={item.key} role="row" aria-rowindex={item.index + 2} className="queue-row queue-body-row"
+                style={{ transform: `translateY(${item.start}px)`, height: queueRowHeight }} data-testid="queue-row-loading">
                 <div role="gridcell" className="queue-cell queue-placeholder"><Skeleton height={12} width="60%" aria-hidden /></div>
               </div>
             );
           }
-          const selected = selection?.ids.has(row.id) ?? false;
           return (
-            <div
-              key={row.id}
-              id={rowDomId(item.index)}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={selection ? selected : undefined}
-              className={`queue-row queue-body-row${active ? ' queue-row-active' : ''}${selected ? ' queue-row-selected' : ''}`}
-              style={style}
-              data-testid="queue-row"
-              data-case-id={row.id}
-              data-index={item.index}
-              data-sync-state={row.syncState ?? 'synced'}
-              onClick={() => props.onActivate(item.index)}
-              onDoubleClick={() => props.onOpen(row)}
-            >
-              {selection && (
-                <div role="gridcell" className="queue-cell">
-                  <Checkbox size="xs" tabIndex={-1} checked={selected} onChange={() => selection.toggle(row)}
-                    aria-label={t('queue.selectCase', { caseNumber: row.caseNumber })} onClick={(event) => event.stopPropagation()} />
-                </div>
-              )}
-              {columns.map((column) => (
-                <div key={column} role={column === 'caseNumber' ? 'rowheader' : 'gridcell'} className={`queue-cell queue-cell-${column}`}>
-                  <Cell column={column} row={row} props={props} />
-                </div>
-              ))}
-            </div>
+            <QueueRowView key={row.id} row={row} index={item.index} start={item.start} active={item.index === props.activeIndex}
+              selected={selection ? selection.ids.has(row.id) : null} onToggle={selection?.toggle ?? null} onActivate={props.onActivate} context={context} />
           );
         })}
       </div>

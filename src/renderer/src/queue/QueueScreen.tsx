@@ -105,6 +105,8 @@ export function QueueScreen({ sessionless }: QueueScreenProps) {
   const me = directory?.me ?? null;
   const teamLead = me?.role === 'team_lead';
   const words = useMemo(() => searchWords(filter.text), [filter.text]);
+  const shownColumns = useMemo(() => columnsForTab(columns, tab), [columns, tab]);
+  const openRow = useCallback((row: QueueRow) => openCase(row.id), []);
 
   // Without a session nothing is "mine": start on the team tab.
   if (sessionless && tab === 'mine') setTab('team');
@@ -245,9 +247,9 @@ export function QueueScreen({ sessionless }: QueueScreenProps) {
     );
   } else {
     body = (
-      <QueueGrid data={data} columns={columnsForTab(columns, tab)} sort={sort} onSort={setSort} activeIndex={activeIndex} onActivate={setActiveIndex}
+      <QueueGrid data={data} columns={shownColumns} sort={sort} onSort={setSort} activeIndex={activeIndex} onActivate={setActiveIndex}
         selection={teamLead ? { ids: new Set(selected.keys()), toggle: toggleSelected } : null}
-        onOpen={(row) => openCase(row.id)} actionOf={actionOf} onAction={runAction} words={words} today={data.today ?? ''} scrollRef={scrollTo} />
+        onOpen={openRow} actionOf={actionOf} onAction={runAction} words={words} today={data.today ?? ''} scrollRef={scrollTo} />
     );
   }
 

