@@ -2,19 +2,13 @@
  * The priority band of a row and its "why here?" popover: the domain engine's reasons in the user's
  * language, and one click further how the deadline was computed, step by step with its legal basis.
  */
-import { ActionIcon, Badge, Button, Collapse, Group, List, Loader, Popover, Stack, Text } from '@mantine/core';
+import { ActionIcon, Button, Collapse, List, Loader, Popover, Stack, Text } from '@mantine/core';
 import { IconHelpCircle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PriorityExplanation, QueueBand, QueueRow } from '../../../shared/contract';
 import { errorCodeOf } from '../errors';
 import { useApi } from '../state/api';
-
-/** White text on each stays above 4.5:1 (WCAG AA); the outlined bands use dark text on white. */
-const bandColours: Record<QueueBand, string> = {
-  penalty_accruing: '#8f1d1d', notice_of_default: '#b02525', overdue: '#a33b00', due_within_7_days: '#7a4d00',
-  due_within_30_days: 'werkbank.7', on_track: 'gray.8', decided: 'gray.8', no_deadline: 'gray.8',
-};
 
 /** The band's text: the domain catalog's, or ours for a case without a deadline. */
 export function useBandLabel(): (band: QueueBand) => string {
@@ -54,35 +48,35 @@ function Explanation({ explanation }: { explanation: PriorityExplanation }) {
   );
 }
 
-export function PriorityCell({ row }: { row: QueueRow }) {
+/** The "why here?" popover, opened at once; mounted only for the row the user asked about. */
+export function PriorityPopover({ row, label, onClose }: { row: QueueRow; label: string; onClose: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const bandLabel = useBandLabel();
   const [explanation, setExplanation] = useState<PriorityExplanation | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = (): void => {
-    setError(null);
-    api.queue.explain({ caseId: row.id }).then(setExplanation, (reason: unknown) => setError(errorCodeOf(reason)));
-  };
+  useEffect(() => {
+    let current = true;
+    api.queue.explain({ caseId: row.id }).then(
+      (answer) => current && setExplanation(answer),
+      (reason: unknown) => current && setError(errorCodeOf(reason)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, row.id]);
   return (
-    <Group gap={4} wrap="nowrap">
-      <Badge color={bandColours[row.band]} variant={row.band === 'on_track' || row.band === 'decided' || row.band === 'no_deadline' ? 'outline' : 'filled'}
-        radius="sm" size="sm" styles={{ label: { textTransform: 'none' } }} data-testid="row-band" data-band={row.band}>
-        {bandLabel(row.band)}
-      </Badge>
-      <Popover width={360} position="bottom-start" withArrow shadow="md" onOpen={load} trapFocus returnFocus>
-        <Popover.Target>
-          <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('queue.why.label', { caseNumber: row.caseNumber })} data-testid="why-here">
-            <IconHelpCircle size={16} aria-hidden />
-          </ActionIcon>
-        </Popover.Target>
-        <Popover.Dropdown data-testid="why-popover">
-          <Text fw={600} size="sm" mb={6}>{t('queue.why.title', { caseNumber: row.caseNumber })}</Text>
-          {error ? <Text size="sm" c="red.9">{t(`errors.${error}`, { defaultValue: t('errors.unknown') })}</Text>
-            : explanation ? <Explanation explanation={explanation} />
-              : <Loader size="xs" aria-label={t('queue.loading')} />}
-        </Popover.Dropdown>
-      </Popover>
-    </Group>
+    <Popover width={360} position="bottom-start" withArrow shadow="md" defaultOpened onClose={onClose} trapFocus returnFocus>
+      <Popover.Target>
+        <ActionIcon variant="subtle" color="gray" size="sm" aria-label={label} data-testid="why-here">
+          <IconHelpCircle size={16} aria-hidden />
+        </ActionIcon>
+      </Popover.Target>
+      <Popover.Dropdown data-testid="why-popover">
+        <Text fw={600} size="sm" mb={6}>{t('queue.why.title', { caseNumber: row.caseNumber })}</Text>
+        {error ? <Text size="sm" c="red.9">{t(`errors.${error}`, { defaultValue: t('errors.unknown') })}</Text>
+          : explanation ? <Explanation explanation={explanation} />
+            : <Loader size="xs" aria-label={t('queue.loading')} />}
+      </Popover.Dropdown>
+    </Popover>
   );
 }

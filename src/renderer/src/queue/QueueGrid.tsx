@@ -3,21 +3,18 @@
  * 100,000 cases scroll like 100. Rows are fixed-height; the grid keeps one active row (j/k, arrow
  * keys, click) announced through aria-activedescendant, and sortable column headers.
  */
-import { Button, Checkbox, Skeleton, Text, UnstyledButton } from '@mantine/core';
+import { UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow, QueueSort } from '../../../shared/contract';
-import { DeadlineCell } from '../components/DeadlineCell';
-import { StatusBadge } from '../components/StatusBadge';
 import { formatCalendarDate } from '../format/dates';
 import { toLanguage } from '../i18n';
 import { RowSyncState } from '../sync/RowSyncState';
 import { columnWidths, sortColumnOf, type QueueColumn } from './columns';
-import { FlagIcons } from './FlagIcons';
+import { DeadlineText, FlagIcons, PriorityText, StatusText } from './cells';
 import { Highlighted } from './highlight';
-import { PriorityCell } from './PriorityCell';
 import type { QueueData } from './useQueueData';
 
 export const queueRowHeight = 52;
@@ -57,10 +54,9 @@ interface RowContext {
 
 function Cell({ column, row, props }: { column: QueueColumn; row: QueueRow; props: RowContext }): ReactNode {
   const { t, i18n } = useTranslation();
-  const language = toLanguage(i18n.language);
   switch (column) {
     case 'priority':
-      return <PriorityCell row={row} />;
+      return <PriorityText row={row} />;
     case 'caseNumber':
       return (
         <a href={`#/case/${row.id}`} className="queue-case-link tabular" tabIndex={-1} onClick={(event) => {
@@ -70,48 +66,48 @@ function Cell({ column, row, props }: { column: QueueColumn; row: QueueRow; prop
       );
     case 'applicant':
       return (
-        <div className="queue-applicant">
-          <Text size="sm" truncate="end"><Highlighted text={row.applicantName} words={props.words} /></Text>
+        <span className="queue-stack">
+          <span className="queue-truncate"><Highlighted text={row.applicantName} words={props.words} /></span>
           {row.sponsorName && props.words.length > 0 && (
-            <Text size="xs" c="dimmed" truncate="end">{t('queue.sponsor')}: <Highlighted text={row.sponsorName} words={props.words} /></Text>
+            <span className="queue-small queue-dimmed queue-truncate">{t('queue.sponsor')}: <Highlighted text={row.sponsorName} words={props.words} /></span>
           )}
           {props.words.length > 0 && row.vNumber && !props.columns.includes('vNumber') && (
-            <Text size="xs" c="dimmed" className="tabular">V <Highlighted text={row.vNumber} words={props.words} /></Text>
+            <span className="queue-small queue-dimmed tabular">V <Highlighted text={row.vNumber} words={props.words} /></span>
           )}
-        </div>
+        </span>
       );
     case 'vNumber':
-      return row.vNumber ? <Text size="sm" className="tabular"><Highlighted text={row.vNumber} words={props.words} /></Text> : <Text size="sm" c="dimmed">—</Text>;
+      return row.vNumber ? <span className="tabular"><Highlighted text={row.vNumber} words={props.words} /></span> : <span className="queue-dimmed">—</span>;
     case 'caseType':
-      return <Text size="sm" truncate="end">{t(`caseType.${row.caseType}`, { defaultValue: row.caseType })}</Text>;
+      return <span className="queue-truncate">{t(`caseType.${row.caseType}`, { defaultValue: row.caseType })}</span>;
     case 'received':
-      return <Text size="sm" className="tabular">{formatCalendarDate(row.receivedOn, language)}</Text>;
+      return <span className="tabular queue-nowrap">{formatCalendarDate(row.receivedOn, toLanguage(i18n.language))}</span>;
     case 'deadline':
-      return <DeadlineCell item={row} today={props.today} />;
+      return <DeadlineText row={row} today={props.today} />;
     case 'status':
-      return <StatusBadge status={row.status} />;
+      return <StatusText status={row.status} />;
     case 'assignee':
-      return row.assignee === null ? <Text size="sm" c="dimmed">{t('queue.unassigned')}</Text>
-        : <Text size="sm" truncate="end">{row.assigneeName ?? t('queue.unknownUser')}</Text>;
+      return row.assignee === null ? <span className="queue-dimmed">{t('queue.unassigned')}</span>
+        : <span className="queue-truncate">{row.assigneeName ?? t('queue.unknownUser')}</span>;
     case 'flags':
       return (
-        <div className="queue-flags">
-          <RowSyncState state={row.syncState} />
+        <span className="queue-flags">
+          {row.syncState && <RowSyncState state={row.syncState} />}
           <FlagIcons flags={row.flags} />
-        </div>
+        </span>
       );
     case 'actions': {
       const action = props.actionOf(row);
       if (!action) return null;
       return (
-        <Button size="compact-xs" variant={action === 'claim' ? 'light' : 'subtle'} tabIndex={-1} data-testid={`row-${action}`}
+        <button type="button" className={`queue-action queue-action-${action}`} tabIndex={-1} data-testid={`row-${action}`}
           aria-label={t(`queue.actions.${action}Case`, { caseNumber: row.caseNumber })}
           onClick={(event) => {
             event.stopPropagation();
             props.onAction(row, action);
           }}>
           {t(`queue.actions.${action}`)}
-        </Button>
+        </button>
       );
     }
   }
@@ -172,7 +168,7 @@ const QueueRowView = memo(function QueueRowView({ row, index, start, active, sel
     >
       {selected !== null && onToggle && (
         <div role="gridcell" className="queue-cell">
-          <Checkbox size="xs" tabIndex={-1} checked={selected} onChange={() => onToggle(row)}
+          <input type="checkbox" className="queue-checkbox" tabIndex={-1} checked={selected} onChange={() => onToggle(row)}
             aria-label={t('queue.selectCase', { caseNumber: row.caseNumber })} onClick={(event) => event.stopPropagation()} />
         </div>
       )}
@@ -195,7 +191,7 @@ export function QueueGrid(props: QueueGridProps) {
     count: data.total,
     getScrollElement: () => scroller.current,
     estimateSize: () => queueRowHeight,
-    overscan: 12,
+    overscan: 6,
     // Rendering synchronously inside every scroll event made frames of 100-300 ms (bench:queue).
     useFlushSync: false,
   });
@@ -242,7 +238,7 @@ export function QueueGrid(props: QueueGridProps) {
             return (
               <div key={item.key} role="row" aria-rowindex={item.index + 2} className="queue-row queue-body-row"
                 style={{ transform: `translateY(${item.start}px)`, height: queueRowHeight }} data-testid="queue-row-loading">
-                <div role="gridcell" className="queue-cell queue-placeholder"><Skeleton height={12} width="60%" aria-hidden /></div>
+                <div role="gridcell" className="queue-cell"><span className="queue-placeholder" aria-hidden /></div>
               </div>
             );
           }
