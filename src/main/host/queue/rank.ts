@@ -79,21 +79,27 @@ export function rankedFor(sqlite: Database.Database): string | null {
  * rank changed are written. Returns how many changed.
  */
 export function rerankAll(sqlite: Database.Database, today: string): number {
-  const read = sqlite.prepare(`SELECT rowid, regime, case_type AS caseType, status, received_on AS receivedOn, deadline,
-    decided_on AS decidedOn, notice_of_default_on AS noticeOfDefaultOn, flags, priority_score AS score,
-    priority_band AS band FROM cases`);
-  const write = sqlite.prepare('UPDATE cases SET priority_score = ?, priority_band = ?, open = ? WHERE rowid = ?');
   const remember = sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   return sqlite.transaction(() => {
-    let changed = 0;
-    // Read first, then write: better-sqlite3 runs no statement while an iterator is open.
-    for (const row of read.all() as (RankFacts & { rowid: number; score: number; band: string })[]) {
-      const rank = rankCase(row, today);
-      if (rank.score === row.score && rank.band === row.band) continue;
-      write.run(rank.score, rank.band, rank.open ? 1 : 0, row.rowid);
-      changed += 1;
-    }
+    const changed = rerankCases(sqlite, today, '1');
     remember.run(rankedForKey, today);
     return changed;
   }).immediate();
+}
+
+/** Ranks the cases matching `where` (SQL over cases' columns) again for `today`; returns how many changed. */
+export function rerankCases(sqlite: Database.Database, today: string, where: string): number {
+  const read = sqlite.prepare(`SELECT rowid, regime, case_type AS caseType, status, received_on AS receivedOn, deadline,
+    decided_on AS decidedOn, notice_of_default_on AS noticeOfDefaultOn, flags, priority_score AS score,
+    priority_band AS band FROM cases WHERE ${where}`);
+  const write = sqlite.prepare('UPDATE cases SET priority_score = ?, priority_band = ?, open = ? WHERE rowid = ?');
+  let changed = 0;
+  // Read first, then write: better-sqlite3 runs no statement while an iterator is open.
+  for (const row of read.all() as (RankFacts & { rowid: number; score: number; band: string })[]) {
+    const rank = rankCase(row, today);
+    if (rank.score === row.score && rank.band === row.band) continue;
+    write.run(rank.score, rank.band, rank.open ? 1 : 0, row.rowid);
+    changed += 1;
+  }
+  return changed;
 }

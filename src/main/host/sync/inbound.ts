@@ -9,7 +9,7 @@ import { caseStatus, isoDate } from '../../../shared/contract';
 import type { PullResponse, SyncChange } from '../../../shared/sync';
 import { calendarDateInAmsterdam } from '../../../shared/domain/dates';
 import { deferIndexes, restoreIndexes } from '../db/deferred-indexes';
-import { flagBits, rankCase, vulnerableBit } from '../queue/rank';
+import { flagBits, rankCase, rerankCases, vulnerableBit } from '../queue/rank';
 import { applyToCase, type CaseData } from './local-effects';
 
 const caseData = z.looseObject({
@@ -38,6 +38,8 @@ const documentData = z.looseObject({
 
 /** The typed tables a pulled entity is copied to, with the schema it must pass first. */
 const typedEntities = { case: caseData, party: partyData, document: documentData } as const;
+
+const noFacts = { noticeOfDefaultOn: null, waiting: null, unread: null, latestDocumentAt: null };
 
 /** Entities whose changes alter a case's queue row (its columns, priority or flags). */
 const caseListEntities: ReadonlySet<string> = new Set(['case', 'party', 'suspension', 'noticeOfDefault', 'message', 'document']);
@@ -185,6 +187,7 @@ export class InboundStore {
         if (deferSearch) {
           this.statements.clearSearch.run();
           this.statements.fillSearch.run();
+          this.fillQueueFacts();
         }
         // After the bulk fills above, so that they do not update the indexes row by row.
         if (bootstrapping) restoreIndexes(this.sqlite);
@@ -296,8 +299,10 @@ export class InboundStore {
       kase = applyToCase(effect.name, JSON.parse(effect.args), kase, userId);
     }
     const parsed = caseData.parse(kase);
-    const facts = s.queueFacts.get(caseId) as { noticeOfDefaultOn: string | null; waiting: number | null; unread: number | null; latestDocumentAt: string | null };
-    const sponsor = s.partyOf.get(caseId, 'sponsor') as { name: string; organisation: string | null } | undefined;
+    // While bootstrapping, child rows may still be on later pages: fillQueueFacts sets these at the end.
+    const facts = options.deferSearch ? noFacts
+      : s.queueFacts.get(caseId) as { noticeOfDefaultOn: string | null; waiting: number | null; unread: number | null; latestDocumentAt: string | null };
+    const sponsor = options.deferSearch ? undefined : s.partyOf.get(caseId, 'sponsor') as { name: string; organisation: string | null } | undefined;
     const seenAt = s.seenAt.get(caseId) as string | undefined;
     // A document is new when it came after my last look here, or, before that, after the application day.
     const newDocument = facts.latestDocumentAt !== null && facts.latestDocumentAt > (seenAt ?? `${parsed.receivedOn}T23:59:59.999Z`);
@@ -323,6 +328,38 @@ export class InboundStore {
     s.deleteSearch.run(rowid);
     const sponsorText = sponsor ? [sponsor.name, sponsor.organisation].filter(Boolean).join(' ') : '';
     s.insertSearch.run(rowid, parsed.caseNumber, applicant.name, applicant.vNumber ?? '', sponsorText);
+  }
+
+  /**
+   * The end of a bootstrap: the queue's facts from child rows (notice of default, open suspension,
+   * unread message, newest document) and the sponsor, for every case at once, then the rank of the
+   * cases whose facts changed it. One pass over the child rows instead of a lookup per case.
+   */
+  private fillQueueFacts(): void {
+    this.sqlite.exec(`
+      UPDATE cases SET
+        notice_of_default_on = f.notice,
+        latest_document_at = f.latest,
+        flags = (flags & ~${flagBits.waiting | flagBits.newDocument | flagBits.newMessage})
+          | (CASE WHEN f.waiting THEN ${flagBits.waiting} ELSE 0 END)
+          | (CASE WHEN f.unread THEN ${flagBits.newMessage} ELSE 0 END)
+          | (CASE WHEN f.latest > coalesce((SELECT seen_at FROM case_seen WHERE case_id = cases.id), received_on || 'T23:59:59.999Z')
+              THEN ${flagBits.newDocument} ELSE 0 END)
+      FROM (
+        SELECT case_id,
+          min(CASE WHEN entity = 'noticeOfDefault' THEN json_extract(data, '$.receivedOn') END) AS notice,
+          max(entity = 'suspension' AND json_extract(data, '$.endedOn') IS NULL) AS waiting,
+          max(entity = 'message' AND json_extract(data, '$.direction') = 'inbound' AND json_extract(data, '$.readAt') IS NULL) AS unread,
+          max(CASE WHEN entity = 'document' THEN json_extract(data, '$.uploadedAt') END) AS latest
+        FROM server_rows WHERE entity IN ('noticeOfDefault', 'suspension', 'message', 'document') GROUP BY case_id
+      ) AS f
+      WHERE cases.id = f.case_id;
+      UPDATE cases SET sponsor_name = (
+        SELECT CASE WHEN p.organisation IS NULL OR p.organisation = '' THEN p.name WHEN p.name = '' THEN p.organisation
+          ELSE p.name || ', ' || p.organisation END
+        FROM parties p WHERE p.case_id = cases.id AND p.role = 'sponsor' ORDER BY p.id LIMIT 1)
+      WHERE id IN (SELECT case_id FROM parties WHERE role = 'sponsor');`);
+    rerankCases(this.sqlite, this.today(), `notice_of_default_on IS NOT NULL OR (flags & ${flagBits.waiting}) <> 0`);
   }
 
   /** Applies parked scope exits whose local work has been answered; returns the cases dropped. */
