@@ -12,10 +12,12 @@ import {
 } from './sync';
 import { demoUser } from '../sync/protocol';
 import { resetScenariosArgs, resetScenariosResult, setTrainingClockArgs, trainingInfo, trainingScenario } from './training';
+import { reviewCalls } from './review';
 
 export * from './common';
 export * from './sync';
 export * from './training';
+export * from './review';
 
 /** Where this workbench's data comes from: the embedded training environment or a central API. */
 export const environmentKind = z.enum(['training', 'production', 'development']);
@@ -120,6 +122,7 @@ export const calls = {
   'training.setClock': defineCall(setTrainingClockArgs, trainingInfo, 'Trainer: sets the training "today", or real time; then synchronises.'),
   'training.scenarios': defineCall(empty, z.object({ items: z.array(trainingScenario) }), 'Trainer: the training dataset\'s scenarios.'),
   'training.resetScenarios': defineCall(resetScenariosArgs, resetScenariosResult, 'Trainer: resets the named scenarios (all when none are named); then synchronises.'),
+  ...reviewCalls,
 } as const;
 
 export const events = {
