@@ -236,11 +236,14 @@ export const notes = pgTable('notes', {
   version: version(),
 }, (table) => [index('notes_case').on(table.caseId)]);
 
+/** A saved view of the queue: private to its owner, or shared with one of the owner's teams (read-only for the team). */
 export const savedViews = pgTable('saved_views', {
   id: text('id').primaryKey(),
   ownerId: text('owner_id').notNull().references(() => users.id),
   name: text('name').notNull(),
   filter: jsonb('filter').$type<Record<string, unknown>>().notNull(),
+  /** The team it is shared with; null for a private view. Fixed at creation. */
+  teamId: text('team_id').references(() => teams.id),
   version: version(),
 }, (table) => [index('saved_views_owner').on(table.ownerId)]);
 

@@ -66,31 +66,43 @@ export const linkEvidence: MutationHandler<'document.linkEvidence'> = async (con
   publishCaseChild(context.batch, kase, 'evidenceLink', link);
 };
 
-/** view.save: a private saved view of the queue; only its owner sees or changes it. */
+/** Who receives a saved view: its owner, or also the team it is shared with (owner_id null: the team's scope rule applies). */
+function viewScope(view: typeof savedViews.$inferSelect) {
+  return view.teamId === null
+    ? { caseId: null, teamId: null, assigneeId: null, ownerId: view.ownerId }
+    : { caseId: null, teamId: view.teamId, assigneeId: null, ownerId: null };
+}
+
+/**
+ * view.save: a saved view of the queue; only its owner changes it. Shared with a team when created
+ * with `teamId` (one of the owner's teams); sharing never changes later, because a view that left
+ * a team's scope would linger on the members' machines (the team gets a copy, or a tombstone).
+ */
 export const saveView: MutationHandler<'view.save'> = async (context, args) => {
   const [existing] = await context.tx.select().from(savedViews).where(eq(savedViews.id, args.viewId)).for('update');
   if (existing && existing.ownerId !== context.actor.userId) throw new Rejection('not_found', 'view not found');
+  const teamId = args.teamId ?? null;
+  if (existing && args.teamId !== undefined && teamId !== existing.teamId) {
+    throw new Rejection('invalid_arguments', 'sharing is fixed when a view is created');
+  }
+  if (!existing && teamId !== null && !context.actor.teamIds.includes(teamId)) {
+    throw new Rejection('forbidden', 'not a member of that team');
+  }
   const [view] = existing
     ? await context.tx.update(savedViews).set({ name: args.name, filter: args.filter, version: existing.version + 1 })
       .where(and(eq(savedViews.id, args.viewId), eq(savedViews.ownerId, context.actor.userId))).returning()
-    : await context.tx.insert(savedViews).values({ id: args.viewId, ownerId: context.actor.userId, name: args.name, filter: args.filter })
+    : await context.tx.insert(savedViews).values({ id: args.viewId, ownerId: context.actor.userId, name: args.name, filter: args.filter, teamId })
       .returning();
   if (!view) throw new Error('view write returned nothing');
-  context.batch.publish({
-    entity: 'savedView', id: view.id, version: view.version, data: rowData(view),
-    scope: { caseId: null, teamId: null, assigneeId: null, ownerId: view.ownerId },
-  });
+  context.batch.publish({ entity: 'savedView', id: view.id, version: view.version, data: rowData(view), scope: viewScope(view) });
 };
 
-/** view.delete: removes one's own saved view and publishes its tombstone. */
+/** view.delete: removes one's own saved view and publishes its tombstone to everyone who had it. */
 export const deleteView: MutationHandler<'view.delete'> = async (context, args) => {
   const [view] = await context.tx.delete(savedViews)
     .where(and(eq(savedViews.id, args.viewId), eq(savedViews.ownerId, context.actor.userId))).returning();
   if (!view) throw new Rejection('not_found', 'view not found');
-  context.batch.publish({
-    entity: 'savedView', id: view.id, version: view.version + 1,
-    scope: { caseId: null, teamId: null, assigneeId: null, ownerId: view.ownerId },
-  });
+  context.batch.publish({ entity: 'savedView', id: view.id, version: view.version + 1, scope: viewScope(view) });
 };
 
 /** audit.recordRead: a read made offline; audited now, with the client's time kept out of the chain. */

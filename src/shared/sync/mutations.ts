@@ -69,8 +69,14 @@ export const mutationArgs = {
     linkId: id, caseId: id, documentId: id, requirement: text(200),
     field: text(64).optional(), page: z.number().int().min(1).max(10_000).optional(), quote: text(500).optional(),
   }).strict(),
+  /**
+   * Create or rename/refilter one's own saved view of the queue. `teamId` shares it (read-only) with
+   * one of the user's teams; sharing is fixed when the view is created (share a copy instead).
+   */
   'view.save': z.object({
-    viewId: id, name: text(100), filter: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    viewId: id, name: text(100),
+    filter: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string()).max(50)])),
+    teamId: id.nullable().optional(),
   }).strict(),
   /** Deletes one's own saved view; clients receive a tombstone. */
   'view.delete': z.object({ viewId: id }).strict(),

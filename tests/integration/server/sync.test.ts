@@ -71,6 +71,28 @@ describe('pull', () => {
     expect(after.changes).toEqual([expect.objectContaining({ kind: 'tombstone', entity: 'savedView', id: viewId })]);
   });
 
+  it('shares a saved view with the owner\'s team only, read-only, with sharing fixed at creation', async () => {
+    const cursors = {
+      a2: (await pullAll(server, world.users.caseworkerA2)).nextCursor,
+      b: (await pullAll(server, world.users.caseworkerB)).nextCursor,
+    };
+    const viewId = randomUUID();
+    const [foreign] = await push(server, world.users.caseworkerA, [mutation('view.save', { viewId: randomUUID(), name: 'B', filter: {}, teamId: world.teamB })]);
+    expect(foreign).toMatchObject({ status: 'rejected', code: 'forbidden' });
+    const [shared] = await push(server, world.users.caseworkerA, [mutation('view.save', { viewId, name: 'Team urgent', filter: { window: 'overdue' }, teamId: world.teamA })]);
+    expect(shared?.status).toBe('applied');
+    const teammate = await pullAll(server, world.users.caseworkerA2, cursors.a2);
+    expect(teammate.changes).toEqual([expect.objectContaining({ kind: 'upsert', entity: 'savedView', id: viewId, data: expect.objectContaining({ name: 'Team urgent', teamId: world.teamA }) })]);
+    expect((await pullAll(server, world.users.caseworkerB, cursors.b)).changes.some((change) => change.id === viewId)).toBe(false);
+    const [edit] = await push(server, world.users.caseworkerA2, [mutation('view.save', { viewId, name: 'Mine', filter: {} })]);
+    expect(edit).toMatchObject({ status: 'rejected', code: 'not_found' });
+    const [unshare] = await push(server, world.users.caseworkerA, [mutation('view.save', { viewId, name: 'Team urgent', filter: {}, teamId: null })]);
+    expect(unshare).toMatchObject({ status: 'rejected', code: 'invalid_arguments' });
+    await push(server, world.users.caseworkerA, [mutation('view.delete', { viewId })]);
+    const gone = await pullAll(server, world.users.caseworkerA2, teammate.nextCursor);
+    expect(gone.changes).toEqual([expect.objectContaining({ kind: 'tombstone', entity: 'savedView', id: viewId })]);
+  });
+
   it('tells former viewers to drop a case that leaves their scope, and gives the new team all of it', async () => {
     const before = {
       a: (await pullAll(server, world.users.caseworkerA2)).nextCursor,

@@ -1,0 +1,2 @@
+ALTER TABLE "saved_views" ADD COLUMN "team_id" text;--> statement-breakpoint
+ALTER TABLE "saved_views" ADD CONSTRAINT "saved_views_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;
