@@ -7,6 +7,7 @@ import { drawPage, isCancellation, openDocument, type DrawnPage, type OpenDocume
 import {
   clampZoom, format, viewerLimits, type FitMode, type FrameMessage, type SearchHit, type ViewerErrorKind, type ViewerStrings,
 } from './protocol';
+import { applyHighlights, watchSelection, type Highlight } from './marks';
 import { findInPage, itemRangesOf, normaliseQuery, stepHit, type TextRange } from './search';
 import { Thumbnails } from './thumbnails';
 
@@ -39,6 +40,7 @@ export class Viewer {
   private searchGeneration = 0;
   private opening = 0;
   private readonly thumbnails: Thumbnails;
+  private highlights: readonly Highlight[] = [];
   private readonly stage = element<HTMLElement>('stage');
   private readonly pageBox = element<HTMLDivElement>('page');
   private readonly canvas = element<HTMLCanvasElement>('page-canvas');
@@ -53,6 +55,13 @@ export class Viewer {
       if (this.document && this.fit !== 'none') void this.renderPage();
     }).observe(this.stage);
     this.setControlsEnabled(false);
+    watchSelection(this.textLayer, () => (this.document ? { documentId: this.documentId, page: this.pageNumber } : null), this.report);
+  }
+
+  /** Keeps the texts to highlight on the shown document's pages, and marks the current page. */
+  setHighlights(highlights: readonly Highlight[]): void {
+    this.highlights = highlights;
+    if (this.document && this.pageBox.dataset.drawn) void applyHighlights(this.document, this.pageNumber, this.drawing?.textSpans() ?? [], highlights);
   }
 
   /** Applies the texts of the user's language to every label. */
@@ -234,6 +243,7 @@ export class Viewer {
       // For tests and the parent's screenshots: the page number whose drawing has finished.
       this.pageBox.dataset.drawn = String(number);
       this.highlight();
+      await applyHighlights(document, number, drawing.textSpans(), this.highlights);
     } catch (error) {
       if (isCancellation(error) || document !== this.document) return;
       // A broken page: say so and keep the document and its other pages usable.

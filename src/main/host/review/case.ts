@@ -11,6 +11,7 @@ import type {
 import {
   applicationValue, isoDate, reviewEvent, reviewMessage, reviewParty, reviewPeriod,
 } from '../../../shared/contract';
+import { checklistFor, evidenceRequirements } from '../../../shared/domain';
 import { RpcError } from '../../../shared/rpc';
 import { readCase, syncStatesOf, toSummary } from '../cases';
 import type { CacheDatabase } from '../db/open';
@@ -97,13 +98,20 @@ export class ReviewReader {
 
     const server = parse(caseRow, byEntity.get('case')?.[0]?.data) ?? parse(caseRow, {});
     if (!server) throw new RpcError('internal', 'The case in the local cache cannot be read.');
+    // The checklist's documents first, in its order (passport before contract), then the rest.
+    const checklist = checklistFor(row.caseType, row.receivedOn);
+    const rankOf = (kind: string): number => {
+      const index = checklist.findIndex((id) => (evidenceRequirements[id].documentKinds as readonly string[]).includes(kind));
+      return index < 0 ? checklist.length : index;
+    };
     const documentExtras = new Map(each('document', documentRow, (id, value) => [id, value] as const));
     const documents = (this.documentsOfCase.all(caseId) as { id: string; caseId: string; title: string; kind: string; mediaType: string; sha256: string; size: number; cached: number }[])
       .map((document) => ({
         ...document, cached: document.cached === 1,
         source: documentExtras.get(document.id)?.source ?? null, uploadedAt: documentExtras.get(document.id)?.uploadedAt ?? null,
       }))
-      .sort((left, right) => (left.uploadedAt ?? '').localeCompare(right.uploadedAt ?? '') || left.title.localeCompare(right.title));
+      .sort((left, right) => rankOf(left.kind) - rankOf(right.kind)
+        || (left.uploadedAt ?? '').localeCompare(right.uploadedAt ?? '') || left.title.localeCompare(right.title));
 
     const threads = new Map(each('messageThread', threadRow, (id, value) => [id, value] as const));
     const messages = each('message', messageRow, (id, value) => {

@@ -1,0 +1,49 @@
+/**
+ * The case screen's data: review.case from the host, reloaded when the host says the case or the
+ * sync state changed (a queued action was answered, a pull brought new rows). Opening the case goes
+ * through cases.open once, which records the read for the audit log (queued while offline).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { ReviewCase } from '../../../shared/contract';
+import { errorCodeOf, type UiErrorCode } from '../errors';
+import { useApi } from '../state/api';
+import { coalesce } from '../state/coalesce';
+
+export interface ReviewCaseState {
+  review: ReviewCase | null;
+  errorCode: UiErrorCode | null;
+  reload: () => void;
+}
+
+export function useReviewCase(caseId: string, today: string): ReviewCaseState {
+  const api = useApi();
+  const [review, setReview] = useState<ReviewCase | null>(null);
+  const [errorCode, setErrorCode] = useState<UiErrorCode | null>(null);
+
+  const load = useMemo(() => coalesce(() => api.review.case({ caseId, today }).then(
+    (answer) => {
+      setReview(answer);
+      setErrorCode(null);
+    },
+    (error: unknown) => setErrorCode(errorCodeOf(error)),
+  )), [api, caseId, today]);
+
+  useEffect(() => {
+    // The audited read: once per opening, not per reload.
+    api.cases.open({ caseId }).catch(() => undefined);
+  }, [api, caseId]);
+
+  useEffect(() => {
+    load();
+    const offCases = api.on('cases.changed', ({ caseIds }) => {
+      if (caseIds.length === 0 || caseIds.includes(caseId)) load();
+    });
+    const offSync = api.on('sync.changed', () => load());
+    return () => {
+      offCases();
+      offSync();
+    };
+  }, [api, caseId, load]);
+
+  return { review, errorCode, reload: load };
+}
