@@ -14,12 +14,14 @@ import { useReview } from './controller';
 
 type Dialog = 'request' | 'extend' | 'notice' | null;
 
-function DialogForm({ title, opened, onClose, onSubmit, children, submitLabel, busy }: {
+function DialogForm({ title, opened, onClose, onSubmit, children, submitLabel, busy, incomplete = false }: {
   title: string; opened: boolean; onClose: () => void; onSubmit: () => Promise<void>; children: ReactNode; submitLabel: string; busy: boolean;
+  /** Something required is not filled in yet. */
+  incomplete?: boolean;
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="md">
+    <Modal opened={opened} onClose={onClose} title={title} size="md" closeButtonProps={{ 'aria-label': t('app.close') }}>
       <form onSubmit={(event: FormEvent) => {
         event.preventDefault();
         void onSubmit();
@@ -28,7 +30,7 @@ function DialogForm({ title, opened, onClose, onSubmit, children, submitLabel, b
           {children}
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={onClose}>{t('review.actions.cancel')}</Button>
-            <Button type="submit" loading={busy} data-testid="action-submit">{submitLabel}</Button>
+            <Button type="submit" loading={busy} disabled={incomplete} data-testid="action-submit">{submitLabel}</Button>
           </Group>
         </Stack>
       </form>
@@ -84,7 +86,7 @@ export function CaseActions() {
         </Menu.Dropdown>
       </Menu>
       <DialogForm title={t('review.actions.request')} opened={dialog === 'request'} onClose={() => setDialog(null)} busy={busy}
-        submitLabel={t('review.actions.requestSubmit')}
+        submitLabel={t('review.actions.requestSubmit')} incomplete={documents.length === 0}
         onSubmit={() => run('case.requestDocuments', { suspensionId: crypto.randomUUID(), documents, dueOn })}>
         <Text size="sm">{t('review.actions.requestExplain')}</Text>
         <Checkbox.Group label={t('review.actions.documents')} value={documents} onChange={setDocuments} required>

@@ -20,6 +20,7 @@ import { neighbourOf } from '../state/queueOrder';
 import { CaseActions } from './CaseActions';
 import { CaseData } from './CaseData';
 import { ReviewContext, type EvidenceSpot, type ReviewController } from './controller';
+import { DeadlineChip } from './DeadlineSection';
 import { DocumentPane } from './DocumentPane';
 import { EvidencePanel } from './EvidencePanel';
 import { ShortcutLegend, useReviewShortcuts } from './shortcuts';
@@ -139,6 +140,7 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
             </Title>
             <StatusBadge status={review.summary.status} />
             <Text size="sm" c="dark.5">{t(`caseType.${review.summary.caseType}`, { defaultValue: review.summary.caseType })}</Text>
+            <DeadlineChip />
             {review.summary.syncState && <Badge size="sm" variant="outline" color="gray" c="dark.6" tt="none">{t(`syncUi.row.${review.summary.syncState}`)}</Badge>}
           </Group>
           <Group gap={4} wrap="nowrap">

@@ -128,3 +128,20 @@ function periodText(t: (key: string, options?: Record<string, unknown>) => strin
   return Object.entries(period).filter(([, amount]) => amount !== undefined)
     .map(([unit, amount]) => t(`unit.${unit}`, { ns: 'domain', count: amount })).join(' + ');
 }
+
+/** The deadline in the case header: the date and days left, the projected date while suspended. */
+export function DeadlineChip() {
+  const { t, i18n } = useTranslation();
+  const language = toLanguage(i18n.language);
+  const { review, today } = useReview();
+  const computed = caseDeadline(review, today);
+  if (!computed.ok) return null;
+  const shown = computed.projected ?? computed.deadline;
+  const days = daysBetween(today, shown.deadline);
+  const late = days !== null && days < 0 && !review.decidedOn;
+  return (
+    <Text size="sm" fw={600} c={late ? 'red.9' : 'dark.7'} className="tabular nowrap" data-testid="header-deadline">
+      {t('review.deadline.header', { date: formatCalendarDate(shown.deadline, language) })} · {daysLeft(t, days)}
+    </Text>
+  );
+}

@@ -53,7 +53,7 @@ export function FieldRow({ label, value, field }: { label: string; value: ReactN
           {verifyButton}
         </Group>
         {link && (
-          <Anchor component="button" type="button" size="xs" c="green.9" data-testid="evidence-link" className="review-evidence-line"
+          <Anchor component="button" type="button" size="xs" c="#1e6b35" data-testid="evidence-link" className="review-evidence-line"
             onClick={() => review.show({ documentId: link.documentId, page: link.page ?? 1, ...(link.quote ? { find: link.quote } : {}) })}>
             <IconCircleCheck size={14} aria-hidden />
             {t('review.evidence.verifiedAt', { title: titleOf(link.documentId), page: link.page ?? 1 })}

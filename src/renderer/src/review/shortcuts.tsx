@@ -53,7 +53,7 @@ export function ShortcutLegend({ opened, onOpen, onClose }: { opened: boolean; o
       <Button size="xs" variant="subtle" leftSection={<IconKeyboard size={16} aria-hidden />} onClick={onOpen} data-testid="shortcut-legend-button">
         {t('review.shortcuts.button')}
       </Button>
-      <Modal opened={opened} onClose={onClose} title={t('review.shortcuts.title')} size="md">
+      <Modal opened={opened} onClose={onClose} title={t('review.shortcuts.title')} size="md" closeButtonProps={{ 'aria-label': t('app.close') }}>
         <Table verticalSpacing={4} fz="sm" data-testid="shortcut-legend">
           <Table.Tbody>
             {reviewShortcuts.map((shortcut) => (
