@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const benchmarks = ['bench:server', 'bench:sync', 'bench:viewer'];
+const benchmarks = ['bench:server', 'bench:sync', 'bench:viewer', 'bench:review'];
 let failed = 0;
 for (const name of benchmarks) {
   console.error(`# ${name}`);

@@ -63,7 +63,7 @@ async function handle(message: ParentMessage): Promise<void> {
       return;
     case 'extractText': {
       if (!initialised) return;
-      const result = await extractText(message.data);
+      const result = await extractText(message.data, () => viewer.busy);
       send(result.ok ? { type: 'text', requestId: message.requestId, pages: result.pages }
         : { type: 'textFailed', requestId: message.requestId, kind: result.kind });
       return;

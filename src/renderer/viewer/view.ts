@@ -39,6 +39,8 @@ export class Viewer {
   private search: SearchState = { query: '', hits: [], current: null };
   private searchGeneration = 0;
   private opening = 0;
+  /** Opening or drawing right now: text extraction for the parent waits (extract.ts), the person comes first. */
+  busy = false;
   private readonly thumbnails: Thumbnails;
   private highlights: readonly Highlight[] = [];
   private readonly stage = element<HTMLElement>('stage');
@@ -49,7 +51,7 @@ export class Viewer {
   private readonly searchInput = element<HTMLInputElement>('search-input');
 
   constructor(private readonly report: (message: FrameMessage) => void) {
-    this.thumbnails = new Thumbnails(element('thumbnails'), (page) => void this.goToPage(page));
+    this.thumbnails = new Thumbnails(element('thumbnails'), (page) => void this.goToPage(page), () => this.busy);
     this.bindControls();
     new ResizeObserver(() => {
       if (this.document && this.fit !== 'none') void this.renderPage();
@@ -86,6 +88,7 @@ export class Viewer {
   /** Opens a document, replacing the current one; refuses it with a message when it cannot be shown. */
   async open(documentId: number, data: ArrayBuffer, page = 1): Promise<void> {
     const attempt = ++this.opening;
+    this.busy = true;
     await this.close();
     this.documentId = documentId;
     this.showStatus(this.strings?.loading ?? '');
@@ -96,6 +99,7 @@ export class Viewer {
     }
     this.showStatus('');
     if (!result.ok) {
+      this.busy = false;
       this.showError(result.kind);
       this.report({ type: 'failed', documentId, kind: result.kind });
       return;
@@ -239,12 +243,14 @@ export class Viewer {
       this.reportView();
       delete this.pageBox.dataset.drawn;
       await drawing.promise;
+      this.busy = false;
       if (this.drawing !== drawing) return;
       // For tests and the parent's screenshots: the page number whose drawing has finished.
       this.pageBox.dataset.drawn = String(number);
       this.highlight();
       await applyHighlights(document, number, drawing.textSpans(), this.highlights);
     } catch (error) {
+      this.busy = false;
       if (isCancellation(error) || document !== this.document) return;
       // A broken page: say so and keep the document and its other pages usable.
       this.showError('malformed');

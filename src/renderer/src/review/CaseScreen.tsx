@@ -53,17 +53,22 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
   const documents = useDocuments(api, review.documents, documentId);
   const checklist = useMemo(() => checklistFor(review.summary.caseType, review.summary.receivedOn), [review.summary.caseType, review.summary.receivedOn]);
 
-  const application = useMemo(() => {
-    const applicant = review.parties.find((party) => party.role === 'applicant');
-    return { vNumber: review.summary.vNumber, birthDate: applicant?.birthDate ?? null, ...review.application };
-  }, [review]);
-  const assistant = useMemo(() => assistEvidence({
-    caseType: review.summary.caseType, receivedOn: review.summary.receivedOn, application,
-    documents: review.documents.flatMap((document) => {
-      const pages = documents.texts.get(document.id);
-      return pages ? [{ documentId: document.id, kind: document.kind, pages }] : [];
-    }),
-  }), [review, application, documents.texts]);
+  // The assistant reads every page of every document: run it only when what it reads changed, not
+  // on every reload of the case (a note or a sync answer leaves its input as it was).
+  const applicant = review.parties.find((party) => party.role === 'applicant');
+  const assistantKey = JSON.stringify([review.summary.caseType, review.summary.receivedOn, review.summary.vNumber, applicant?.birthDate,
+    review.application, review.documents.map((document) => [document.id, document.kind])]);
+  const assistant = useMemo(() => {
+    const [caseType, receivedOn, vNumber, birthDate, stated, kinds] = JSON.parse(assistantKey) as
+      [string, string, string, string | null | undefined, Record<string, string | number | boolean | null>, [string, string][]];
+    return assistEvidence({
+      caseType, receivedOn, application: { vNumber, birthDate: birthDate ?? null, ...stated },
+      documents: kinds.flatMap(([id, kind]) => {
+        const pages = documents.texts.get(id);
+        return pages ? [{ documentId: id, kind, pages }] : [];
+      }),
+    });
+  }, [assistantKey, documents.texts]);
 
   const show = useCallback((spot: { documentId: string; page?: number; find?: string }) => {
     if (spot.documentId !== documentId) setSelection(null);

@@ -46,7 +46,7 @@ export function DeadlineSection() {
               <Text fw={700} size="md" className="tabular" data-testid="review-deadline" data-deadline={computed.deadline.deadline}>
                 {date(computed.deadline.deadline)}
               </Text>
-              <Text size="sm" c="dark.5">{daysLeft(t, daysBetween(today, computed.deadline.deadline))}</Text>
+              {!review.decidedOn && <Text size="sm" c="dark.5">{daysLeft(t, daysBetween(today, computed.deadline.deadline))}</Text>}
               {computed.deadline.suspendedDays > 0 && (
                 <Badge size="sm" variant="light" color="orange" c="#8a3a00" tt="none">{t('review.deadline.suspended', { count: computed.deadline.suspendedDays })}</Badge>
               )}
@@ -141,7 +141,9 @@ export function DeadlineChip() {
   const late = days !== null && days < 0 && !review.decidedOn;
   return (
     <Text size="sm" fw={600} c={late ? 'red.9' : 'dark.7'} className="tabular nowrap" data-testid="header-deadline">
-      {t('review.deadline.header', { date: formatCalendarDate(shown.deadline, language) })} · {daysLeft(t, days)}
+      {t('review.deadline.header', { date: formatCalendarDate(shown.deadline, language) })}
+      {/* Days left mean nothing once decided. */}
+      {review.decidedOn ? '' : ` · ${daysLeft(t, days)}`}
     </Text>
   );
 }

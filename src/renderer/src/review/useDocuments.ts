@@ -10,6 +10,9 @@ import type { ViewerErrorKind } from '../../viewer/protocol';
 
 export type DocumentFailure = ViewerErrorKind | 'unavailable';
 
+/** The most document bytes a case screen keeps in memory (64 MiB). */
+const keptBytesCap = 64 * 1024 * 1024;
+
 /** Kinds that are shared templates (reports, statements): read after the case's own documents. */
 const readLast: ReadonlySet<string> = new Set(['country_report', 'bank_statements', 'supporting_documents']);
 
@@ -39,6 +42,20 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
   const [textRequest, setTextRequest] = useState<{ requestId: number; bytes: ArrayBuffer } | null>(null);
   const reading = useRef<{ requestId: number; documentId: string } | null>(null);
   const nextRequest = useRef(1);
+  // The case's document bytes once fetched, so switching tabs does not fetch (and decode) again.
+  const bytesById = useRef(new Map<string, ArrayBuffer>());
+  const keep = useCallback((documentId: string, bytes: ArrayBuffer) => {
+    const kept = bytesById.current;
+    kept.set(documentId, bytes);
+    let total = 0;
+    for (const value of kept.values()) total += value.byteLength;
+    // A bounded memory: the oldest go first beyond the cap.
+    for (const [id, value] of kept) {
+      if (total <= keptBytesCap) break;
+      kept.delete(id);
+      total -= value.byteLength;
+    }
+  }, []);
   const fail = useCallback((documentId: string, kind: DocumentFailure) => {
     setFailures((previous) => new Map(previous).set(documentId, kind));
   }, []);
@@ -46,9 +63,23 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
   useEffect(() => {
     if (!shownId) return;
     let current = true;
+    const kept = bytesById.current.get(shownId);
+    if (kept) {
+      // Already here (read for the assistant): shown at once; the read is still recorded for the audit log.
+      void Promise.resolve().then(() => {
+        if (current) setShown({ documentId: shownId, bytes: kept });
+      });
+      api.sync.mutate({ name: 'audit.recordRead', args: { objectType: 'document', objectId: shownId, readAt: new Date().toISOString() } })
+        .catch(() => undefined);
+      return () => {
+        current = false;
+      };
+    }
     api.documents.open({ documentId: shownId }).then(
       (content) => {
-        if (current) setShown({ documentId: shownId, bytes: decode(content.contentBase64) });
+        const bytes = decode(content.contentBase64);
+        keep(shownId, bytes);
+        if (current) setShown({ documentId: shownId, bytes });
       },
       () => {
         if (current) fail(shownId, 'unavailable');
@@ -57,7 +88,7 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
     return () => {
       current = false;
     };
-  }, [api, shownId, fail]);
+  }, [api, shownId, fail, keep]);
 
   const ids = documents.map((document) => document.id).join(',');
   const pendingIds = [...documents]
@@ -72,7 +103,9 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
     reading.current = { requestId, documentId: next };
     api.documents.open({ documentId: next }).then(
       (content) => {
-        if (reading.current?.requestId === requestId) setTextRequest({ requestId, bytes: decode(content.contentBase64) });
+        const bytes = decode(content.contentBase64);
+        keep(next, bytes);
+        if (reading.current?.requestId === requestId) setTextRequest({ requestId, bytes });
       },
       () => {
         if (reading.current?.requestId !== requestId) return;
@@ -81,7 +114,7 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
       },
     );
     // ids: a new list of documents (after a sync) may bring new ones to read.
-  }, [api, next, ids, fail]);
+  }, [api, next, ids, fail, keep]);
 
   const onText = useCallback((requestId: number, pages: string[] | null, kind?: ViewerErrorKind) => {
     const request = reading.current;

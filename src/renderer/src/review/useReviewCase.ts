@@ -38,7 +38,14 @@ export function useReviewCase(caseId: string, today: string): ReviewCaseState {
     const offCases = api.on('cases.changed', ({ caseIds }) => {
       if (caseIds.length === 0 || caseIds.includes(caseId)) load();
     });
-    const offSync = api.on('sync.changed', () => load());
+    // Only when the outbox moved (an action answered, refused or in conflict): a sync that changed
+    // the case itself arrives as cases.changed, and every other sync.changed would re-read for nothing.
+    let outbox = '';
+    const offSync = api.on('sync.changed', (status) => {
+      const next = `${status.pending}/${status.failed ?? 0}/${status.conflicts}`;
+      if (next !== outbox && outbox !== '') load();
+      outbox = next;
+    });
     return () => {
       offCases();
       offSync();
