@@ -114,4 +114,37 @@ test.describe('case review', () => {
     await expectAccessible(page);
     await page.screenshot({ path: 'test-results/screens/review-shortcuts-en.png' });
   });
+
+  test('offline: the top case of the queue opens with all its documents while the server is gone', async ({ page, trainingPreview }) => {
+    test.setTimeout(180_000);
+    const shell = await signInAsCaseworker(page, trainingPreview);
+    const topId = await shell.caseRows.first().getAttribute('data-case-id');
+    if (!topId) throw new Error('the queue is empty');
+    // The documents of the top of the queue are prefetched after the sync; wait for them, then go offline.
+    const cache = trainingPreview.host.cache.sqlite;
+    const missing = () => cache.prepare(`SELECT count(*) FROM documents d LEFT JOIN document_files f ON f.sha256 = d.sha256
+      WHERE d.case_id = ? AND f.sha256 IS NULL`).pluck().get(topId) as number;
+    await expect.poll(missing, { timeout: 60_000 }).toBe(0);
+    await trainingPreview.training?.close();
+    await expect(shell.syncIndicator).not.toHaveAttribute('data-state', 'online', { timeout: 30_000 }).catch(() => undefined);
+
+    const review = new CasePage(page);
+    await review.open(topId);
+    const tabs = page.getByTestId('document-tab');
+    const count = await tabs.count();
+    expect(count).toBeGreaterThan(0);
+    const documents = datasetCases(trainingPreview).find((kase) => kase.id === topId)?.documents ?? [];
+    const frame = page.frameLocator('[data-testid="document-viewer"]');
+    for (let index = 0; index < count; index++) {
+      const documentId = await tabs.nth(index).getAttribute('data-document-id');
+      const pages = documents.find((document) => document.id === documentId)?.pageCount;
+      await tabs.nth(index).click();
+      // Opened from the local document cache: the viewer shows its page count and draws page 1.
+      await expect(frame.locator('#page-count')).toHaveText(`van ${pages ?? '?'}`, { timeout: 20_000 });
+      await expect(review.drawnPage(1)).toBeAttached({ timeout: 20_000 });
+      await expect(tabs.nth(index)).not.toHaveAttribute('data-failure', /.+/);
+    }
+    await page.screenshot({ path: 'test-results/screens/review-offline-nl.png' });
+    await expectAccessible(page);
+  });
 });

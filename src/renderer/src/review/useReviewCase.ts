@@ -38,13 +38,14 @@ export function useReviewCase(caseId: string, today: string): ReviewCaseState {
     const offCases = api.on('cases.changed', ({ caseIds }) => {
       if (caseIds.length === 0 || caseIds.includes(caseId)) load();
     });
-    // Only when the outbox moved (an action answered, refused or in conflict): a sync that changed
-    // the case itself arrives as cases.changed, and every other sync.changed would re-read for nothing.
-    let outbox = '';
+    // When the outbox moved (an action answered, refused or in conflict) and when a sync cycle ended:
+    // an answered action leaves the outbox before the pull brings the server's row, and rows such as
+    // evidence links and notes do not change the case row, so no cases.changed announces them.
+    let last: { outbox: string; syncing: boolean } | null = null;
     const offSync = api.on('sync.changed', (status) => {
-      const next = `${status.pending}/${status.failed ?? 0}/${status.conflicts}`;
-      if (next !== outbox && outbox !== '') load();
-      outbox = next;
+      const next = { outbox: `${status.pending}/${status.failed ?? 0}/${status.conflicts}`, syncing: status.state === 'syncing' };
+      if (last && (next.outbox !== last.outbox || (last.syncing && !next.syncing))) load();
+      last = next;
     });
     return () => {
       offCases();
