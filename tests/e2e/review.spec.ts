@@ -4,21 +4,8 @@ import type { Page } from '@playwright/test';
 import type { Preview } from '../../scripts/preview/server';
 import type { DatasetCase } from '../../src/server/training/dataset';
 import { CasePage } from './pages/case';
-import { ShellPage } from './pages/shell';
-import { SignInPage } from './pages/sign-in';
+import { signInAsCaseworker } from './pages/session';
 import { accessibilityViolations, expect, test } from './fixtures';
-
-async function signInAsCaseworker(page: Page, preview: Preview): Promise<ShellPage> {
-  await page.goto(preview.pageUrl);
-  const signIn = new SignInPage(page);
-  await signIn.demoUser('demo.caseworker').click();
-  await signIn.submit.click();
-  await expect(signIn.screen).toBeHidden();
-  const shell = new ShellPage(page);
-  await expect(shell.caseRows.first()).toBeVisible({ timeout: 30_000 });
-  await expect(shell.syncIndicator).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-  return shell;
-}
 
 function datasetCases(preview: Preview): DatasetCase[] {
   if (!preview.trainingDatasetFolder) throw new Error('the preview has no training dataset');
