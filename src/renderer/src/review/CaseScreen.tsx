@@ -45,6 +45,7 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
   const api = useApi();
   const [documentId, setDocumentId] = useState<string | null>(review.documents[0]?.id ?? null);
   const [page, setPage] = useState(1);
+  const [pageCount, setPageCount] = useState(1);
   const [find, setFind] = useState('');
   const [selection, setSelection] = useState<{ page: number; text: string } | null>(null);
   const [selectedField, selectField] = useState<EvidenceField | null>(null);
@@ -112,7 +113,7 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
       const next = order[(order.indexOf(documentId ?? '') + step + order.length) % order.length];
       if (next) show({ documentId: next });
     },
-    stepPage: (step) => setPage((current) => Math.max(1, current + step)),
+    stepPage: (step) => setPage((current) => Math.min(pageCount, Math.max(1, current + step))),
     verifySelected: () => {
       if (selectedField) void verify(selectedField, null);
     },
@@ -182,7 +183,10 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
           )}
           right={(
             <DocumentPane documents={documents} find={find}
-              onPageChange={(next) => setPage(next)}
+              onPageChange={(next, count) => {
+                setPage(next);
+                setPageCount(count);
+              }}
               onSelection={(selectedPage, text) => setSelection(text ? { page: selectedPage, text } : null)} />
           )}
         />

@@ -15,7 +15,7 @@ import type { DocumentsState } from './useDocuments';
 
 export interface DocumentPaneProps {
   documents: DocumentsState;
-  onPageChange: (page: number) => void;
+  onPageChange: (page: number, pageCount: number) => void;
   onSelection: (page: number, text: string) => void;
   /** Text the viewer searches within the shown document (a jump to evidence or a hit). */
   find: string;
@@ -121,7 +121,7 @@ export function DocumentPane({ documents, onPageChange, onSelection, find }: Doc
             textRequest={documents.textRequest}
             onText={documents.onText}
             onError={documents.onViewerError}
-            onPageChange={(page) => onPageChange(page)}
+            onPageChange={onPageChange}
             onSelection={onSelection}
             title={t('review.documents.viewerTitle', { title: review.documentId ? titleOf(review.documentId) : '' })}
           />
