@@ -53,6 +53,8 @@ export interface Preview {
   host: Host;
   /** The training server, when options.training asked for one. */
   training?: TrainingServer;
+  /** Where the training server's dataset files are (cases.jsonl), when options.training asked for one. */
+  trainingDatasetFolder?: string;
   close(): Promise<void>;
 }
 
@@ -116,7 +118,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     pageUrl: `${origin}/#${tokenFragmentKey}=${token}`,
     token,
     host,
-    ...(training ? { training } : {}),
+    ...(training && options.training ? { training, trainingDatasetFolder: join(options.training.dataDir, 'training-dataset') } : {}),
     close() {
       closing ??= (async () => {
         await closeSockets();

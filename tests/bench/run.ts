@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const benchmarks = ['bench:server', 'bench:sync', 'bench:viewer', 'bench:queue'];
+const benchmarks = ['bench:server', 'bench:sync', 'bench:viewer', 'bench:queue', 'bench:review'];
 let failed = 0;
 for (const name of benchmarks) {
   console.error(`# ${name}`);

@@ -1,21 +1,8 @@
 import type { Page } from '@playwright/test';
 import type { Preview } from '../../scripts/preview/server';
-import { ShellPage } from './pages/shell';
-import { SignInPage } from './pages/sign-in';
+import { signInAsCaseworker } from './pages/session';
 import { accessibilityViolations, expect, test } from './fixtures';
 import { pushOnServer } from './training-server';
-
-async function signInAsCaseworker(page: Page, preview: Preview): Promise<ShellPage> {
-  await page.goto(preview.pageUrl);
-  const signIn = new SignInPage(page);
-  await signIn.demoUser('demo.caseworker').click();
-  await signIn.submit.click();
-  await expect(signIn.screen).toBeHidden();
-  const shell = new ShellPage(page);
-  await expect(shell.caseRows.first()).toBeVisible({ timeout: 30_000 });
-  await expect(shell.syncIndicator).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-  return shell;
-}
 
 /** Claims a case through the contract, as a future claim button will. */
 async function claimInBrowser(page: Page, caseId: string): Promise<void> {

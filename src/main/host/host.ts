@@ -12,6 +12,7 @@ import { RpcError } from '../../shared/rpc';
 import { listCases, readCase, searchCases, syncStatesOf, toSummary } from './cases';
 import { openCache, type OpenedCache } from './db/open';
 import { createLogger, type Logger } from './log';
+import { reviewHandlers } from './review';
 import { readLanguage, writeLanguage } from './settings';
 import type { Cancel, Clock } from './sync/engine';
 import { memorySecretStore, type SecretStore } from './sync/session';
@@ -156,6 +157,7 @@ export function createHost(options: HostOptions): Host {
     'training.setClock': (args) => requireSync(sync).setTrainingClock(args),
     'training.scenarios': () => requireSync(sync).trainingScenarios(),
     'training.resetScenarios': ({ scenarios }) => requireSync(sync).resetTrainingScenarios(scenarios),
+    ...reviewHandlers(cache.sqlite, db),
   };
 
   let nextConnection = 1;

@@ -14,6 +14,7 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { SyncIndicator } from './components/SyncIndicator';
 import type { UiErrorCode } from './errors';
+import { CaseScreen } from './review/CaseScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { QueueScreen } from './queue/QueueScreen';
 import { TrainingScreen } from './screens/TrainingScreen';
@@ -22,7 +23,7 @@ import { UserMenu } from './session/UserMenu';
 import { useSession } from './session/useSession';
 import { ConflictsScreen } from './sync/ConflictsScreen';
 import { useCaseList, useSyncStatus, type CaseListState } from './state/data';
-import { hashOfScreen, screens, useConnectionState, useScreen, useToday, type Screen } from './state/hooks';
+import { hashOfScreen, screens, useCaseRoute, useConnectionState, useScreen, useToday, type Screen } from './state/hooks';
 
 export interface AppProps {
   info: AppInfo | null;
@@ -35,6 +36,7 @@ const screenTitleKeys: Record<Screen, string> = {
   dashboard: 'dashboard.title',
   conflicts: 'syncUi.conflicts.title',
   training: 'training.title',
+  case: 'review.title',
 };
 
 /**
@@ -74,6 +76,7 @@ function useFocusOnScreenChange(screen: Screen): React.RefObject<HTMLElement | n
 export function App({ info, infoErrorCode }: AppProps) {
   const { t } = useTranslation();
   const screen = useScreen();
+  const caseId = useCaseRoute();
   const connectionState = useConnectionState();
   const cases = useCaseList();
   const sync = useSyncStatus();
@@ -174,6 +177,7 @@ export function App({ info, infoErrorCode }: AppProps) {
           {!signingIn && screen === 'dashboard' && <DashboardScreen cases={cases} today={today} />}
           {!signingIn && screen === 'conflicts' && <ConflictsScreen cases={cases.items} userId={user?.id ?? null} />}
           {!signingIn && screen === 'training' && <TrainingScreen info={info} />}
+          {!signingIn && screen === 'case' && caseId && <CaseScreen key={caseId} caseId={caseId} today={today} />}
         </AppShell.Main>
       </AppShell>
     </>

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import './viewer.css';
+import { extractText } from './extract';
 import { setWorkerSource } from './pdf';
 import { parseParentMessage, type FrameMessage, type ParentMessage } from './protocol';
 import { Viewer } from './view';
@@ -57,6 +58,16 @@ async function handle(message: ParentMessage): Promise<void> {
     case 'searchStep':
       await viewer.stepSearch(message.direction);
       return;
+    case 'highlights':
+      viewer.setHighlights(message.items);
+      return;
+    case 'extractText': {
+      if (!initialised) return;
+      const result = await extractText(message.data, () => viewer.busy);
+      send(result.ok ? { type: 'text', requestId: message.requestId, pages: result.pages }
+        : { type: 'textFailed', requestId: message.requestId, kind: result.kind });
+      return;
+    }
   }
 }
 

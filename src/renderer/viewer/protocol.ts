@@ -19,6 +19,12 @@ export const viewerLimits = {
   maxQueryLength: 200,
   /** Hits reported to the parent per search; the frame still navigates all of them. */
   maxReportedHits: 1000,
+  /** Text handed to the parent per extracted document, in characters (the evidence checks and cross-document search). */
+  maxExtractedCharacters: 2_000_000,
+  /** Longest selected text reported, in characters. */
+  maxSelectionLength: 500,
+  /** Highlights the parent may ask for on one document. */
+  maxHighlights: 500,
 } as const;
 
 /** Why a document could not be shown; each has a message for the person in both languages. */
@@ -68,6 +74,14 @@ export const parentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('rotate'), rotation }),
   z.strictObject({ type: z.literal('search'), query: z.string().max(viewerLimits.maxQueryLength) }),
   z.strictObject({ type: z.literal('searchStep'), direction: z.enum(['next', 'previous']) }),
+  /** Reads a document's text without showing it, in a pdf.js document and worker of its own. */
+  z.strictObject({ type: z.literal('extractText'), requestId: z.number().int().nonnegative(), data: z.instanceof(ArrayBuffer) }),
+  /** Texts to mark on the pages of the shown document: evidence quotes and notes. */
+  z.strictObject({
+    type: z.literal('highlights'),
+    items: z.array(z.strictObject({ page: pageNumber, text: z.string().min(1).max(500), kind: z.enum(['evidence', 'note']) }))
+      .max(viewerLimits.maxHighlights),
+  }),
 ]);
 export type ParentMessage = z.infer<typeof parentMessageSchema>;
 
@@ -99,6 +113,15 @@ export const frameMessageSchema = z.discriminatedUnion('type', [
     /** Index of the current hit in the whole list, or null when there is none. */
     current: z.number().int().nonnegative().nullable(),
   }),
+  /** The text of every page of an extracted document ('' for image-only pages), or why it could not be read. */
+  z.strictObject({
+    type: z.literal('text'), requestId: z.number().int().nonnegative(),
+    pages: z.array(z.string()).max(viewerLimits.maxPages)
+      .refine((pages) => pages.reduce((total, page) => total + page.length, 0) <= viewerLimits.maxExtractedCharacters, 'too much text'),
+  }),
+  z.strictObject({ type: z.literal('textFailed'), requestId: z.number().int().nonnegative(), kind: z.enum(viewerErrorKinds) }),
+  /** What the person selected on the page (empty when the selection went), for evidence and notes. */
+  z.strictObject({ type: z.literal('selection'), documentId, page: pageNumber, text: z.string().max(viewerLimits.maxSelectionLength) }),
 ]);
 export type FrameMessage = z.infer<typeof frameMessageSchema>;
 

@@ -19,6 +19,8 @@ export class Thumbnails {
   constructor(
     private readonly container: HTMLElement,
     private readonly onDidChoose: (page: number) => void,
+    /** True while the main page is being opened or drawn: thumbnails wait, the page the person asked for comes first. */
+    private readonly mainBusy: () => boolean = () => false,
   ) {}
 
   /** Sets the accessible name template of each thumbnail ("Page {page}"). */
@@ -103,6 +105,8 @@ export class Thumbnails {
         const document = this.document;
         const button = this.buttons.get(page);
         if (!document || !button) continue;
+        while (this.mainBusy()) await new Promise((resolve) => setTimeout(resolve, 30));
+        if (document !== this.document) return;
         try {
           const pdfPage = await document.page(page);
           const natural = pdfPage.getViewport({ scale: 1, rotation: (pdfPage.rotate + this.rotation) % 360 });

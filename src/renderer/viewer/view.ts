@@ -7,6 +7,7 @@ import { drawPage, isCancellation, openDocument, type DrawnPage, type OpenDocume
 import {
   clampZoom, format, viewerLimits, type FitMode, type FrameMessage, type SearchHit, type ViewerErrorKind, type ViewerStrings,
 } from './protocol';
+import { applyHighlights, watchSelection, type Highlight } from './marks';
 import { findInPage, itemRangesOf, normaliseQuery, stepHit, type TextRange } from './search';
 import { Thumbnails } from './thumbnails';
 
@@ -38,7 +39,10 @@ export class Viewer {
   private search: SearchState = { query: '', hits: [], current: null };
   private searchGeneration = 0;
   private opening = 0;
+  /** Opening or drawing right now: text extraction for the parent waits (extract.ts), the person comes first. */
+  busy = false;
   private readonly thumbnails: Thumbnails;
+  private highlights: readonly Highlight[] = [];
   private readonly stage = element<HTMLElement>('stage');
   private readonly pageBox = element<HTMLDivElement>('page');
   private readonly canvas = element<HTMLCanvasElement>('page-canvas');
@@ -47,12 +51,19 @@ export class Viewer {
   private readonly searchInput = element<HTMLInputElement>('search-input');
 
   constructor(private readonly report: (message: FrameMessage) => void) {
-    this.thumbnails = new Thumbnails(element('thumbnails'), (page) => void this.goToPage(page));
+    this.thumbnails = new Thumbnails(element('thumbnails'), (page) => void this.goToPage(page), () => this.busy);
     this.bindControls();
     new ResizeObserver(() => {
       if (this.document && this.fit !== 'none') void this.renderPage();
     }).observe(this.stage);
     this.setControlsEnabled(false);
+    watchSelection(this.textLayer, () => (this.document ? { documentId: this.documentId, page: this.pageNumber } : null), this.report);
+  }
+
+  /** Keeps the texts to highlight on the shown document's pages, and marks the current page. */
+  setHighlights(highlights: readonly Highlight[]): void {
+    this.highlights = highlights;
+    if (this.document && this.pageBox.dataset.drawn) void applyHighlights(this.document, this.pageNumber, this.drawing?.textSpans() ?? [], highlights);
   }
 
   /** Applies the texts of the user's language to every label. */
@@ -77,6 +88,7 @@ export class Viewer {
   /** Opens a document, replacing the current one; refuses it with a message when it cannot be shown. */
   async open(documentId: number, data: ArrayBuffer, page = 1): Promise<void> {
     const attempt = ++this.opening;
+    this.busy = true;
     await this.close();
     this.documentId = documentId;
     this.showStatus(this.strings?.loading ?? '');
@@ -87,6 +99,7 @@ export class Viewer {
     }
     this.showStatus('');
     if (!result.ok) {
+      this.busy = false;
       this.showError(result.kind);
       this.report({ type: 'failed', documentId, kind: result.kind });
       return;
@@ -230,11 +243,14 @@ export class Viewer {
       this.reportView();
       delete this.pageBox.dataset.drawn;
       await drawing.promise;
+      this.busy = false;
       if (this.drawing !== drawing) return;
       // For tests and the parent's screenshots: the page number whose drawing has finished.
       this.pageBox.dataset.drawn = String(number);
       this.highlight();
+      await applyHighlights(document, number, drawing.textSpans(), this.highlights);
     } catch (error) {
+      this.busy = false;
       if (isCancellation(error) || document !== this.document) return;
       // A broken page: say so and keep the document and its other pages usable.
       this.showError('malformed');

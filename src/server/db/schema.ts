@@ -65,6 +65,8 @@ export const cases = pgTable('cases', {
   feeAmountCents: integer('fee_amount_cents'),
   /** Biometrics appointment at an IND desk or expat centre: { kind, location, at }. */
   biometrics: jsonb('biometrics').$type<{ kind: 'ind_desk' | 'expat_centre'; location: string; at: string } | null>(),
+  /** What the applicant stated on the form (names, birth date, salary, ...); the evidence checks compare documents to it. */
+  application: jsonb('application').$type<Record<string, string | number | boolean | null> | null>(),
   deadline: date('deadline', { mode: 'string' }),
   penaltyAmountCents: integer('penalty_amount_cents').notNull().default(0),
   decision: text('decision'),
@@ -153,6 +155,8 @@ export const annotations = pgTable('annotations', {
   authorId: text('author_id').notNull().references(() => users.id),
   page: integer('page').notNull(),
   body: text('body').notNull(),
+  /** The text the note highlights on its page, if any. */
+  quote: text('quote'),
   createdAt: instant('created_at').notNull(),
   version: version(),
 }, (table) => [index('annotations_case').on(table.caseId)]);
@@ -163,6 +167,11 @@ export const evidenceLinks = pgTable('evidence_links', {
   caseId: text('case_id').notNull().references(() => cases.id),
   documentId: text('document_id').notNull().references(() => documents.id),
   requirement: text('requirement').notNull(),
+  /** The application field verified against the document ("surname", "monthlySalaryCents"), if any. */
+  field: text('field'),
+  /** The page that proves it (1-based) and the text selected there, if any. */
+  page: integer('page'),
+  quote: text('quote'),
   createdBy: text('created_by').notNull().references(() => users.id),
   createdAt: instant('created_at').notNull(),
   version: version(),

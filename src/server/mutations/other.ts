@@ -46,9 +46,10 @@ async function documentInScope(context: MutationContext, documentId: string) {
 
 export const annotateDocument: MutationHandler<'document.annotate'> = async (context, args) => {
   const { document, kase } = await documentInScope(context, args.documentId);
+  if (args.caseId !== undefined && args.caseId !== kase.id) throw new Rejection('invalid_arguments', 'document belongs to another case');
   const [annotation] = await context.tx.insert(annotations).values({
     id: args.annotationId, caseId: kase.id, documentId: document.id, authorId: context.actor.userId,
-    page: args.page, body: args.body, createdAt: context.batch.now,
+    page: args.page, body: args.body, quote: args.quote ?? null, createdAt: context.batch.now,
   }).onConflictDoNothing().returning();
   if (!annotation) throw new Rejection('invalid_arguments', 'annotation id already used');
   publishCaseChild(context.batch, kase, 'annotation', annotation);
@@ -59,7 +60,7 @@ export const linkEvidence: MutationHandler<'document.linkEvidence'> = async (con
   if (document.caseId !== args.caseId) throw new Rejection('invalid_arguments', 'document belongs to another case');
   const [link] = await context.tx.insert(evidenceLinks).values({
     id: args.linkId, caseId: kase.id, documentId: document.id, requirement: args.requirement,
-    createdBy: context.actor.userId, createdAt: context.batch.now,
+    field: args.field ?? null, page: args.page ?? null, quote: args.quote ?? null, createdBy: context.actor.userId, createdAt: context.batch.now,
   }).onConflictDoNothing().returning();
   if (!link) throw new Rejection('invalid_arguments', 'link id already used');
   publishCaseChild(context.batch, kase, 'evidenceLink', link);

@@ -69,6 +69,9 @@ export function registerIntakeRoutes(app: FastifyInstance, context: AppContext, 
     caseNumber, caseType: z.string().min(1).max(60), receivedOn: isoDate, teamId: z.uuid(),
     contestedDecisionOn: isoDate.optional(), feeAmountCents: z.number().int().min(0).optional(),
     applicant: partyInput, sponsor: partyInput.optional(), representative: partyInput.optional(),
+    /** The form data as the applicant stated it (field name to value); the evidence checks compare documents to it. */
+    application: z.record(z.string().max(64), z.union([z.string().max(500), z.number(), z.boolean(), z.null()]))
+      .refine((fields) => Object.keys(fields).length <= 100, 'at most 100 fields').optional(),
   }).strict(), async (input) => {
     const regime = regimeForCaseType(input.caseType);
     if (!regime) throw new ApiError('invalid_request', 'Unknown case type.');
@@ -80,7 +83,7 @@ export function registerIntakeRoutes(app: FastifyInstance, context: AppContext, 
       const draft: CaseRow = {
         id: randomUUID(), caseNumber: input.caseNumber, caseType: input.caseType, regime, status: 'intake', teamId: team.id,
         assigneeId: null, receivedOn: input.receivedOn, contestedDecisionOn: input.contestedDecisionOn ?? null, feeStatus: 'unpaid',
-        feePaidOn: null, feeAmountCents: input.feeAmountCents ?? null, biometrics: null, deadline: null, penaltyAmountCents: 0,
+        feePaidOn: null, feeAmountCents: input.feeAmountCents ?? null, biometrics: null, application: input.application ?? null, deadline: null, penaltyAmountCents: 0,
         decision: null, decidedOn: null, createdAt: batch.now, updatedAt: batch.now, version: 1,
       };
       const computed = await computeCaseDeadline(batch.tx, draft, context.clock.today());

@@ -65,6 +65,21 @@ async function insertAll<Row>(rows: Row[], size: number, insert: (slice: Row[]) 
 }
 
 /**
+ * The form data as the server keeps it: the dataset's application plus what the applicant stated
+ * about themself (names, birth date, V-number), which the dataset keeps on the applicant party.
+ */
+export function applicationOf(kase: DatasetCase): Record<string, string | number | boolean | null> {
+  const applicant = kase.parties.find((party) => party.role === 'applicant');
+  return {
+    ...(applicant ? {
+      givenNames: applicant.givenNames, surname: applicant.surname, birthDate: applicant.birthDate,
+      vNumber: applicant.vNumber, birthPlace: applicant.birthPlace,
+    } : {}),
+    ...kase.application,
+  };
+}
+
+/**
  * Inserts a chunk of cases table by table (one statement per table and slice, not per case: this is
  * what makes 500 cases load in seconds on PGlite) and publishes every row scoped like its case.
  */
@@ -75,6 +90,7 @@ async function insertCases(batch: WriteBatch, folder: string, chunk: DatasetCase
     id: kase.id, caseNumber: kase.caseNumber, caseType: kase.caseType, regime: kase.regime, status: kase.status, teamId: kase.teamId,
     assigneeId: user(kase.assignee), receivedOn: kase.receivedOn, contestedDecisionOn: kase.contestedDecisionOn,
     feeStatus: kase.fee.status, feePaidOn: kase.fee.paidOn, feeAmountCents: kase.fee.amountCents, biometrics: kase.biometrics,
+    application: applicationOf(kase),
     deadline: kase.deadline, penaltyAmountCents: kase.penaltyAmountCents, decision: kase.decision, decidedOn: kase.decidedOn,
     createdAt: instant(kase.createdAt), updatedAt: instant(kase.updatedAt), version: versionOf('case', kase.id),
   }))).returning();

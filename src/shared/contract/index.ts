@@ -14,12 +14,14 @@ import { demoUser } from '../sync/protocol';
 import { caseSummary } from './cases';
 import { queueCalls } from './queue';
 import { resetScenariosArgs, resetScenariosResult, setTrainingClockArgs, trainingInfo, trainingScenario } from './training';
+import { reviewCalls } from './review';
 
 export * from './common';
 export * from './sync';
 export * from './training';
 export * from './cases';
 export * from './queue';
+export * from './review';
 
 /** Where this workbench's data comes from: the embedded training environment or a central API. */
 export const environmentKind = z.enum(['training', 'production', 'development']);
@@ -102,6 +104,7 @@ export const calls = {
   'training.scenarios': defineCall(empty, z.object({ items: z.array(trainingScenario) }), 'Trainer: the training dataset\'s scenarios.'),
   ...queueCalls,
   'training.resetScenarios': defineCall(resetScenariosArgs, resetScenariosResult, 'Trainer: resets the named scenarios (all when none are named); then synchronises.'),
+  ...reviewCalls,
 } as const;
 
 export const events = {

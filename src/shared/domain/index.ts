@@ -20,3 +20,5 @@ export { DomainError, domainErrorCodes, type DomainErrorCode } from './errors';
 export { type ExplanationStep } from './explanation';
 export { domainRules, isVulnerableCaseType, regimeForCaseType, type CaseType, type DomainRules, type Regime } from './rules';
 export { domainMessages } from './messages';
+export * from './evidence';
+export { assistEvidence, type AssistantInput, type DocumentText, type EvidenceFinding, type EvidenceSuggestion } from './evidence-assistant';

@@ -59,11 +59,15 @@ export const mutationArgs = {
     newThread: z.object({ subject: text(200), counterpart }).strict().optional(),
   }).strict(),
   'message.markRead': z.object({ messageId: id }).strict(),
+  /** A note on a page; `quote` is the text it highlights. `caseId` lets the outbox show it with its case. */
   'document.annotate': z.object({
     annotationId: id, documentId: id, page: z.number().int().min(1).max(10_000), body: text(5000),
+    caseId: id.optional(), quote: text(500).optional(),
   }).strict(),
+  /** "Verified against document X, page N": a checklist requirement, optionally one field and the selected text. */
   'document.linkEvidence': z.object({
     linkId: id, caseId: id, documentId: id, requirement: text(200),
+    field: text(64).optional(), page: z.number().int().min(1).max(10_000).optional(), quote: text(500).optional(),
   }).strict(),
   /**
    * Create or rename/refilter one's own saved view of the queue. `teamId` shares it (read-only) with

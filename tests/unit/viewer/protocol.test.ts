@@ -92,3 +92,19 @@ describe('viewer texts', () => {
     expect(format('{a} {b}', { a: 1 })).toBe('1 {b}');
   });
 });
+
+describe('text, highlights and selections (case review)', () => {
+  it('accepts extracted text within the cap and refuses more, so a hostile frame cannot flood the app', () => {
+    expect(parseFrameMessage({ type: 'text', requestId: 1, pages: ['Surname YILMAZ', ''] })).toEqual({ type: 'text', requestId: 1, pages: ['Surname YILMAZ', ''] });
+    expect(parseFrameMessage({ type: 'text', requestId: 1, pages: ['x'.repeat(viewerLimits.maxExtractedCharacters + 1)] })).toBeNull();
+    expect(parseFrameMessage({ type: 'textFailed', requestId: 1, kind: 'encrypted' })).toEqual({ type: 'textFailed', requestId: 1, kind: 'encrypted' });
+  });
+
+  it('caps a reported selection and checks highlight requests', () => {
+    expect(parseFrameMessage({ type: 'selection', documentId: 1, page: 2, text: 'Verma' })).toEqual({ type: 'selection', documentId: 1, page: 2, text: 'Verma' });
+    expect(parseFrameMessage({ type: 'selection', documentId: 1, page: 2, text: 'x'.repeat(viewerLimits.maxSelectionLength + 1) })).toBeNull();
+    expect(parseParentMessage({ type: 'highlights', items: [{ page: 1, text: 'VERMA', kind: 'evidence' }] })).not.toBeNull();
+    expect(parseParentMessage({ type: 'highlights', items: [{ page: 1, text: '', kind: 'evidence' }] })).toBeNull();
+    expect(parseParentMessage({ type: 'extractText', requestId: 3, data: new ArrayBuffer(4) })).not.toBeNull();
+  });
+});

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueueRow, QueueSort } from '../../../shared/contract';
 import { formatCalendarDate } from '../format/dates';
 import { toLanguage } from '../i18n';
+import { hashOfCase } from '../state/hooks';
 import { RowSyncState } from '../sync/RowSyncState';
 import { columnWidths, sortColumnOf, type QueueColumn } from './columns';
 import { DeadlineText, FlagIcons, PriorityText, StatusText } from './cells';
@@ -59,7 +60,7 @@ function Cell({ column, row, props }: { column: QueueColumn; row: QueueRow; prop
       return <PriorityText row={row} />;
     case 'caseNumber':
       return (
-        <a href={`#/case/${row.id}`} className="queue-case-link tabular" tabIndex={-1} onClick={(event) => {
+        <a href={hashOfCase(row.id)} className="queue-case-link tabular" tabIndex={-1} onClick={(event) => {
           event.preventDefault();
           props.onOpen(row);
         }}><Highlighted text={row.caseNumber} words={props.words} /></a>

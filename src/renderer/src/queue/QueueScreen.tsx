@@ -18,7 +18,7 @@ import { errorCodeOf } from '../errors';
 import { formatCalendarDate } from '../format/dates';
 import { toLanguage } from '../i18n';
 import { useApi } from '../state/api';
-import { useConnectionEpoch } from '../state/hooks';
+import { hashOfCase, useConnectionEpoch } from '../state/hooks';
 import { setQueueOrder } from '../state/queueOrder';
 import { AssignDialog } from './AssignDialog';
 import { columnsForTab, fixedColumns, loadColumns, queueColumns, saveColumns, type QueueColumn } from './columns';
@@ -37,7 +37,7 @@ const prioritySortKey = JSON.stringify(defaultSort);
 
 /** Opens a case on the case screen. */
 function openCase(caseId: string): void {
-  window.location.hash = `#/case/${caseId}`;
+  window.location.hash = hashOfCase(caseId);
 }
 
 function useDirectoryAndViews() {

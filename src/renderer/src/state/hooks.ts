@@ -43,12 +43,36 @@ export function useToday(): string {
 }
 
 export const screens = ['queue', 'dashboard', 'conflicts', 'training'] as const;
-export type Screen = (typeof screens)[number];
+/** The navbar's screens, and the case screen ('#/case/<caseId>'), which the queue opens. */
+export type Screen = (typeof screens)[number] | 'case';
+
+/** The case id of a hash like '#/case/<caseId>', or null. */
+export function caseIdFromHash(hash: string): string | null {
+  const match = /^#\/?case\/([A-Za-z0-9-]{1,64})$/.exec(hash);
+  return match?.[1] ?? null;
+}
+
+/** The hash that opens a case on the case screen. */
+export function hashOfCase(caseId: string): string {
+  return `#/case/${caseId}`;
+}
 
 /** The screen named by a URL hash like '#/dashboard'; the queue for anything else. */
 export function screenFromHash(hash: string): Screen {
+  if (caseIdFromHash(hash) !== null) return 'case';
   const name = hash.replace(/^#\/?/, '');
   return (screens as readonly string[]).includes(name) ? (name as Screen) : 'queue';
+}
+
+/** The case the URL hash opens, re-rendering on change; null on other screens. */
+export function useCaseRoute(): string | null {
+  return useSyncExternalStore(
+    (onStoreChange) => {
+      window.addEventListener('hashchange', onStoreChange);
+      return () => window.removeEventListener('hashchange', onStoreChange);
+    },
+    () => caseIdFromHash(window.location.hash),
+  );
 }
 
 /** The hash that opens a screen. */

@@ -1,17 +1,18 @@
 /**
- * The queue's current order of case ids, so the case screen can step to the next or previous case
- * of the queue the user came from. A module-level store: one queue per window.
+ * The queue's current order of cases, so the case screen can step to the next or previous case
+ * without asking the host. The queue screen writes it whenever its list changes; the case screen
+ * only reads it. A module-level store: one queue per window.
  */
 let order: readonly string[] = [];
 
-/** Called by the queue screen with the ids it has loaded, in order. */
+/** Remembers the queue's cases in the order it shows them. */
 export function setQueueOrder(caseIds: readonly string[]): void {
   order = [...caseIds];
 }
 
-/** The case `step` places from `caseId` in the queue, or null at either end or when it is not in the queue. */
+/** The case `step` places after (1) or before (-1) `caseId` in the queue; null at either end or when unknown. */
 export function neighbourOf(caseId: string, step: 1 | -1): string | null {
   const index = order.indexOf(caseId);
-  if (index === -1) return null;
+  if (index < 0) return null;
   return order[index + step] ?? null;
 }

@@ -38,7 +38,17 @@ export interface DocumentViewerProps {
   onViewChange?: (view: ViewerView) => void;
   onSearchHits?: (result: ViewerSearchResult) => void;
   onClose?: () => void;
+  /** Texts to mark on the shown document's pages (evidence quotes, notes); follows changes. */
+  highlights?: readonly ViewerHighlight[];
+  /** The person selected text on a page (empty text: the selection went). */
+  onSelection?: (page: number, text: string) => void;
+  /** A document whose text to read without showing it; answered through onText, one request at a time. */
+  textRequest?: { requestId: number; bytes: ArrayBuffer } | null;
+  /** The pages' text of a textRequest, or null with the reason it could not be read. */
+  onText?: (requestId: number, pages: string[] | null, kind?: ViewerErrorKind) => void;
 }
+
+export type ViewerHighlight = Extract<ParentMessage, { type: 'highlights' }>['items'][number];
 
 /** The frame's texts in the current language, from the "viewer" section of the i18n catalog. */
 function useViewerStrings(): { language: 'nl' | 'en'; strings: ViewerStrings } {
@@ -52,6 +62,8 @@ export function DocumentViewer(props: DocumentViewerProps): React.JSX.Element {
   const { t } = useTranslation();
   const frame = useRef<HTMLIFrameElement>(null);
   const [ready, setReady] = useState(0);
+  // The `ready` count whose init was sent: the frame ignores text requests that arrive before init.
+  const [initialised, setInitialised] = useState(0);
   const documentId = useRef(0);
   const callbacks = useRef(props);
   const { language, strings } = useViewerStrings();
@@ -83,11 +95,24 @@ export function DocumentViewer(props: DocumentViewerProps): React.JSX.Element {
         setReady((count) => count + 1);
         return;
       }
+      if (message.type === 'text') {
+        current.onText?.(message.requestId, message.pages);
+        return;
+      }
+      if (message.type === 'textFailed') {
+        current.onText?.(message.requestId, null, message.kind);
+        return;
+      }
       // Answers about a document the user has already left are stale.
       if (message.documentId !== documentId.current) return;
-      if (message.type === 'opened') current.onOpen?.(message.pageCount);
+      if (message.type === 'opened') {
+        // The frame forgets the search with the previous document: search the new one too.
+        if (current.searchQuery) post({ type: 'search', query: current.searchQuery });
+        current.onOpen?.(message.pageCount);
+      }
       else if (message.type === 'failed') current.onError?.(message.kind);
       else if (message.type === 'closed') current.onClose?.();
+      else if (message.type === 'selection') current.onSelection?.(message.page, message.text);
       else if (message.type === 'view') {
         current.onViewChange?.(message);
         current.onPageChange?.(message.page, message.pageCount);
@@ -103,7 +128,10 @@ export function DocumentViewer(props: DocumentViewerProps): React.JSX.Element {
     let cancelled = false;
     void pdfWorkerSource().then(
       (workerSource) => {
-        if (!cancelled) post({ type: 'init', language, strings, workerSource });
+        if (!cancelled) {
+          post({ type: 'init', language, strings, workerSource });
+          setInitialised(ready);
+        }
         if (!cancelled && callbacks.current.bytes) openBytes(callbacks.current.bytes, callbacks.current.page);
       },
       () => {
@@ -132,6 +160,16 @@ export function DocumentViewer(props: DocumentViewerProps): React.JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.bytes]);
 
+  const highlightsKey = JSON.stringify(props.highlights ?? []);
+  useEffect(() => {
+    if (ready > 0) post({ type: 'highlights', items: [...(callbacks.current.highlights ?? [])] });
+  }, [highlightsKey, props.bytes, ready]);
+  useEffect(() => {
+    const request = props.textRequest;
+    if (ready === 0 || initialised !== ready || !request) return;
+    const copy = request.bytes.slice(0);
+    post({ type: 'extractText', requestId: request.requestId, data: copy }, [copy]);
+  }, [props.textRequest, ready, initialised]);
   useEffect(() => {
     if (ready > 0 && props.page) post({ type: 'goToPage', page: props.page });
   }, [props.page, ready]);

@@ -1,0 +1,196 @@
+/**
+ * The case screen (issue 8): the application data beside the applicant's PDFs in a resizable split,
+ * evidence linking with the required-evidence checklist and the assistant, the timeline, and the
+ * case actions. Reached at '#/case/<caseId>'; "back to queue" goes to '#/queue'.
+ */
+import { Alert, Badge, Button, Group, Loader, Tabs, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft, IconChevronDown, IconChevronUp } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  assistEvidence, checklistFor, requirementForKind, type EvidenceField,
+} from '../../../shared/domain';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { StatusBadge } from '../components/StatusBadge';
+import { errorMessageKey } from '../errors';
+import { useApi } from '../state/api';
+import { hashOfCase, hashOfScreen } from '../state/hooks';
+import { neighbourOf } from '../state/queueOrder';
+import { CaseActions } from './CaseActions';
+import { CaseData } from './CaseData';
+import { ReviewContext, type EvidenceSpot, type ReviewController } from './controller';
+import { DeadlineChip } from './DeadlineSection';
+import { DocumentPane } from './DocumentPane';
+import { EvidencePanel } from './EvidencePanel';
+import { ShortcutLegend, useReviewShortcuts } from './shortcuts';
+import { SplitView } from './SplitView';
+import { Timeline } from './Timeline';
+import { useDocuments } from './useDocuments';
+import { useReviewCase } from './useReviewCase';
+
+export function CaseScreen({ caseId, today }: { caseId: string; today: string }) {
+  const { t } = useTranslation();
+  const { review, errorCode, reload } = useReviewCase(caseId, today);
+  if (!review) {
+    return errorCode
+      ? <ErrorNotice title={t('review.loadFailed')} code={errorCode} onRetry={reload} />
+      : <Group p="md" gap="xs"><Loader size="sm" /><Text size="sm">{t('review.loading')}</Text></Group>;
+  }
+  return <LoadedCase review={review} today={today} reload={reload} />;
+}
+
+function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<typeof useReviewCase>['review']>; today: string; reload: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [documentId, setDocumentId] = useState<string | null>(review.documents[0]?.id ?? null);
+  const [page, setPage] = useState(1);
+  const [pageCount, setPageCount] = useState(1);
+  const [find, setFind] = useState('');
+  const [selection, setSelection] = useState<{ page: number; text: string } | null>(null);
+  const [selectedField, selectField] = useState<EvidenceField | null>(null);
+  const [tab, setTab] = useState<string | null>('data');
+  const [legend, setLegend] = useState(false);
+  const documents = useDocuments(api, review.documents, documentId);
+  const checklist = useMemo(() => checklistFor(review.summary.caseType, review.summary.receivedOn), [review.summary.caseType, review.summary.receivedOn]);
+
+  // The assistant reads every page of every document: run it only when what it reads changed, not
+  // on every reload of the case (a note or a sync answer leaves its input as it was).
+  const applicant = review.parties.find((party) => party.role === 'applicant');
+  const assistantKey = JSON.stringify([review.summary.caseType, review.summary.receivedOn, review.summary.vNumber, applicant?.birthDate,
+    review.application, review.documents.map((document) => [document.id, document.kind])]);
+  const assistant = useMemo(() => {
+    const [caseType, receivedOn, vNumber, birthDate, stated, kinds] = JSON.parse(assistantKey) as
+      [string, string, string, string | null | undefined, Record<string, string | number | boolean | null>, [string, string][]];
+    return assistEvidence({
+      caseType, receivedOn, application: { vNumber, birthDate: birthDate ?? null, ...stated },
+      documents: kinds.flatMap(([id, kind]) => {
+        const pages = documents.texts.get(id);
+        return pages ? [{ documentId: id, kind, pages }] : [];
+      }),
+    });
+  }, [assistantKey, documents.texts]);
+
+  const show = useCallback((spot: { documentId: string; page?: number; find?: string }) => {
+    if (spot.documentId !== documentId) setSelection(null);
+    setDocumentId(spot.documentId);
+    setPage(spot.page ?? 1);
+    setFind(spot.find ?? '');
+  }, [documentId]);
+
+  const mutate = useCallback(async (name: string, args: Record<string, unknown>): Promise<boolean> => {
+    try {
+      await api.sync.mutate({ name, args });
+      reload();
+      return true;
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('review.actions.failed'), message: t(errorMessageKey(error)) });
+      return false;
+    }
+  }, [api, reload, t]);
+
+  const verify = useCallback(async (field: EvidenceField | null, requirement: string | null, spot?: EvidenceSpot): Promise<boolean> => {
+    const at: EvidenceSpot | null = spot ?? (documentId ? {
+      documentId, page, ...(selection && selection.page === page && selection.text ? { quote: selection.text } : {}),
+    } : null);
+    if (!at) return false;
+    const kind = review.documents.find((document) => document.id === at.documentId)?.kind ?? 'document';
+    return mutate('document.linkEvidence', {
+      linkId: crypto.randomUUID(), caseId: review.summary.id, documentId: at.documentId,
+      requirement: requirement ?? requirementForKind(checklist, kind) ?? kind, page: at.page,
+      ...(field ? { field } : {}), ...(at.quote ? { quote: at.quote.slice(0, 500) } : {}),
+    });
+  }, [documentId, page, selection, review, checklist, mutate]);
+
+  const controller: ReviewController = {
+    review, today, checklist, documentId, page, selection, selectedField, failures: documents.failures, texts: documents.texts,
+    reading: documents.reading, suggestions: assistant.suggestions, findings: assistant.findings, selectField, show, verify, mutate,
+  };
+
+  const order = review.documents.map((document) => document.id);
+  useReviewShortcuts({
+    stepDocument: (step) => {
+      const next = order[(order.indexOf(documentId ?? '') + step + order.length) % order.length];
+      if (next) show({ documentId: next });
+    },
+    stepPage: (step) => setPage((current) => Math.min(pageCount, Math.max(1, current + step))),
+    verifySelected: () => {
+      if (selectedField) void verify(selectedField, null);
+    },
+    stepCase: (step) => {
+      const next = neighbourOf(review.summary.id, step);
+      if (next) window.location.hash = hashOfCase(next);
+    },
+    focusSearch: () => document.getElementById('case-search')?.focus(),
+  }, () => setLegend(true));
+
+  useEffect(() => {
+    // The heading names the case for screen readers as soon as it is open.
+    document.getElementById('case-heading')?.focus();
+  }, [review.summary.id]);
+
+  const previousCase = neighbourOf(review.summary.id, -1);
+  const nextCase = neighbourOf(review.summary.id, 1);
+  const openFindings = assistant.findings.length;
+
+  return (
+    <ReviewContext.Provider value={controller}>
+      <div className="review-screen" data-testid="case-screen" data-case-id={review.summary.id}>
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <Group gap="sm" wrap="wrap">
+            <Button component="a" href={hashOfScreen('queue')} size="xs" variant="subtle" leftSection={<IconArrowLeft size={16} aria-hidden />}>
+              {t('review.backToQueue')}
+            </Button>
+            <Title order={1} fz="lg" id="case-heading" tabIndex={-1} data-testid="screen-heading">
+              {t('review.heading', { caseNumber: review.summary.caseNumber, name: review.summary.applicantName })}
+            </Title>
+            <StatusBadge status={review.summary.status} />
+            <Text size="sm" c="dark.5">{t(`caseType.${review.summary.caseType}`, { defaultValue: review.summary.caseType })}</Text>
+            <DeadlineChip />
+            {review.summary.syncState && <Badge size="sm" variant="outline" color="gray" c="dark.6" tt="none">{t(`syncUi.row.${review.summary.syncState}`)}</Badge>}
+          </Group>
+          <Group gap={4} wrap="nowrap">
+            <Button size="xs" variant="subtle" disabled={!previousCase} data-testid="previous-case"
+              onClick={() => previousCase && (window.location.hash = hashOfCase(previousCase))}
+              leftSection={<IconChevronUp size={14} aria-hidden />}>{t('review.previousCase')}</Button>
+            <Button size="xs" variant="subtle" disabled={!nextCase} data-testid="next-case"
+              onClick={() => nextCase && (window.location.hash = hashOfCase(nextCase))}
+              leftSection={<IconChevronDown size={14} aria-hidden />}>{t('review.nextCase')}</Button>
+            <ShortcutLegend opened={legend} onOpen={() => setLegend(true)} onClose={() => setLegend(false)} />
+            <CaseActions />
+          </Group>
+        </Group>
+        {documents.failures.size > 0 && (
+          <Alert color="orange" variant="light" p={6} data-testid="document-failures">
+            <Text size="xs" c="dark.9">{t('review.documents.someFailed', { count: documents.failures.size })}</Text>
+          </Alert>
+        )}
+        <SplitView
+          left={(
+            <Tabs value={tab} onChange={setTab} keepMounted={false}>
+              <Tabs.List style={{ position: 'sticky', top: 0, background: 'var(--mantine-color-white)', zIndex: 1 }}>
+                <Tabs.Tab value="data" data-testid="tab-data">{t('review.tabs.data')}</Tabs.Tab>
+                <Tabs.Tab value="evidence" data-testid="tab-evidence"
+                  rightSection={openFindings > 0 ? <Badge size="xs" color="red.9" circle>{openFindings}</Badge> : undefined}>
+                  {t('review.tabs.evidence')}
+                </Tabs.Tab>
+                <Tabs.Tab value="timeline" data-testid="tab-timeline">{t('review.tabs.timeline')}</Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="data"><CaseData /></Tabs.Panel>
+              <Tabs.Panel value="evidence"><EvidencePanel /></Tabs.Panel>
+              <Tabs.Panel value="timeline"><Timeline /></Tabs.Panel>
+            </Tabs>
+          )}
+          right={(
+            <DocumentPane documents={documents} find={find}
+              onPageChange={(next, count) => {
+                setPage(next);
+                setPageCount(count);
+              }}
+              onSelection={(selectedPage, text) => setSelection(text ? { page: selectedPage, text } : null)} />
+          )}
+        />
+      </div>
+    </ReviewContext.Provider>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * The bytes and texts of a case's documents. The shown document is fetched through documents.open
+ * (which records the read for the audit log); every document's text is read once, one at a time,
+ * by the sandboxed viewer frame (pdf.js never runs in the app's own page), for the evidence
+ * assistant and the search across documents. The case's own documents are read first.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReviewDocument, WerkbankApi } from '../../../shared/contract';
+import type { ViewerErrorKind } from '../../viewer/protocol';
+
+export type DocumentFailure = ViewerErrorKind | 'unavailable';
+
+/** The most document bytes a case screen keeps in memory (64 MiB). */
+const keptBytesCap = 64 * 1024 * 1024;
+
+/** Kinds that are shared templates (reports, statements): read after the case's own documents. */
+const readLast: ReadonlySet<string> = new Set(['country_report', 'bank_statements', 'supporting_documents']);
+
+function decode(base64: string): ArrayBuffer {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes.buffer;
+}
+
+export interface DocumentsState {
+  /** Bytes of the shown document; null while loading or when it could not be fetched. */
+  bytes: ArrayBuffer | null;
+  failures: ReadonlyMap<string, DocumentFailure>;
+  texts: ReadonlyMap<string, readonly string[]>;
+  reading: number;
+  /** For DocumentViewer: the next document to read, and where its text goes. */
+  textRequest: { requestId: number; bytes: ArrayBuffer } | null;
+  onText: (requestId: number, pages: string[] | null, kind?: ViewerErrorKind) => void;
+  onViewerError: (kind: ViewerErrorKind) => void;
+}
+
+export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocument[], shownId: string | null): DocumentsState {
+  const [shown, setShown] = useState<{ documentId: string; bytes: ArrayBuffer } | null>(null);
+  const [failures, setFailures] = useState<ReadonlyMap<string, DocumentFailure>>(new Map());
+  const [texts, setTexts] = useState<ReadonlyMap<string, readonly string[]>>(new Map());
+  const [textRequest, setTextRequest] = useState<{ requestId: number; bytes: ArrayBuffer } | null>(null);
+  const reading = useRef<{ requestId: number; documentId: string } | null>(null);
+  const nextRequest = useRef(1);
+  // The case's document bytes once fetched, so switching tabs does not fetch (and decode) again.
+  const bytesById = useRef(new Map<string, ArrayBuffer>());
+  const keep = useCallback((documentId: string, bytes: ArrayBuffer) => {
+    const kept = bytesById.current;
+    kept.set(documentId, bytes);
+    let total = 0;
+    for (const value of kept.values()) total += value.byteLength;
+    // A bounded memory: the oldest go first beyond the cap.
+    for (const [id, value] of kept) {
+      if (total <= keptBytesCap) break;
+      kept.delete(id);
+      total -= value.byteLength;
+    }
+  }, []);
+  const fail = useCallback((documentId: string, kind: DocumentFailure) => {
+    setFailures((previous) => new Map(previous).set(documentId, kind));
+  }, []);
+
+  useEffect(() => {
+    if (!shownId) return;
+    let current = true;
+    const kept = bytesById.current.get(shownId);
+    if (kept) {
+      // Already here (read for the assistant): shown at once; the read is still recorded for the audit log.
+      void Promise.resolve().then(() => {
+        if (current) setShown({ documentId: shownId, bytes: kept });
+      });
+      api.sync.mutate({ name: 'audit.recordRead', args: { objectType: 'document', objectId: shownId, readAt: new Date().toISOString() } })
+        .catch(() => undefined);
+      return () => {
+        current = false;
+      };
+    }
+    api.documents.open({ documentId: shownId }).then(
+      (content) => {
+        const bytes = decode(content.contentBase64);
+        keep(shownId, bytes);
+        if (current) setShown({ documentId: shownId, bytes });
+      },
+      () => {
+        if (current) fail(shownId, 'unavailable');
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, shownId, fail, keep]);
+
+  const ids = documents.map((document) => document.id).join(',');
+  const pendingIds = [...documents]
+    .sort((left, right) => Number(readLast.has(left.kind)) - Number(readLast.has(right.kind)))
+    .map((document) => document.id)
+    .filter((id) => !texts.has(id) && !failures.has(id));
+  const next = pendingIds[0] ?? null;
+
+  useEffect(() => {
+    if (!next || reading.current) return;
+    const requestId = nextRequest.current++;
+    reading.current = { requestId, documentId: next };
+    api.documents.open({ documentId: next }).then(
+      (content) => {
+        const bytes = decode(content.contentBase64);
+        keep(next, bytes);
+        if (reading.current?.requestId === requestId) setTextRequest({ requestId, bytes });
+      },
+      () => {
+        if (reading.current?.requestId !== requestId) return;
+        reading.current = null;
+        fail(next, 'unavailable');
+      },
+    );
+    // ids: a new list of documents (after a sync) may bring new ones to read.
+  }, [api, next, ids, fail, keep]);
+
+  const onText = useCallback((requestId: number, pages: string[] | null, kind?: ViewerErrorKind) => {
+    const request = reading.current;
+    if (!request || request.requestId !== requestId) return;
+    reading.current = null;
+    setTextRequest(null);
+    if (pages) setTexts((previous) => new Map(previous).set(request.documentId, pages));
+    else fail(request.documentId, kind ?? 'unknown');
+  }, [fail]);
+
+  const onViewerError = useCallback((kind: ViewerErrorKind) => {
+    if (shownId) fail(shownId, kind);
+  }, [shownId, fail]);
+
+  // Bytes of another document than the one asked for are never shown, even for a moment.
+  const bytes = shown && shown.documentId === shownId ? shown.bytes : null;
+  return { bytes, failures, texts, reading: pendingIds.length, textRequest, onText, onViewerError };
+}

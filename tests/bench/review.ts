@@ -1,0 +1,248 @@
+/**
+ * npm run bench:review — the case screen (issue 8). Needs the built renderer (npm run build) and
+ * Debian's Chromium. Prints one JSON object per line: {"bench","metric","value","unit","floor"?}.
+ *
+ * 1. Time to the first rendered page of a 300-page PDF on the case screen: from the click on its
+ *    document tab to the frame's page 1 drawn (host read, transfer, pdf.js parse and draw, text
+ *    layer), median of 5; the floor is pdf.js's own rendering of that first page in the same
+ *    Chromium (getDocument + getPage + render on a plain page, bytes in memory), median of 5.
+ * 2. Case open to data visible with 100,000 cases in the cache: from the hash change to the case
+ *    screen showing the case, median over 9 cases; and the host's review.case read alone.
+ * No assertions: this is a measurement. Goals: first page ≤ 500 ms and ≤ 1.5× the floor; case open ≤ 150 ms.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import type * as PdfJs from 'pdfjs-dist';
+import { startPreview } from '../../scripts/preview/server';
+import { silentLogger } from '../../src/main/host/log';
+import { ReviewReader } from '../../src/main/host/review/case';
+import type { DatasetCase } from '../../src/server/training/dataset';
+import { tempDir } from '../helpers/temp-dir';
+import { fillCache } from './review-cache';
+
+const rendererDir = join(__dirname, '..', '..', 'out', 'renderer');
+const runs = 5;
+
+function emit(metric: string, value: number, unit: string, floor?: number): void {
+  const rounded = (figure: number) => Math.round(figure * 10) / 10;
+  console.log(JSON.stringify({ bench: 'review', metric, value: rounded(value), unit, ...(floor === undefined ? {} : { floor: rounded(floor) }) }));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+}
+
+/** Milliseconds from clicking a document tab to its page 1 drawn in the viewer frame. */
+async function timeTabToFirstPage(page: Page, documentId: string): Promise<number> {
+  if (await page.locator(`[data-testid="document-tab"][data-document-id="${documentId}"][aria-selected="true"]`).count() > 0) return 0;
+  const frame = page.frames().find((candidate) => candidate.url().endsWith('/viewer/index.html'));
+  if (!frame) throw new Error('no viewer frame');
+  await frame.evaluate(() => {
+    const box = document.getElementById('page');
+    const state = window as unknown as { drawnAt: number | null; cleared: boolean };
+    state.drawnAt = null;
+    state.cleared = false;
+    new MutationObserver(() => {
+      if (!box?.dataset['drawn']) state.cleared = true;
+      else if (state.cleared && box.dataset['drawn'] === '1' && state.drawnAt === null) state.drawnAt = Date.now();
+    }).observe(box as HTMLElement, { attributes: true, attributeFilter: ['data-drawn'] });
+  });
+  if (process.env['BENCH_REVIEW_TRACE']) {
+    await frame.evaluate(`window.addEventListener('message', (event) => { if (event.data && event.data.type === 'open') window.openAt = Date.now(); })`);
+  }
+  const started = await page.evaluate((id) => {
+    const tab = document.querySelector<HTMLElement>(`[data-testid="document-tab"][data-document-id="${id}"]`);
+    const at = Date.now();
+    tab?.click();
+    return at;
+  }, documentId);
+  await frame.waitForFunction(() => (window as unknown as { drawnAt: number | null }).drawnAt !== null, undefined, { timeout: 60_000, polling: 5 });
+  const drawnAt = await frame.evaluate(() => (window as unknown as { drawnAt: number }).drawnAt);
+  if (process.env['BENCH_REVIEW_TRACE']) {
+    const frameOpen = await frame.evaluate('window.openAt') as number;
+    console.error(`click→frame open ${frameOpen - started} ms, frame open→drawn ${drawnAt - frameOpen} ms`);
+  }
+  return drawnAt - started;
+}
+
+/** pdf.js alone on a plain page: getDocument, getPage(1) and render at the viewer's scale; milliseconds. */
+async function pdfJsFloor(browser: Browser, bytes: Uint8Array, scale: number): Promise<number[]> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const root = join(__dirname, '..', '..', 'node_modules', 'pdfjs-dist', 'build');
+  await page.setContent('<!doctype html><html><body><canvas id="c"></canvas></body></html>');
+  await page.addScriptTag({ content: `${readFileSync(join(root, 'pdf.min.mjs'), 'utf8')}\nwindow.pdfjs = globalThis.pdfjsLib;`, type: 'module' });
+  const workerSource = readFileSync(join(root, 'pdf.worker.min.mjs'), 'utf8');
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    times.push(await page.evaluate(async ({ data, worker, scale: viewScale }) => {
+      const lib = (globalThis as unknown as { pdfjsLib: typeof PdfJs }).pdfjsLib;
+      lib.GlobalWorkerOptions.workerSrc = URL.createObjectURL(new Blob([worker], { type: 'text/javascript' }));
+      const started = performance.now();
+      const task = lib.getDocument({ data: new Uint8Array(data) });
+      const pdf = await task.promise;
+      const first = await pdf.getPage(1);
+      const viewport = first.getViewport({ scale: viewScale });
+      const canvas = document.getElementById('c') as HTMLCanvasElement;
+      canvas.width = viewport.width;
+      canvas.height = viewport.height;
+      await first.render({ canvas, viewport }).promise;
+      const elapsed = performance.now() - started;
+      await task.destroy();
+      return elapsed;
+    }, { data: [...bytes], worker: workerSource, scale }));
+  }
+  await page.close();
+  return times;
+}
+
+async function firstPageOf300(browser: Browser): Promise<void> {
+  const dir = tempDir('werkbank-review-bench-');
+  const training = await startTrainingProcess(join(dir.path, 'training'));
+  const preview = await startPreview({
+    port: 0, rendererDir,
+    host: { dataDir: join(dir.path, 'cache'), appVersion: '0.1.0-bench', logger: silentLogger, serverUrl: training.url, trainingServer: true },
+  });
+  try {
+    const cases = readFileSync(join(training.datasetFolder, 'cases.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as DatasetCase);
+    const kase = cases.find((candidate) => candidate.documents.some((document) => document.pageCount === 300 && !document.broken) && candidate.documents.length > 1);
+    const report = kase?.documents.find((document) => document.pageCount === 300);
+    const other = kase?.documents.find((document) => document !== report && !document.broken);
+    if (!kase || !report || !other) throw new Error('the dataset has no case with a 300-page PDF');
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(preview.pageUrl);
+    // The trainer sees every case of the training environment.
+    await page.getByTestId('demo-user').filter({ hasText: 'demo.trainer' }).click();
+    await page.getByTestId('sign-in').getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByTestId('case-row').first().waitFor({ timeout: 60_000 });
+    await page.evaluate((id) => {
+      window.location.hash = `#/case/${id}`;
+    }, kase.id);
+    await page.getByTestId('case-screen').waitFor();
+    await page.frameLocator('[data-testid="document-viewer"]').locator('#page[data-drawn]').waitFor({ state: 'attached', timeout: 60_000 });
+    // Steady state: the assistant has read every document (its reading badge is gone).
+    await page.getByText(/documenten? lezen/).waitFor({ state: 'detached', timeout: 120_000 });
+    const transfer: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      transfer.push(await page.evaluate(`(async () => {
+        const started = performance.now();
+        const answer = await window.werkbank.documents.open({ documentId: '${report.id}' });
+        return answer.contentBase64.length && performance.now() - started;
+      })()`));
+    }
+    emit('documents_open_300_pages_median', median(transfer), 'ms');
+    if (process.env['BENCH_REVIEW_TRACE']) {
+      const info: number[] = [];
+      for (let run = 0; run < runs; run++) info.push(await page.evaluate(`(async () => { const s = performance.now(); await window.werkbank.app.info(); return performance.now() - s; })()`));
+      console.error('app.info', info.map(Math.round).join(' '), 'documents.open', transfer.map(Math.round).join(' '));
+    }
+    const direct: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const started = performance.now();
+      await preview.host.sync?.openDocument(report.id);
+      direct.push(performance.now() - started);
+    }
+    emit('host_documents_open_300_pages_median', median(direct), 'ms');
+    emit('document_300_pages_size', report.size / 1024, 'KiB');
+    const times: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      await timeTabToFirstPage(page, other.id);
+      times.push(await timeTabToFirstPage(page, report.id));
+    }
+    const scale = await page.frames().find((frame) => frame.url().endsWith('/viewer/index.html'))
+      ?.evaluate(() => Number(getComputedStyle(document.getElementById('page') as HTMLElement).getPropertyValue('--total-scale-factor')) || 1) ?? 1;
+    const floor = await pdfJsFloor(browser, readFileSync(join(training.datasetFolder, 'blobs', `${report.sha256}.pdf`)), scale);
+    emit('first_page_300_pages_first_open', times[0] ?? Number.NaN, 'ms');
+    emit('first_page_300_pages_median', median(times), 'ms', median(floor));
+    emit('first_page_300_pages_ratio_to_pdfjs', median(times) / median(floor), 'x');
+    emit('pdfjs_own_first_page_median', median(floor), 'ms');
+    await page.close();
+  } finally {
+    await preview.close();
+    training.process.kill('SIGTERM');
+    await once(training.process, 'exit');
+    dir.remove();
+  }
+}
+
+/** The training server in a process of its own, as the app runs it. */
+async function startTrainingProcess(dataDir: string): Promise<{ url: string; datasetFolder: string; process: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'training-process.ts')], {
+    env: { ...process.env, TRAINING_DATA_DIR: dataDir, TRAINING_CASES: '120' }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = (await once(createInterface({ input: child.stdout as NodeJS.ReadableStream }), 'line')) as [string];
+  const started = JSON.parse(line) as { url: string; datasetFolder: string };
+  return { ...started, process: child };
+}
+
+async function caseOpenAt100k(browser: Browser): Promise<void> {
+  const dir = tempDir('werkbank-review-bench-100k-');
+  let caseIds: string[] = [];
+  let fillSeconds = 0;
+  const preview = await startPreview({
+    port: 0, rendererDir,
+    host: { dataDir: dir.path, appVersion: '0.1.0-bench', logger: silentLogger },
+    prepare: (host) => {
+      const started = performance.now();
+      caseIds = fillCache(host.cache.sqlite, Number(process.env['BENCH_REVIEW_CASES'] ?? 100_000));
+      fillSeconds = (performance.now() - started) / 1000;
+    },
+  });
+  try {
+    emit('cache_cases', caseIds.length, 'cases');
+    emit('cache_fill', fillSeconds, 's');
+    const reader = new ReviewReader(preview.host.cache.sqlite, preview.host.cache.db);
+    const hostTimes: number[] = [];
+    for (let index = 0; index < 50; index++) {
+      const id = caseIds[Math.floor((index * 7919) % caseIds.length)] ?? '';
+      const started = performance.now();
+      reader.read(id, '2026-03-16');
+      hostTimes.push(performance.now() - started);
+    }
+    emit('host_review_case_median', median(hostTimes), 'ms');
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(preview.pageUrl);
+    await page.getByTestId('case-row').first().waitFor({ timeout: 60_000 });
+    const times: number[] = [];
+    for (let index = 0; index < 9; index++) {
+      const id = caseIds[Math.floor(((index + 1) * 10_007) % caseIds.length)] ?? '';
+      // A string, not a function: tsx's name-keeping helper does not exist in the page.
+      times.push(await page.evaluate(`new Promise((resolve) => {
+        const started = performance.now();
+        window.location.hash = '#/case/${id}';
+        const check = () => document.querySelector('[data-testid="case-screen"][data-case-id="${id}"] [data-testid="section-applicant"]')
+          ? resolve(performance.now() - started) : requestAnimationFrame(check);
+        check();
+      })`));
+    }
+    emit('case_open_to_data_visible_median', median(times.slice(1)), 'ms');
+    emit('case_open_to_data_visible_first', times[0] ?? Number.NaN, 'ms');
+    await page.close();
+  } finally {
+    await preview.close();
+    dir.remove();
+  }
+}
+
+async function main(): Promise<void> {
+  const browser = await launch();
+  try {
+    if (process.env['BENCH_REVIEW_SKIP_PDF'] !== '1') await firstPageOf300(browser);
+    await caseOpenAt100k(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
