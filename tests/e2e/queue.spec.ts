@@ -1,23 +1,6 @@
-import type { Page } from '@playwright/test';
-import type { Preview } from '../../scripts/preview/server';
-import { ShellPage } from './pages/shell';
-import { SignInPage } from './pages/sign-in';
+import { signInAs, signInAsCaseworker } from './pages/session';
 import { accessibilityViolations, expect, test } from './fixtures';
 import { pushOnServer } from './training-server';
-
-async function signInAsCaseworker(page: Page, preview: Preview): Promise<{ shell: ShellPage; me: string }> {
-  await page.goto(preview.pageUrl);
-  const signIn = new SignInPage(page);
-  await signIn.demoUser('demo.caseworker').click();
-  await signIn.submit.click();
-  await expect(signIn.screen).toBeHidden();
-  const shell = new ShellPage(page);
-  await expect(shell.caseRows.first()).toBeVisible({ timeout: 30_000 });
-  await expect(shell.syncIndicator).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-  const me = preview.host.sync?.session.userId();
-  if (!me) throw new Error('not signed in');
-  return { shell, me };
-}
 
 const bandRank: Record<string, number> = {
   penalty_accruing: 7, notice_of_default: 6, overdue: 5, due_within_7_days: 4, due_within_30_days: 3, on_track: 2, no_deadline: 1, decided: 0,
@@ -26,7 +9,9 @@ const bandRank: Record<string, number> = {
 test.describe('work queue', () => {
   test('demo.caseworker filters, searches by V-number, claims, takes next, claims offline and sees it synced', async ({ page, trainingPreview, network }) => {
     test.setTimeout(180_000);
-    const { shell, me } = await signInAsCaseworker(page, trainingPreview);
+    const shell = await signInAsCaseworker(page, trainingPreview);
+    const me = trainingPreview.host.sync?.session.userId();
+    if (!me) throw new Error('not signed in');
     const cache = trainingPreview.host.cache.sqlite;
     await expect(page.getByTestId('queue-tab-mine')).toHaveAttribute('aria-selected', 'true');
     await page.screenshot({ path: 'test-results/screens/queue-mine-nl.png' });
@@ -152,13 +137,7 @@ test.describe('work queue', () => {
 test.describe('work queue for a team lead', () => {
   test('demo.teamlead selects cases with x, assigns them with a reason, and saves a view shared with the team', async ({ page, trainingPreview }) => {
     test.setTimeout(150_000);
-    await page.goto(trainingPreview.pageUrl);
-    const signIn = new SignInPage(page);
-    await signIn.demoUser('demo.teamlead').click();
-    await signIn.submit.click();
-    await expect(signIn.screen).toBeHidden();
-    const shell = new ShellPage(page);
-    await expect(shell.syncIndicator).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    const shell = await signInAs(page, trainingPreview, 'demo.teamlead');
     await page.getByTestId('queue-tab-team').click();
     await expect(shell.caseRows.nth(2)).toBeVisible({ timeout: 30_000 });
 
