@@ -116,6 +116,8 @@ test.describe('work queue', () => {
     await expect(page.getByTestId('shortcut-legend')).toBeVisible();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
+    // The legend's closing transition must end before the palette opens: one dialog at a time.
+    await expect(page.getByTestId('shortcut-legend')).toBeHidden();
     await page.keyboard.press('Control+k');
     await expect(page.getByRole('dialog').getByRole('textbox')).toBeVisible();
     await page.keyboard.type('Volgende');
