@@ -67,7 +67,8 @@ const activeBonus = 4e10;
 const vulnerableBonus = 2e10;
 const epochOffset = toDayNumber('1900-01-01');
 
-function dayKey(date: IsoDate): number {
+/** A date as the tie-break key of the score: earlier dates give larger keys (so they rank first). */
+export function dayKey(date: IsoDate): number {
   return 99999 - Math.min(99999, Math.max(0, toDayNumber(date) - epochOffset));
 }
 

@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { computePriority, isVulnerableCaseType, type PriorityBand } from '../../../shared/domain';
 import { isRegime } from '../../../shared/domain/rules';
-import { toDayNumber } from '../../../shared/domain/dates';
+import { dayKey } from '../../../shared/domain/priority';
 import type { QueueBand } from '../../../shared/contract';
 
 /** Bits of cases.flags. Penalty and notice of default are bands, conflict and unsynced come from the outbox. */
@@ -35,11 +35,6 @@ const closedStatuses = new Set(['decided', 'closed']);
 /** Below every band with a deadline but above decided cases: the period has not started (e.g. fee unpaid). */
 const noDeadlineBase = 5e10;
 
-function receivedKey(receivedOn: string): number {
-  // Older first within the band, as the domain engine's tie-break does.
-  return 99_999 - Math.min(99_999, Math.max(0, toDayNumber(receivedOn) - toDayNumber('1900-01-01')));
-}
-
 /** The rank of a case on `today`; never throws (a case the engine refuses sinks to the bottom of open cases). */
 export function rankCase(facts: RankFacts, today: string): Rank {
   const open = !closedStatuses.has(facts.status);
@@ -47,7 +42,7 @@ export function rankCase(facts: RankFacts, today: string): Rank {
   const waiting = (facts.flags & flagBits.waiting) !== 0 || facts.status === 'waiting_on_applicant';
   if (!isRegime(facts.regime)) return { score: 0, band: 'no_deadline', open };
   try {
-    if (facts.deadline === null && open) return { score: noDeadlineBase + receivedKey(facts.receivedOn), band: 'no_deadline', open };
+    if (facts.deadline === null && open) return { score: noDeadlineBase + dayKey(facts.receivedOn), band: 'no_deadline', open };
     const decidedOn = facts.decidedOn ?? (open ? undefined : facts.deadline ?? facts.receivedOn);
     const result = computePriority({
       regime: facts.regime, receivedOn: facts.receivedOn, deadline: facts.deadline ?? facts.receivedOn,

@@ -47,16 +47,13 @@ export class QueueService {
     if (rankedFor(this.options.sqlite) !== today) rerankAll(this.options.sqlite, today);
   }
 
-  private viewer(today: string) {
-    const userId = this.options.userId();
-    const me = userId === null ? undefined : this.directoryReader.read().users.get(userId);
-    return { userId, teamIds: me?.teamIds ?? [], today };
-  }
-
   queue(query: QueueQuery): QueueResult {
     const today = this.options.today();
     this.ensureRanked(today);
-    return this.reader.read(query, this.viewer(today), this.directoryReader.read());
+    const directory = this.directoryReader.read();
+    const userId = this.options.userId();
+    const teamIds = (userId === null ? undefined : directory.users.get(userId))?.teamIds ?? [];
+    return this.reader.read(query, { userId, teamIds, today }, directory);
   }
 
   directory(): QueueDirectory {

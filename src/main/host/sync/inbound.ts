@@ -39,6 +39,17 @@ const documentData = z.looseObject({
 /** The typed tables a pulled entity is copied to, with the schema it must pass first. */
 const typedEntities = { case: caseData, party: partyData, document: documentData } as const;
 
+/**
+ * The queue's facts from a case's child rows, as aggregate columns over server_rows: one case's
+ * (materialiseCase) or every case's grouped by case_id (fillQueueFacts at the end of a bootstrap).
+ */
+const queueFactColumns = `
+  min(CASE WHEN entity = 'noticeOfDefault' THEN json_extract(data, '$.receivedOn') END) AS noticeOfDefaultOn,
+  max(entity = 'suspension' AND json_extract(data, '$.endedOn') IS NULL) AS waiting,
+  max(entity = 'message' AND json_extract(data, '$.direction') = 'inbound' AND json_extract(data, '$.readAt') IS NULL) AS unread,
+  max(CASE WHEN entity = 'document' THEN json_extract(data, '$.uploadedAt') END) AS latestDocumentAt`;
+const queueFactRows = `entity IN ('noticeOfDefault', 'suspension', 'message', 'document')`;
+
 const noFacts = { noticeOfDefaultOn: null, waiting: null, unread: null, latestDocumentAt: null };
 
 /** Entities whose changes alter a case's queue row (its columns, priority or flags). */
@@ -118,12 +129,7 @@ export class InboundStore {
           latest_document_at = excluded.latest_document_at, sponsor_name = excluded.sponsor_name
         RETURNING rowid`).pluck(),
       // The child rows the queue's priority and flags need, in one pass over the case's index range.
-      queueFacts: prepare(`SELECT
-          min(CASE WHEN entity = 'noticeOfDefault' THEN json_extract(data, '$.receivedOn') END) AS noticeOfDefaultOn,
-          max(entity = 'suspension' AND json_extract(data, '$.endedOn') IS NULL) AS waiting,
-          max(entity = 'message' AND json_extract(data, '$.direction') = 'inbound' AND json_extract(data, '$.readAt') IS NULL) AS unread,
-          max(CASE WHEN entity = 'document' THEN json_extract(data, '$.uploadedAt') END) AS latestDocumentAt
-        FROM server_rows WHERE case_id = ? AND entity IN ('noticeOfDefault', 'suspension', 'message', 'document')`),
+      queueFacts: prepare(`SELECT ${queueFactColumns} FROM server_rows WHERE case_id = ? AND ${queueFactRows}`),
       rankedFor: prepare(`INSERT INTO settings (key, value) VALUES ('queue.rankedFor', ?)
         ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
       seenAt: prepare('SELECT seen_at FROM case_seen WHERE case_id = ?').pluck(),
@@ -338,20 +344,15 @@ export class InboundStore {
   private fillQueueFacts(): void {
     this.sqlite.exec(`
       UPDATE cases SET
-        notice_of_default_on = f.notice,
-        latest_document_at = f.latest,
+        notice_of_default_on = f.noticeOfDefaultOn,
+        latest_document_at = f.latestDocumentAt,
         flags = (flags & ~${flagBits.waiting | flagBits.newDocument | flagBits.newMessage})
           | (CASE WHEN f.waiting THEN ${flagBits.waiting} ELSE 0 END)
           | (CASE WHEN f.unread THEN ${flagBits.newMessage} ELSE 0 END)
-          | (CASE WHEN f.latest > coalesce((SELECT seen_at FROM case_seen WHERE case_id = cases.id), received_on || 'T23:59:59.999Z')
+          | (CASE WHEN f.latestDocumentAt > coalesce((SELECT seen_at FROM case_seen WHERE case_id = cases.id), received_on || 'T23:59:59.999Z')
               THEN ${flagBits.newDocument} ELSE 0 END)
       FROM (
-        SELECT case_id,
-          min(CASE WHEN entity = 'noticeOfDefault' THEN json_extract(data, '$.receivedOn') END) AS notice,
-          max(entity = 'suspension' AND json_extract(data, '$.endedOn') IS NULL) AS waiting,
-          max(entity = 'message' AND json_extract(data, '$.direction') = 'inbound' AND json_extract(data, '$.readAt') IS NULL) AS unread,
-          max(CASE WHEN entity = 'document' THEN json_extract(data, '$.uploadedAt') END) AS latest
-        FROM server_rows WHERE entity IN ('noticeOfDefault', 'suspension', 'message', 'document') GROUP BY case_id
+        SELECT case_id, ${queueFactColumns} FROM server_rows WHERE ${queueFactRows} GROUP BY case_id
       ) AS f
       WHERE cases.id = f.case_id;
       UPDATE cases SET sponsor_name = (

@@ -7,6 +7,7 @@ import { IconAlertOctagon, IconCurrencyEuro, IconFileDownload, IconHeartHandshak
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus, QueueFlag, QueueRow } from '../../../shared/contract';
+import { deadlineRemark, type DeadlineTone } from '../components/DeadlineCell';
 import { deadlineState } from '../state/caseFigures';
 import { formatCalendarDate } from '../format/dates';
 import { toLanguage } from '../i18n';
@@ -34,19 +35,17 @@ export function PriorityText({ row }: { row: QueueRow }) {
   );
 }
 
+const toneClasses: Record<DeadlineTone, string> = { overdue: 'queue-remark-overdue', soon: 'queue-remark-soon', later: 'queue-dimmed' };
+
 export function DeadlineText({ row, today }: { row: QueueRow; today: string }) {
   const { t, i18n } = useTranslation();
   if (row.deadline === null) return <span className="queue-dimmed">{t('queue.noDeadline')}</span>;
   const state = deadlineState(row, today);
-  let remark: { text: string; className: string } | null = null;
-  if (state.kind === 'overdue') remark = { text: t('queue.overdue', { count: state.days }), className: 'queue-remark-overdue' };
-  else if (state.kind === 'today') remark = { text: t('queue.dueToday'), className: 'queue-remark-overdue' };
-  else if (state.kind === 'soon') remark = { text: t('queue.daysLeft', { count: state.days }), className: 'queue-remark-soon' };
-  else if (state.kind === 'later') remark = { text: t('queue.daysLeft', { count: state.days }), className: 'queue-dimmed' };
+  const remark = deadlineRemark(state, t);
   return (
     <span className="queue-stack" data-deadline-state={state.kind}>
       <span className="tabular">{formatCalendarDate(row.deadline, toLanguage(i18n.language))}</span>
-      {remark && <span className={`queue-small tabular ${remark.className}`}>{remark.text}</span>}
+      {remark && <span className={`queue-small tabular ${toneClasses[remark.tone]}`}>{remark.text}</span>}
     </span>
   );
 }
