@@ -122,7 +122,8 @@ async function firstPageOf300(browser: Browser): Promise<void> {
     // The trainer sees every case of the training environment.
     await page.getByTestId('demo-user').filter({ hasText: 'demo.trainer' }).click();
     await page.getByTestId('sign-in').getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByTestId('case-row').first().waitFor({ timeout: 60_000 });
+    // Bootstrapped: the sync indicator is back online.
+    await page.locator('[data-testid="sync-indicator"][data-state="online"]').waitFor({ timeout: 60_000 });
     await page.evaluate((id) => {
       window.location.hash = `#/case/${id}`;
     }, kase.id);
@@ -210,7 +211,7 @@ async function caseOpenAt100k(browser: Browser): Promise<void> {
     emit('host_review_case_median', median(hostTimes), 'ms');
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(preview.pageUrl);
-    await page.getByTestId('case-row').first().waitFor({ timeout: 60_000 });
+    await page.locator('html[data-ready="true"]').waitFor({ timeout: 60_000 });
     const times: number[] = [];
     for (let index = 0; index < 9; index++) {
       const id = caseIds[Math.floor(((index + 1) * 10_007) % caseIds.length)] ?? '';
