@@ -237,7 +237,7 @@ async function main(): Promise<void> {
   const browser = await launch();
   try {
     if (process.env['BENCH_REVIEW_SKIP_PDF'] !== '1') await firstPageOf300(browser);
-    await caseOpenAt100k(browser);
+    if (process.env['BENCH_REVIEW_SKIP_CASE_OPEN'] !== '1') await caseOpenAt100k(browser);
   } finally {
     await browser.close();
   }

@@ -380,7 +380,7 @@ test('passes axe in Dutch and English, with a document and with an error message
   expect(await axeViolations(page), 'en, error').toEqual([]);
 });
 
-test('closing documents frees the pdf.js worker and the frame heap returns near its baseline', async ({ page }) => {
+test('closing documents frees their memory: one warm pdf.js worker, and the frame heap returns near its baseline', async ({ page }) => {
   await installViewerHarness(page, preview.url, pdfs, 'nl');
   const session = await page.context().newCDPSession(viewerFrame(page));
   await session.send('HeapProfiler.enable');
@@ -401,7 +401,8 @@ test('closing documents frees the pdf.js worker and the frame heap returns near 
   await cycle('scan.pdf');
   const baseline = await heapAfterGc();
   for (let index = 0; index < 30; index++) await cycle(index % 2 === 0 ? 'text.pdf' : 'scan.pdf');
-  expect(page.workers()).toHaveLength(0);
+  // The viewing worker is kept warm for the next document; no worker is left per document.
+  expect(page.workers()).toHaveLength(1);
   // Generous: a leaked document per cycle would add far more; the benchmark reports the real figure.
   expect(await heapAfterGc()).toBeLessThan(baseline + 8 * 1024 * 1024);
 });

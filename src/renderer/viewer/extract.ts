@@ -1,7 +1,7 @@
 /**
  * Text extraction for the parent (the evidence assistant and the search across all documents of a
- * case): the document is opened in a pdf.js document and worker of its own, read page by page and
- * destroyed, whatever the viewer shows meanwhile. Requests run one at a time to bound memory.
+ * case): the document is opened in a pdf.js document of its own, in the extraction worker, read
+ * page by page and destroyed, whatever the viewer shows meanwhile. Requests run one at a time to bound memory.
  */
 import { openDocument } from './pdf';
 import { viewerLimits, type ViewerErrorKind } from './protocol';
@@ -27,7 +27,7 @@ export function extractText(data: ArrayBuffer, busy: () => boolean = () => false
 
 async function extractNow(data: ArrayBuffer, busy: () => boolean): Promise<ExtractResult> {
   await whenIdle(busy);
-  const opened = await openDocument(data);
+  const opened = await openDocument(data, 'extract');
   if (!opened.ok) return opened;
   try {
     const pages: string[] = [];

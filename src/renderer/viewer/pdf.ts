@@ -1,7 +1,10 @@
 /**
- * pdf.js inside the frame: one worker per open document, started from a blob: URL because an
- * opaque-origin document may not start a worker from the app's origin (and the CSP allows blob:).
- * Closing a document destroys its pdf.js document, its worker and their memory.
+ * pdf.js inside the frame, in workers started from a blob: URL because an opaque-origin document may
+ * not start a worker from the app's origin (and the CSP allows blob:). Each purpose (the shown
+ * document, text extraction) keeps one warm worker: starting one compiles pdf.js's worker script,
+ * which cost about 70 ms per opened document. Closing a document destroys its pdf.js document and
+ * the memory it holds in the worker. A worker that timed out on a document is terminated and
+ * replaced, so a file that sends pdf.js into a loop cannot block the next one.
  */
 import {
   AnnotationMode, getDocument, PDFWorker, RenderingCancelledException, TextLayer, VerbosityLevel,
@@ -34,29 +37,54 @@ export interface OpenDocument {
 
 let workerUrl: string | null = null;
 
-/** Keeps pdf.js's worker as a blob: URL (called once with the module source from the parent). */
+/** What a worker is kept for: the document on screen, or text extraction running beside it. */
+export type WorkerPurpose = 'view' | 'extract';
+
+interface KeptWorker {
+  port: Worker;
+  worker: PDFWorker;
+}
+
+const keptWorkers = new Map<WorkerPurpose, KeptWorker>();
+
+/** Keeps pdf.js's worker as a blob: URL (called once with the module source from the parent) and warms the viewing worker. */
 export function setWorkerSource(moduleSource: string): void {
   if (workerUrl) return;
   const source = toClassicWorkerSource(moduleSource);
   // Without a worker every open fails with 'unknown'; pdf.js's main-thread fallback is never used.
-  if (source) workerUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  if (!source) return;
+  workerUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  workerFor('view');
+}
+
+function workerFor(purpose: WorkerPurpose): KeptWorker | null {
+  const kept = keptWorkers.get(purpose);
+  if (kept) return kept;
+  if (!workerUrl) return null;
+  const port = new Worker(workerUrl, { name: `pdf.js ${purpose}` });
+  const fresh = { port, worker: new PDFWorker({ port: port as unknown as null }) };
+  keptWorkers.set(purpose, fresh);
+  return fresh;
+}
+
+/** Ends a worker that hung; the next document of its purpose starts a new one. */
+function discardWorker(purpose: WorkerPurpose, kept: KeptWorker): void {
+  if (keptWorkers.get(purpose) === kept) keptWorkers.delete(purpose);
+  kept.worker.destroy();
+  kept.port.terminate();
 }
 
 /** Opens a document from its bytes, or says why it cannot be shown. Never prompts for a password. */
-export async function openDocument(data: ArrayBuffer): Promise<OpenResult> {
+export async function openDocument(data: ArrayBuffer, purpose: WorkerPurpose = 'view'): Promise<OpenResult> {
   const early = refuseBeforeParsing(data.byteLength);
   if (early) return { ok: false, kind: early };
-  if (!workerUrl) return { ok: false, kind: 'unknown' };
-  const port = new Worker(workerUrl, { name: 'pdf.js' });
-  const worker = new PDFWorker({ port: port as unknown as null });
+  const kept = workerFor(purpose);
+  if (!kept) return { ok: false, kind: 'unknown' };
+  const { worker } = kept;
   let task: PDFDocumentLoadingTask | null = null;
+  // The document's memory in the worker goes with its loading task; the worker stays for the next one.
   const release = async (): Promise<void> => {
-    try {
-      await task?.destroy();
-    } finally {
-      worker.destroy();
-      port.terminate();
-    }
+    await task?.destroy();
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
@@ -88,8 +116,15 @@ export async function openDocument(data: ArrayBuffer): Promise<OpenResult> {
     }
     return { ok: true, document: wrap(pdf, release) };
   } catch (error) {
-    await release().catch(() => undefined);
-    return { ok: false, kind: error instanceof Error && error.message === 'timeout' ? 'unknown' : classifyOpenError(error) };
+    const timedOut = error instanceof Error && error.message === 'timeout';
+    if (timedOut) {
+      // Still busy with this document, the worker would answer neither the next one nor the destroy.
+      discardWorker(purpose, kept);
+      void release().catch(() => undefined);
+    } else {
+      await release().catch(() => undefined);
+    }
+    return { ok: false, kind: timedOut ? 'unknown' : classifyOpenError(error) };
   } finally {
     clearTimeout(timer);
   }

@@ -89,7 +89,8 @@ export class Viewer {
   async open(documentId: number, data: ArrayBuffer, page = 1): Promise<void> {
     const attempt = ++this.opening;
     this.busy = true;
-    await this.close();
+    // The previous document's memory is given back in the worker while this one is read.
+    void this.close();
     this.documentId = documentId;
     this.showStatus(this.strings?.loading ?? '');
     const result = await openDocument(data);
@@ -106,10 +107,13 @@ export class Viewer {
     }
     this.document = result.document;
     this.pageNumber = Math.min(Math.max(1, page), result.document.pageCount);
-    this.thumbnails.show(result.document);
     this.setControlsEnabled(true);
     this.report({ type: 'opened', documentId, pageCount: result.document.pageCount });
     await this.renderPage();
+    // The thumbnails after the page the person asked for: building a strip of hundreds costs layout.
+    if (this.document !== result.document) return;
+    this.thumbnails.show(result.document);
+    this.thumbnails.setCurrent(this.pageNumber);
   }
 
   /** Closes the current document and frees pdf.js's memory and worker. */
@@ -128,11 +132,12 @@ export class Viewer {
     this.pageBox.hidden = true;
     element('message').hidden = true;
     const closing = this.document;
+    const closedId = this.documentId;
     this.document = null;
     this.setControlsEnabled(false);
     if (closing) {
-      await closing.destroy();
-      this.report({ type: 'closed', documentId: this.documentId });
+      await closing.destroy().catch(() => undefined);
+      this.report({ type: 'closed', documentId: closedId });
     }
   }
 

@@ -6,7 +6,7 @@
 import { Alert, Badge, Button, Group, Loader, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconChevronDown, IconChevronUp } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   assistEvidence, checklistFor, requirementForKind, type EvidenceField,
@@ -19,7 +19,7 @@ import { hashOfCase, hashOfScreen } from '../state/hooks';
 import { neighbourOf } from '../state/queueOrder';
 import { CaseActions } from './CaseActions';
 import { CaseData } from './CaseData';
-import { ReviewContext, type EvidenceSpot, type ReviewController } from './controller';
+import { ReviewContext, useReview, type EvidenceSpot, type ReviewController } from './controller';
 import { DeadlineChip } from './DeadlineSection';
 import { DocumentPane } from './DocumentPane';
 import { EvidencePanel } from './EvidencePanel';
@@ -102,10 +102,14 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
     });
   }, [documentId, page, selection, review, checklist, mutate]);
 
-  const controller: ReviewController = {
+  const controller: ReviewController = useMemo(() => ({
     review, today, checklist, documentId, page, selection, selectedField, failures: documents.failures, texts: documents.texts,
     reading: documents.reading, suggestions: assistant.suggestions, findings: assistant.findings, selectField, show, verify, mutate,
-  };
+  }), [review, today, checklist, documentId, page, selection, selectedField, documents.failures, documents.texts,
+    documents.reading, assistant.suggestions, assistant.findings, show, verify, mutate]);
+  // The document pane follows every change at once; the header and the application data catch up
+  // in the background, so a new document tab starts opening without waiting for them to render.
+  const deferred = useDeferredValue(controller);
 
   const order = review.documents.map((document) => document.id);
   useReviewShortcuts({
@@ -129,68 +133,89 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
     document.getElementById('case-heading')?.focus();
   }, [review.summary.id]);
 
-  const previousCase = neighbourOf(review.summary.id, -1);
-  const nextCase = neighbourOf(review.summary.id, 1);
-  const openFindings = assistant.findings.length;
 
   return (
-    <ReviewContext.Provider value={controller}>
-      <div className="review-screen" data-testid="case-screen" data-case-id={review.summary.id}>
-        <Group justify="space-between" gap="xs" wrap="wrap">
-          <Group gap="sm" wrap="wrap">
-            <Button component="a" href={hashOfScreen('queue')} size="xs" variant="subtle" leftSection={<IconArrowLeft size={16} aria-hidden />}>
-              {t('review.backToQueue')}
-            </Button>
-            <Title order={1} fz="lg" id="case-heading" tabIndex={-1} data-testid="screen-heading">
-              {t('review.heading', { caseNumber: review.summary.caseNumber, name: review.summary.applicantName })}
-            </Title>
-            <StatusBadge status={review.summary.status} />
-            <Text size="sm" c="dark.5">{t(`caseType.${review.summary.caseType}`, { defaultValue: review.summary.caseType })}</Text>
-            <DeadlineChip />
-            {review.summary.syncState && <Badge size="sm" variant="outline" color="gray" c="dark.6" tt="none">{t(`syncUi.row.${review.summary.syncState}`)}</Badge>}
-          </Group>
-          <Group gap={4} wrap="nowrap">
-            <Button size="xs" variant="subtle" disabled={!previousCase} data-testid="previous-case"
-              onClick={() => previousCase && (window.location.hash = hashOfCase(previousCase))}
-              leftSection={<IconChevronUp size={14} aria-hidden />}>{t('review.previousCase')}</Button>
-            <Button size="xs" variant="subtle" disabled={!nextCase} data-testid="next-case"
-              onClick={() => nextCase && (window.location.hash = hashOfCase(nextCase))}
-              leftSection={<IconChevronDown size={14} aria-hidden />}>{t('review.nextCase')}</Button>
-            <ShortcutLegend opened={legend} onOpen={() => setLegend(true)} onClose={() => setLegend(false)} />
-            <CaseActions />
-          </Group>
-        </Group>
-        {documents.failures.size > 0 && (
-          <Alert color="orange" variant="light" p={6} data-testid="document-failures">
-            <Text size="xs" c="dark.9">{t('review.documents.someFailed', { count: documents.failures.size })}</Text>
-          </Alert>
+    <div className="review-screen" data-testid="case-screen" data-case-id={review.summary.id}>
+      <ReviewContext.Provider value={deferred}>
+        <CaseHeader legend={legend} onLegend={setLegend} />
+      </ReviewContext.Provider>
+      {documents.failures.size > 0 && (
+        <Alert color="orange" variant="light" p={6} data-testid="document-failures">
+          <Text size="xs" c="dark.9">{t('review.documents.someFailed', { count: documents.failures.size })}</Text>
+        </Alert>
+      )}
+      <SplitView
+        left={(
+          <ReviewContext.Provider value={deferred}>
+            <CaseTabs tab={tab} onTab={setTab} />
+          </ReviewContext.Provider>
         )}
-        <SplitView
-          left={(
-            <Tabs value={tab} onChange={setTab} keepMounted={false}>
-              <Tabs.List style={{ position: 'sticky', top: 0, background: 'var(--mantine-color-white)', zIndex: 1 }}>
-                <Tabs.Tab value="data" data-testid="tab-data">{t('review.tabs.data')}</Tabs.Tab>
-                <Tabs.Tab value="evidence" data-testid="tab-evidence"
-                  rightSection={openFindings > 0 ? <Badge size="xs" color="red.9" circle>{openFindings}</Badge> : undefined}>
-                  {t('review.tabs.evidence')}
-                </Tabs.Tab>
-                <Tabs.Tab value="timeline" data-testid="tab-timeline">{t('review.tabs.timeline')}</Tabs.Tab>
-              </Tabs.List>
-              <Tabs.Panel value="data"><CaseData /></Tabs.Panel>
-              <Tabs.Panel value="evidence"><EvidencePanel /></Tabs.Panel>
-              <Tabs.Panel value="timeline"><Timeline /></Tabs.Panel>
-            </Tabs>
-          )}
-          right={(
+        right={(
+          <ReviewContext.Provider value={controller}>
             <DocumentPane documents={documents} find={find}
               onPageChange={(next, count) => {
                 setPage(next);
                 setPageCount(count);
               }}
               onSelection={(selectedPage, text) => setSelection(text ? { page: selectedPage, text } : null)} />
-          )}
-        />
-      </div>
-    </ReviewContext.Provider>
+          </ReviewContext.Provider>
+        )}
+      />
+    </div>
   );
 }
+
+/** The case's heading, status, deadline, neighbours in the queue and actions. */
+const CaseHeader = memo(function CaseHeader({ legend, onLegend }: { legend: boolean; onLegend: (open: boolean) => void }) {
+  const { t } = useTranslation();
+  const { review } = useReview();
+  const previousCase = neighbourOf(review.summary.id, -1);
+  const nextCase = neighbourOf(review.summary.id, 1);
+  return (
+    <Group justify="space-between" gap="xs" wrap="wrap">
+      <Group gap="sm" wrap="wrap">
+        <Button component="a" href={hashOfScreen('queue')} size="xs" variant="subtle" leftSection={<IconArrowLeft size={16} aria-hidden />}>
+          {t('review.backToQueue')}
+        </Button>
+        <Title order={1} fz="lg" id="case-heading" tabIndex={-1} data-testid="screen-heading">
+          {t('review.heading', { caseNumber: review.summary.caseNumber, name: review.summary.applicantName })}
+        </Title>
+        <StatusBadge status={review.summary.status} />
+        <Text size="sm" c="dark.5">{t(`caseType.${review.summary.caseType}`, { defaultValue: review.summary.caseType })}</Text>
+        <DeadlineChip />
+        {review.summary.syncState && <Badge size="sm" variant="outline" color="gray" c="dark.6" tt="none">{t(`syncUi.row.${review.summary.syncState}`)}</Badge>}
+      </Group>
+      <Group gap={4} wrap="nowrap">
+        <Button size="xs" variant="subtle" disabled={!previousCase} data-testid="previous-case"
+          onClick={() => previousCase && (window.location.hash = hashOfCase(previousCase))}
+          leftSection={<IconChevronUp size={14} aria-hidden />}>{t('review.previousCase')}</Button>
+        <Button size="xs" variant="subtle" disabled={!nextCase} data-testid="next-case"
+          onClick={() => nextCase && (window.location.hash = hashOfCase(nextCase))}
+          leftSection={<IconChevronDown size={14} aria-hidden />}>{t('review.nextCase')}</Button>
+        <ShortcutLegend opened={legend} onOpen={() => onLegend(true)} onClose={() => onLegend(false)} />
+        <CaseActions />
+      </Group>
+    </Group>
+  );
+});
+
+/** The left pane: application data, evidence (with the assistant's open findings counted) and timeline. */
+const CaseTabs = memo(function CaseTabs({ tab, onTab }: { tab: string | null; onTab: (tab: string | null) => void }) {
+  const { t } = useTranslation();
+  const { findings } = useReview();
+  return (
+    <Tabs value={tab} onChange={onTab} keepMounted={false}>
+      <Tabs.List style={{ position: 'sticky', top: 0, background: 'var(--mantine-color-white)', zIndex: 1 }}>
+        <Tabs.Tab value="data" data-testid="tab-data">{t('review.tabs.data')}</Tabs.Tab>
+        <Tabs.Tab value="evidence" data-testid="tab-evidence"
+          rightSection={findings.length > 0 ? <Badge size="xs" color="red.9" circle>{findings.length}</Badge> : undefined}>
+          {t('review.tabs.evidence')}
+        </Tabs.Tab>
+        <Tabs.Tab value="timeline" data-testid="tab-timeline">{t('review.tabs.timeline')}</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="data"><CaseData /></Tabs.Panel>
+      <Tabs.Panel value="evidence"><EvidencePanel /></Tabs.Panel>
+      <Tabs.Panel value="timeline"><Timeline /></Tabs.Panel>
+    </Tabs>
+  );
+});

@@ -35,52 +35,56 @@ export interface DocumentsState {
   onViewerError: (kind: ViewerErrorKind) => void;
 }
 
+/** Adds a document's bytes to the kept ones, dropping the oldest beyond the cap but never the shown one. */
+function keptWith(kept: ReadonlyMap<string, ArrayBuffer>, documentId: string, bytes: ArrayBuffer, shownId: string | null): ReadonlyMap<string, ArrayBuffer> {
+  const next = new Map(kept);
+  next.delete(documentId);
+  next.set(documentId, bytes);
+  let total = 0;
+  for (const value of next.values()) total += value.byteLength;
+  for (const [id, value] of next) {
+    if (total <= keptBytesCap) break;
+    if (id === documentId || id === shownId) continue;
+    next.delete(id);
+    total -= value.byteLength;
+  }
+  return next;
+}
+
 export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocument[], shownId: string | null): DocumentsState {
-  const [shown, setShown] = useState<{ documentId: string; bytes: ArrayBuffer } | null>(null);
+  // The case's document bytes once fetched (shown or read for the assistant), so switching tabs
+  // shows a document in the same render, without fetching and decoding it again.
+  const [kept, setKept] = useState<ReadonlyMap<string, ArrayBuffer>>(new Map());
   const [failures, setFailures] = useState<ReadonlyMap<string, DocumentFailure>>(new Map());
   const [texts, setTexts] = useState<ReadonlyMap<string, readonly string[]>>(new Map());
   const [textRequest, setTextRequest] = useState<{ requestId: number; bytes: ArrayBuffer } | null>(null);
   const reading = useRef<{ requestId: number; documentId: string } | null>(null);
   const nextRequest = useRef(1);
-  // The case's document bytes once fetched, so switching tabs does not fetch (and decode) again.
-  const bytesById = useRef(new Map<string, ArrayBuffer>());
+  const shown = useRef(shownId);
+  useEffect(() => {
+    shown.current = shownId;
+  }, [shownId]);
   const keep = useCallback((documentId: string, bytes: ArrayBuffer) => {
-    const kept = bytesById.current;
-    kept.set(documentId, bytes);
-    let total = 0;
-    for (const value of kept.values()) total += value.byteLength;
-    // A bounded memory: the oldest go first beyond the cap.
-    for (const [id, value] of kept) {
-      if (total <= keptBytesCap) break;
-      kept.delete(id);
-      total -= value.byteLength;
-    }
+    setKept((previous) => keptWith(previous, documentId, bytes, shown.current));
   }, []);
   const fail = useCallback((documentId: string, kind: DocumentFailure) => {
     setFailures((previous) => new Map(previous).set(documentId, kind));
   }, []);
 
+  const shownBytes = shownId ? kept.get(shownId) ?? null : null;
+  const shownKept = shownBytes !== null;
   useEffect(() => {
     if (!shownId) return;
-    let current = true;
-    const kept = bytesById.current.get(shownId);
-    if (kept) {
-      // Already here (read for the assistant): shown at once; the read is still recorded for the audit log.
-      void Promise.resolve().then(() => {
-        if (current) setShown({ documentId: shownId, bytes: kept });
-      });
+    if (shownKept) {
+      // Already here: shown at once; the read is still recorded for the audit log.
       api.sync.mutate({ name: 'audit.recordRead', args: { objectType: 'document', objectId: shownId, readAt: new Date().toISOString() } })
         .catch(() => undefined);
-      return () => {
-        current = false;
-      };
+      return;
     }
+    let current = true;
+    // documents.open records the read itself.
     api.documents.open({ documentId: shownId }).then(
-      (content) => {
-        const bytes = decode(content.contentBase64);
-        keep(shownId, bytes);
-        if (current) setShown({ documentId: shownId, bytes });
-      },
+      (content) => keep(shownId, decode(content.contentBase64)),
       () => {
         if (current) fail(shownId, 'unavailable');
       },
@@ -88,6 +92,8 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
     return () => {
       current = false;
     };
+    // shownKept is read once per shown document: the bytes arriving for it are no second read.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, shownId, fail, keep]);
 
   const ids = documents.map((document) => document.id).join(',');
@@ -129,7 +135,5 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
     if (shownId) fail(shownId, kind);
   }, [shownId, fail]);
 
-  // Bytes of another document than the one asked for are never shown, even for a moment.
-  const bytes = shown && shown.documentId === shownId ? shown.bytes : null;
-  return { bytes, failures, texts, reading: pendingIds.length, textRequest, onText, onViewerError };
+  return { bytes: shownBytes, failures, texts, reading: pendingIds.length, textRequest, onText, onViewerError };
 }
