@@ -1,16 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Preview } from '../../scripts/preview/server';
-import type { DatasetCase } from '../../src/server/training/dataset';
+import { datasetCases } from './dataset';
 import { CasePage } from './pages/case';
 import { signInAsCaseworker } from './pages/session';
 import { accessibilityViolations, expect, test } from './fixtures';
-
-function datasetCases(preview: Preview): DatasetCase[] {
-  if (!preview.trainingDatasetFolder) throw new Error('the preview has no training dataset');
-  return readFileSync(join(preview.trainingDatasetFolder, 'cases.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as DatasetCase);
-}
 
 async function expectAccessible(page: Page): Promise<void> {
   expect(await accessibilityViolations(page)).toEqual([]);

@@ -162,7 +162,12 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
         </Group>
         {documents.failures.size > 0 && (
           <Alert color="orange" variant="light" p={6} data-testid="document-failures">
-            <Text size="xs" c="dark.9">{t('review.documents.someFailed', { count: documents.failures.size })}</Text>
+            <Text size="xs" c="dark.9">
+              {t('review.documents.someFailed', {
+                count: documents.failures.size,
+                titles: review.documents.filter((document) => documents.failures.has(document.id)).map((document) => document.title).join(', '),
+              })}
+            </Text>
           </Alert>
         )}
         <SplitView
