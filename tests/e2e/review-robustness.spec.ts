@@ -94,5 +94,32 @@ test.describe('case review with unreadable documents', () => {
     await expectAccessible(page);
     await tabOf(truncated.id).click();
     await expect(review.viewerMessage).toContainText('The file is damaged or not a valid PDF. Ask the applicant to submit the document again.', { timeout: 20_000 });
+
+    // 8. The size cap: a document said to be over 100 MB is refused before its bytes are fetched, with a message in the pane.
+    const sync = trainingPreview.host.sync;
+    if (!sync) throw new Error('the preview host has no sync');
+    // No sync from here on, so the local row keeps the size the test gives it.
+    await sync.engine.stop();
+    const contract = readable.find((document) => document.kind === 'employment_contract');
+    if (!contract) throw new Error('the damaged-uploads case has no employment contract');
+    trainingPreview.host.cache.sqlite.prepare('UPDATE documents SET size = ? WHERE id = ?').run(100 * 1024 * 1024 + 1, contract.id);
+    await page.evaluate(() => {
+      window.location.hash = '#/queue';
+    });
+    await expect(review.screen).toBeHidden();
+    await review.open(kase.id);
+    await shell.switchLanguage('NL');
+    await tabOf(contract.id).click();
+    await expect(tabOf(contract.id)).toHaveAttribute('data-failure', 'too_large');
+    const refused = page.getByTestId('document-refused');
+    await expect(refused).toContainText('Dit document kan niet worden getoond');
+    await expect(refused).toContainText('Het bestand is groter dan 100 MB. Vraag de aanvrager om een kleiner bestand of splits het document.');
+    await expect(page.getByTestId('document-failures')).toContainText('Arbeidsovereenkomst');
+    await page.screenshot({ path: 'test-results/screens/review-too-large-nl.png' });
+    await expectAccessible(page);
+    // The passport still opens beside it.
+    await tabOf(passport.id).click();
+    await expect(refused).toBeHidden();
+    await expect(review.drawnPage(1)).toBeAttached({ timeout: 20_000 });
   });
 });
