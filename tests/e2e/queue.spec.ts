@@ -29,7 +29,8 @@ test.describe('work queue', () => {
     await page.getByTestId('why-here').first().click();
     await expect(page.getByTestId('why-popover')).toContainText('Waarom staat');
     await page.getByTestId('why-deadline-toggle').click();
-    expect(await page.getByTestId('why-deadline-steps').getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
+    // At least two steps (received, then the period); waits for the list to render.
+    await expect(page.getByTestId('why-deadline-steps').getByRole('listitem').nth(1)).toBeVisible();
     await page.screenshot({ path: 'test-results/screens/queue-why-nl.png' });
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');

@@ -90,6 +90,8 @@ test.describe('case review', () => {
     await page.screenshot({ path: 'test-results/screens/review-mismatch-en.png' });
     await page.keyboard.press('Shift+?');
     await expect(page.getByTestId('shortcut-legend')).toContainText('Next case of the queue');
+    // Wait for the dialog's opening transition, so axe measures the final colours.
+    await expect(page.getByRole('dialog').filter({ has: page.getByTestId('shortcut-legend') })).toHaveCSS('opacity', '1');
     await expectAccessible(page);
     await page.screenshot({ path: 'test-results/screens/review-shortcuts-en.png' });
   });
