@@ -115,6 +115,8 @@ test.describe('work queue', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('?');
     await expect(page.getByTestId('shortcut-legend')).toBeVisible();
+    // Wait for the dialog's opening transition, so axe measures the final colours.
+    await expect(page.getByRole('dialog').filter({ has: page.getByTestId('shortcut-legend') })).toHaveCSS('opacity', '1');
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     // The legend's closing transition must end before the palette opens: one dialog at a time.
