@@ -29,7 +29,8 @@ test.describe('work queue', () => {
     await page.getByTestId('why-here').first().click();
     await expect(page.getByTestId('why-popover')).toContainText('Waarom staat');
     await page.getByTestId('why-deadline-toggle').click();
-    expect(await page.getByTestId('why-deadline-steps').getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
+    // At least two steps (received, then the period); waits for the list to render.
+    await expect(page.getByTestId('why-deadline-steps').getByRole('listitem').nth(1)).toBeVisible();
     await page.screenshot({ path: 'test-results/screens/queue-why-nl.png' });
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
@@ -114,6 +115,8 @@ test.describe('work queue', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('?');
     await expect(page.getByTestId('shortcut-legend')).toBeVisible();
+    // Wait for the dialog's opening transition, so axe measures the final colours.
+    await expect(page.getByRole('dialog').filter({ has: page.getByTestId('shortcut-legend') })).toHaveCSS('opacity', '1');
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     // The legend's closing transition must end before the palette opens: one dialog at a time.

@@ -1,16 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Preview } from '../../scripts/preview/server';
-import type { DatasetCase } from '../../src/server/training/dataset';
+import { datasetCases } from './dataset';
 import { CasePage } from './pages/case';
 import { signInAsCaseworker } from './pages/session';
 import { accessibilityViolations, expect, test } from './fixtures';
-
-function datasetCases(preview: Preview): DatasetCase[] {
-  if (!preview.trainingDatasetFolder) throw new Error('the preview has no training dataset');
-  return readFileSync(join(preview.trainingDatasetFolder, 'cases.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as DatasetCase);
-}
 
 async function expectAccessible(page: Page): Promise<void> {
   expect(await accessibilityViolations(page)).toEqual([]);
@@ -98,8 +90,8 @@ test.describe('case review', () => {
     await page.screenshot({ path: 'test-results/screens/review-mismatch-en.png' });
     await page.keyboard.press('Shift+?');
     await expect(page.getByTestId('shortcut-legend')).toContainText('Next case of the queue');
-    // Wait for the legend's opening transition, so axe measures the final colours.
-    await expect(page.getByRole('dialog')).toHaveCSS('opacity', '1');
+    // Wait for the dialog's opening transition, so axe measures the final colours.
+    await expect(page.getByRole('dialog').filter({ has: page.getByTestId('shortcut-legend') })).toHaveCSS('opacity', '1');
     await expectAccessible(page);
     await page.screenshot({ path: 'test-results/screens/review-shortcuts-en.png' });
   });

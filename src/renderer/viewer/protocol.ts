@@ -151,6 +151,15 @@ export function refuseAfterParsing(pageCount: number): ViewerErrorKind | null {
   return null;
 }
 
+/** The values of the error messages' placeholders ({maxMegabytes}, {maxPages}), written as `locale` writes numbers. */
+export function errorMessageValues(locale: string): Record<string, string> {
+  const numbers = new Intl.NumberFormat(locale);
+  return {
+    maxMegabytes: numbers.format(Math.round(viewerLimits.maxFileBytes / (1024 * 1024))),
+    maxPages: numbers.format(viewerLimits.maxPages),
+  };
+}
+
 /** Keeps a zoom factor inside the viewer's bounds. */
 export function clampZoom(value: number): number {
   if (!Number.isFinite(value)) return 1;

@@ -5,7 +5,7 @@
  */
 import { drawPage, isCancellation, openDocument, type DrawnPage, type OpenDocument } from './pdf';
 import {
-  clampZoom, format, viewerLimits, type FitMode, type FrameMessage, type SearchHit, type ViewerErrorKind, type ViewerStrings,
+  clampZoom, errorMessageValues, format, viewerLimits, type FitMode, type FrameMessage, type SearchHit, type ViewerErrorKind, type ViewerStrings,
 } from './protocol';
 import { applyHighlights, watchSelection, type Highlight } from './marks';
 import { findInPage, itemRangesOf, normaliseQuery, stepHit, type TextRange } from './search';
@@ -314,11 +314,7 @@ export class Viewer {
     this.pageBox.hidden = true;
     element('message').hidden = false;
     element('message-title').textContent = this.strings?.errorTitle ?? '';
-    const numbers = new Intl.NumberFormat(document.documentElement.lang || 'nl');
-    element('message-text').textContent = format(this.strings?.[`error_${kind}`] ?? kind, {
-      maxMegabytes: numbers.format(Math.round(viewerLimits.maxFileBytes / (1024 * 1024))),
-      maxPages: numbers.format(viewerLimits.maxPages),
-    });
+    element('message-text').textContent = format(this.strings?.[`error_${kind}`] ?? kind, errorMessageValues(document.documentElement.lang || 'nl'));
   }
 
   private showStatus(text: string): void {

@@ -15,7 +15,7 @@ import {
   payslips, type BuiltDocument, type PersonShown,
 } from './pdf/documents';
 import { bankStatements, brokenDocument, countryReport, supportingDocuments } from './pdf/templates';
-import { type CasePlan } from './plan';
+import { type CasePlan, type DamagedUpload } from './plan';
 import { type Random } from './random';
 import { addDays, addMonths } from '../../shared/domain/dates';
 
@@ -171,12 +171,16 @@ export function caseDocuments(plan: CasePlan, parties: DocumentParties, random: 
     drafts.push({ kind: 'supporting_documents', title: 'Overige stukken', source: plan.caseType.startsWith('objection') ? 'representative' : 'applicant', broken: null,
       stored: () => blobs.template(`supporting_documents:${variant}`, () => supportingDocuments(variant, pages, created)) });
   }
-  if (random.chance(0.015)) {
-    const variant = random.int(0, 5);
-    const damage = variant % 2 === 0 ? 'truncated' : 'encrypted';
+  const damagedUpload = (damage: DamagedUpload, variant: number) => {
     drafts.push({ kind: 'supporting_documents', title: damage === 'truncated' ? 'Upload (onvolledig)' : 'Upload (beveiligd)', source: 'applicant', broken: damage,
       stored: () => blobs.template(`broken:${damage}:${variant}`, () => brokenDocument(variant, damage, created)) });
+  };
+  if (random.chance(0.015)) {
+    const variant = random.int(0, 5);
+    damagedUpload(variant % 2 === 0 ? 'truncated' : 'encrypted', variant);
   }
+  // Planned by a scenario, so a lesson can count on them (the random draw above makes one in about 70 cases).
+  for (const damage of plan.damagedUploads) damagedUpload(damage, damage === 'truncated' ? 0 : 1);
 
   // Documents asked for in a suspension arrive when it ended early, or are still missing.
   const documents: DatasetDocument[] = [];

@@ -31,7 +31,12 @@ export type CasePlan = {
   /** Deliberate mismatches between documents and application. */
   salaryBelowThreshold: boolean;
   misspeltName: boolean;
+  /** Uploads that cannot be read, planned by a scenario (a random case may still draw one in its documents). */
+  damagedUploads: DamagedUpload[];
 };
+
+/** How an upload is damaged: cut off part-way, or protected with a password the IND does not have. */
+export type DamagedUpload = 'truncated' | 'encrypted';
 
 /** The computed state of a plan as of today. */
 export type PlanOutcome = { deadline: IsoDate | null; penaltyAmountCents: number };
@@ -54,6 +59,7 @@ export function planCase(random: Random, today: IsoDate): CasePlan {
     noticeOfDefaultOn: null, decision: null, refusalAwaitingReview: false, unassigned: false,
     salaryBelowThreshold: caseType === 'highly_skilled_migrant' && random.chance(0.06),
     misspeltName: random.chance(0.05),
+    damagedUploads: [],
   };
   const base = outcome(plan, today).deadline;
   const periodDays = base ? Math.max(30, daysBetween(receivedOn, base)) : 365;

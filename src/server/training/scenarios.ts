@@ -18,7 +18,7 @@ type ScenarioDefinition = Omit<DatasetScenario, 'caseIds'> & {
 function quiet(base: CasePlan, caseType: CasePlan['caseType'], regime: CasePlan['regime']): CasePlan {
   return {
     ...base, caseType, regime, contestedDecisionOn: null, feePaid: true, suspensions: [], extensions: [], noticeOfDefaultOn: null,
-    decision: null, refusalAwaitingReview: false, unassigned: false, salaryBelowThreshold: false, misspeltName: false,
+    decision: null, refusalAwaitingReview: false, unassigned: false, salaryBelowThreshold: false, misspeltName: false, damagedUploads: [],
   };
 }
 
@@ -88,6 +88,20 @@ export const scenarioDefinitions: ScenarioDefinition[] = [
       const plan = quiet(base, 'highly_skilled_migrant', 'regular');
       const receivedOn = addDays(today, -35);
       return { ...plan, receivedOn, feePaidOn: receivedOn, salaryBelowThreshold: true, refusalAwaitingReview: true };
+    },
+  },
+  {
+    id: 'damaged-uploads', user: demoUsernames.caseworker, status: 'in_progress', setup: {},
+    title: { nl: 'Onleesbare uploads', en: 'Unreadable uploads' },
+    description: {
+      nl: 'Een kennismigrantaanvraag met twee onleesbare uploads: een bestand dat halverwege is afgebroken en een met een wachtwoord beveiligd bestand. De andere stukken zijn in orde.',
+      en: 'A highly skilled migrant application with two unreadable uploads: a file cut off part-way and a password-protected file. The other documents are in order.',
+    },
+    plan: (base, today) => {
+      const plan = quiet(base, 'highly_skilled_migrant', 'regular');
+      // Recent, so the case sits in the queue without being the most urgent one.
+      const receivedOn = addDays(today, -9);
+      return { ...plan, receivedOn, feePaidOn: receivedOn, damagedUploads: ['truncated', 'encrypted'] };
     },
   },
 ];

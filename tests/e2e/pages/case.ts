@@ -33,6 +33,11 @@ export class CasePage {
     return this.page.frameLocator('[data-testid="document-viewer"]').locator(`#page[data-drawn="${number}"]`);
   }
 
+  /** The viewer frame's message when the shown document cannot be shown. */
+  get viewerMessage(): Locator {
+    return this.page.frameLocator('[data-testid="document-viewer"]').getByRole('alert');
+  }
+
   /** Opens a case the way the queue does: through its hash route. */
   async open(caseId: string): Promise<void> {
     await this.page.evaluate((id) => {

@@ -71,7 +71,13 @@ export function CaseActions() {
     setReceivedOn(review.today);
     setDialog(next);
   };
-  const kinds = [...new Set([...missingKinds.flatMap((id) => evidenceRequirements[id].documentKinds), 'passport', 'payslips', 'bank_statements', 'birth_certificate'])];
+  // A damaged or protected upload has to come again: its kind is offered too, as the viewer's message advises.
+  const unreadable = (documentId: string): boolean => {
+    const failure = review.failures.get(documentId);
+    return failure !== undefined && failure !== 'unavailable';
+  };
+  const unreadableKinds = review.review.documents.filter((document) => unreadable(document.id)).map((document) => document.kind);
+  const kinds = [...new Set([...missingKinds.flatMap((id) => evidenceRequirements[id].documentKinds), ...unreadableKinds, 'passport', 'payslips', 'bank_statements', 'birth_certificate'])];
 
   return (
     <>

@@ -7,6 +7,7 @@ import { ActionIcon, Alert, Badge, Box, Group, Tabs, Text, TextInput, Tooltip, V
 import { IconAlertTriangle, IconChevronDown, IconChevronUp, IconCloudOff, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorMessageValues, format } from '../../viewer/protocol';
 import { DocumentViewer, type ViewerHighlight } from '../viewer/DocumentViewer';
 import { useReview } from './controller';
 import { PageNotes } from './PageNotes';
@@ -22,7 +23,7 @@ export interface DocumentPaneProps {
 }
 
 export function DocumentPane({ documents, onPageChange, onSelection, find }: DocumentPaneProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const review = useReview();
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState<number | null>(null);
@@ -52,6 +53,7 @@ export function DocumentPane({ documents, onPageChange, onSelection, find }: Doc
     return <Text p="md" c="dimmed">{t('review.documents.none')}</Text>;
   }
   const shownFailure = review.documentId ? documents.failures.get(review.documentId) : undefined;
+  const shownRefusal = review.documentId ? documents.refused.get(review.documentId) : undefined;
 
   return (
     <Box style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
@@ -107,7 +109,12 @@ export function DocumentPane({ documents, onPageChange, onSelection, find }: Doc
           {t('review.search.where', { title: titleOf(hits[current].documentId), page: hits[current].page })}: …{hits[current].snippet[0]}<mark>{hits[current].snippet[1]}</mark>{hits[current].snippet[2]}…
         </Text>
       )}
-      {shownFailure === 'unavailable' ? (
+      {shownRefusal ? (
+        // Refused from its size before fetching: the frame never gets it, so the pane says what the frame would.
+        <Alert m="md" color="red" title={t('viewer.errorTitle')} icon={<IconAlertTriangle aria-hidden />} data-testid="document-refused">
+          {format(t(`viewer.error_${shownRefusal}`), errorMessageValues(i18n.language))}
+        </Alert>
+      ) : shownFailure === 'unavailable' ? (
         <Alert m="md" color="orange" title={t('review.documents.unavailableTitle')} icon={<IconCloudOff aria-hidden />}>
           {t('review.documents.unavailable')}
         </Alert>

@@ -4,9 +4,9 @@
  * by the sandboxed viewer frame (pdf.js never runs in the app's own page), for the evidence
  * assistant and the search across documents. The case's own documents are read first.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReviewDocument, WerkbankApi } from '../../../shared/contract';
-import type { ViewerErrorKind } from '../../viewer/protocol';
+import { refuseBeforeParsing, type ViewerErrorKind } from '../../viewer/protocol';
 
 export type DocumentFailure = ViewerErrorKind | 'unavailable';
 
@@ -15,6 +15,15 @@ const keptBytesCap = 64 * 1024 * 1024;
 
 /** Kinds that are shared templates (reports, statements): read after the case's own documents. */
 const readLast: ReadonlySet<string> = new Set(['country_report', 'bank_statements', 'supporting_documents']);
+
+/**
+ * Why a document is refused from its declared size alone (over the viewer's size cap, or empty), so
+ * its bytes are never fetched and decoded; null when it may be opened. The frame checks the real
+ * bytes again, and the page cap once parsed.
+ */
+export function refusalBeforeFetching(document: Pick<ReviewDocument, 'size'>): ViewerErrorKind | null {
+  return refuseBeforeParsing(document.size);
+}
 
 function decode(base64: string): ArrayBuffer {
   const binary = atob(base64);
@@ -27,6 +36,8 @@ export interface DocumentsState {
   /** Bytes of the shown document; null while loading or when it could not be fetched. */
   bytes: ArrayBuffer | null;
   failures: ReadonlyMap<string, DocumentFailure>;
+  /** Documents refused before fetching (see refusalBeforeFetching): the pane says why, the frame never sees them. */
+  refused: ReadonlyMap<string, ViewerErrorKind>;
   texts: ReadonlyMap<string, readonly string[]>;
   reading: number;
   /** For DocumentViewer: the next document to read, and where its text goes. */
@@ -55,7 +66,16 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
   // The case's document bytes once fetched (shown or read for the assistant), so switching tabs
   // shows a document in the same render, without fetching and decoding it again.
   const [kept, setKept] = useState<ReadonlyMap<string, ArrayBuffer>>(new Map());
-  const [failures, setFailures] = useState<ReadonlyMap<string, DocumentFailure>>(new Map());
+  const [failed, setFailed] = useState<ReadonlyMap<string, DocumentFailure>>(new Map());
+  const refused = useMemo(() => {
+    const found = new Map<string, ViewerErrorKind>();
+    for (const document of documents) {
+      const kind = refusalBeforeFetching(document);
+      if (kind) found.set(document.id, kind);
+    }
+    return found;
+  }, [documents]);
+  const failures: ReadonlyMap<string, DocumentFailure> = useMemo(() => (refused.size === 0 ? failed : new Map([...failed, ...refused])), [failed, refused]);
   const [texts, setTexts] = useState<ReadonlyMap<string, readonly string[]>>(new Map());
   const [textRequest, setTextRequest] = useState<{ requestId: number; bytes: ArrayBuffer } | null>(null);
   const reading = useRef<{ requestId: number; documentId: string } | null>(null);
@@ -68,13 +88,13 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
     setKept((previous) => keptWith(previous, documentId, bytes, shown.current));
   }, []);
   const fail = useCallback((documentId: string, kind: DocumentFailure) => {
-    setFailures((previous) => new Map(previous).set(documentId, kind));
+    setFailed((previous) => new Map(previous).set(documentId, kind));
   }, []);
 
   const shownBytes = shownId ? kept.get(shownId) ?? null : null;
   const shownKept = shownBytes !== null;
   useEffect(() => {
-    if (!shownId) return;
+    if (!shownId || refused.has(shownId)) return;
     if (shownKept) {
       // Already here: shown at once; the read is still recorded for the audit log.
       api.sync.mutate({ name: 'audit.recordRead', args: { objectType: 'document', objectId: shownId, readAt: new Date().toISOString() } })
@@ -94,7 +114,7 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
     };
     // shownKept is read once per shown document: the bytes arriving for it are no second read.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, shownId, fail, keep]);
+  }, [api, shownId, refused, fail, keep]);
 
   const ids = documents.map((document) => document.id).join(',');
   const pendingIds = [...documents]
@@ -135,5 +155,5 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
     if (shownId) fail(shownId, kind);
   }, [shownId, fail]);
 
-  return { bytes: shownBytes, failures, texts, reading: pendingIds.length, textRequest, onText, onViewerError };
+  return { bytes: shownBytes, failures, refused, texts, reading: pendingIds.length, textRequest, onText, onViewerError };
 }
