@@ -135,14 +135,18 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
 
 
   return (
-<<<<<<< HEAD
     <div className="review-screen" data-testid="case-screen" data-case-id={review.summary.id}>
       <ReviewContext.Provider value={deferred}>
         <CaseHeader legend={legend} onLegend={setLegend} />
       </ReviewContext.Provider>
       {documents.failures.size > 0 && (
         <Alert color="orange" variant="light" p={6} data-testid="document-failures">
-          <Text size="xs" c="dark.9">{t('review.documents.someFailed', { count: documents.failures.size })}</Text>
+          <Text size="xs" c="dark.9">
+            {t('review.documents.someFailed', {
+              count: documents.failures.size,
+              titles: review.documents.filter((document) => documents.failures.has(document.id)).map((document) => document.title).join(', '),
+            })}
+          </Text>
         </Alert>
       )}
       <SplitView
@@ -150,43 +154,6 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
           <ReviewContext.Provider value={deferred}>
             <CaseTabs tab={tab} onTab={setTab} />
           </ReviewContext.Provider>
-=======
-    <ReviewContext.Provider value={controller}>
-      <div className="review-screen" data-testid="case-screen" data-case-id={review.summary.id}>
-        <Group justify="space-between" gap="xs" wrap="wrap">
-          <Group gap="sm" wrap="wrap">
-            <Button component="a" href={hashOfScreen('queue')} size="xs" variant="subtle" leftSection={<IconArrowLeft size={16} aria-hidden />}>
-              {t('review.backToQueue')}
-            </Button>
-            <Title order={1} fz="lg" id="case-heading" tabIndex={-1} data-testid="screen-heading">
-              {t('review.heading', { caseNumber: review.summary.caseNumber, name: review.summary.applicantName })}
-            </Title>
-            <StatusBadge status={review.summary.status} />
-            <Text size="sm" c="dark.5">{t(`caseType.${review.summary.caseType}`, { defaultValue: review.summary.caseType })}</Text>
-            <DeadlineChip />
-            {review.summary.syncState && <Badge size="sm" variant="outline" color="gray" c="dark.6" tt="none">{t(`syncUi.row.${review.summary.syncState}`)}</Badge>}
-          </Group>
-          <Group gap={4} wrap="nowrap">
-            <Button size="xs" variant="subtle" disabled={!previousCase} data-testid="previous-case"
-              onClick={() => previousCase && (window.location.hash = hashOfCase(previousCase))}
-              leftSection={<IconChevronUp size={14} aria-hidden />}>{t('review.previousCase')}</Button>
-            <Button size="xs" variant="subtle" disabled={!nextCase} data-testid="next-case"
-              onClick={() => nextCase && (window.location.hash = hashOfCase(nextCase))}
-              leftSection={<IconChevronDown size={14} aria-hidden />}>{t('review.nextCase')}</Button>
-            <ShortcutLegend opened={legend} onOpen={() => setLegend(true)} onClose={() => setLegend(false)} />
-            <CaseActions />
-          </Group>
-        </Group>
-        {documents.failures.size > 0 && (
-          <Alert color="orange" variant="light" p={6} data-testid="document-failures">
-            <Text size="xs" c="dark.9">
-              {t('review.documents.someFailed', {
-                count: documents.failures.size,
-                titles: review.documents.filter((document) => documents.failures.has(document.id)).map((document) => document.title).join(', '),
-              })}
-            </Text>
-          </Alert>
->>>>>>> wip-broken
         )}
         right={(
           <ReviewContext.Provider value={controller}>
