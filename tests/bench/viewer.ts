@@ -4,13 +4,14 @@
  * and Debian's Chromium. Runs the viewer frame in the test harness on the real preview.
  *
  * Prints one JSON object per line: {"bench", "metric", "value", "unit"}. Measured after forced
- * garbage collection (--expose-gc): the frame's JS heap, the renderer processes' resident memory
- * (Linux /proc) and the number of live pdf.js workers, after one warm-up document and after all
+ * garbage collection (through CDP, in the frame and in every pdf.js worker): the frame's JS heap, the
+ * kept pdf.js worker's JS heap, the renderer processes' resident memory (Linux /proc) and the
+ * number of live pdf.js workers, after one warm-up document and after all
  * cycles. No assertions: this is a measurement.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { startPreview } from '../../scripts/preview/server';
 import { silentLogger } from '../../src/main/host/log';
@@ -65,9 +66,43 @@ async function jsHeap(session: CDPSession): Promise<number> {
   return (metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / (1024 * 1024);
 }
 
-async function settle(page: Page, session: CDPSession): Promise<{ heap: number; workers: number }> {
+/** Sends one CDP command to a target attached without flattening (Playwright's sessions cannot address a worker). */
+function callInTarget(session: CDPSession, sessionId: string, id: number, method: string): Promise<unknown> {
+  return new Promise((resolve) => {
+    const listener = (event: { sessionId: string; message: string }): void => {
+      const message = JSON.parse(event.message) as { id?: number; result?: unknown };
+      if (event.sessionId !== sessionId || message.id !== id) return;
+      session.off('Target.receivedMessageFromTarget', listener);
+      resolve(message.result);
+    };
+    session.on('Target.receivedMessageFromTarget', listener);
+    void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+  });
+}
+
+/** Collects garbage in every pdf.js worker (blob: workers) and returns their JS heaps in MiB, summed. */
+async function workerHeaps(browser: Browser): Promise<number> {
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await session.send('Target.getTargets');
+    let used = 0;
+    for (const target of targetInfos.filter((info) => info.type === 'worker' && info.url.startsWith('blob:'))) {
+      const { sessionId } = await session.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+      for (let round = 0; round < 3; round++) await callInTarget(session, sessionId, round + 1, 'HeapProfiler.collectGarbage');
+      const usage = await callInTarget(session, sessionId, 9, 'Runtime.getHeapUsage') as { usedSize?: number };
+      used += usage.usedSize ?? 0;
+      await session.send('Target.detachFromTarget', { sessionId });
+    }
+    return used / (1024 * 1024);
+  } finally {
+    await session.detach();
+  }
+}
+
+async function settle(browser: Browser, page: Page, session: CDPSession): Promise<{ heap: number; workerHeap: number; workers: number }> {
   for (let round = 0; round < 3; round++) await session.send('HeapProfiler.collectGarbage');
-  return { heap: await jsHeap(session), workers: page.workers().length };
+  const workerHeap = await workerHeaps(browser);
+  return { heap: await jsHeap(session), workerHeap, workers: page.workers().length };
 }
 
 async function closeDocument(page: Page): Promise<void> {
@@ -113,9 +148,10 @@ async function main(): Promise<void> {
       await outcomeOf(page, await openPdf(page, name));
       await closeDocument(page);
     }
-    const baseline = await settle(page, session);
+    const baseline = await settle(browser, page, session);
     const baselineResident = residentMebibytes();
     emit('frame_js_heap_baseline', baseline.heap, 'MiB');
+    emit('pdfjs_worker_js_heap_baseline', baseline.workerHeap, 'MiB');
     emit('browser_rss_baseline', baselineResident, 'MiB');
 
     const started = performance.now();
@@ -134,13 +170,15 @@ async function main(): Promise<void> {
       if (process.env['BENCH_VIEWER_TRACE']) console.error(name, Math.round(performance.now() - cycleStarted));
     }
     const elapsed = performance.now() - started;
-    const after = await settle(page, session);
+    const after = await settle(browser, page, session);
     const afterResident = residentMebibytes();
     emit('cycles', cycles, 'documents');
     emit('open_close_mean', elapsed / cycles, 'ms');
     emit('frame_js_heap_sampled_while_open', peakHeap, 'MiB');
     emit('frame_js_heap_after', after.heap, 'MiB');
     emit('frame_js_heap_growth', after.heap - baseline.heap, 'MiB');
+    emit('pdfjs_worker_js_heap_after', after.workerHeap, 'MiB');
+    emit('pdfjs_worker_js_heap_growth', after.workerHeap - baseline.workerHeap, 'MiB');
     emit('browser_rss_after', afterResident, 'MiB');
     emit('browser_rss_growth', afterResident - baselineResident, 'MiB');
     emit('pdfjs_workers_alive_while_open', peakWorkers, 'workers');
