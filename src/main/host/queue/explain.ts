@@ -4,13 +4,14 @@
  */
 import type Database from 'better-sqlite3';
 import type { PriorityExplanation } from '../../../shared/contract';
-import { computeDecisionDeadline, computePriority, isVulnerableCaseType, type Period, type Suspension } from '../../../shared/domain';
+import { computeDecisionDeadline, computePriority, type Period, type Suspension } from '../../../shared/domain';
 import { isRegime } from '../../../shared/domain/rules';
 import { RpcError } from '../../../shared/rpc';
+import { priorityCaseOf } from './rank';
 
 interface CaseColumns {
   regime: string; caseType: string; status: string; receivedOn: string; deadline: string | null; decidedOn: string | null;
-  contestedDecisionOn: string | null; noticeOfDefaultOn: string | null; band: PriorityExplanation['band'];
+  contestedDecisionOn: string | null; noticeOfDefaultOn: string | null; flags: number; band: PriorityExplanation['band'];
 }
 
 export class Explainer {
@@ -19,7 +20,7 @@ export class Explainer {
   constructor(sqlite: Database.Database) {
     this.statements = {
       kase: sqlite.prepare(`SELECT regime, case_type AS caseType, status, received_on AS receivedOn, deadline, decided_on AS decidedOn,
-        contested_decision_on AS contestedDecisionOn, notice_of_default_on AS noticeOfDefaultOn, priority_band AS band
+        contested_decision_on AS contestedDecisionOn, notice_of_default_on AS noticeOfDefaultOn, flags, priority_band AS band
         FROM cases WHERE id = ?`),
       children: sqlite.prepare(`SELECT entity, data FROM server_rows WHERE case_id = ? AND entity IN ('suspension', 'extension')`),
     };
@@ -38,20 +39,15 @@ export class Explainer {
         extensions.push(data['period'] as Period);
       }
     }
-    if (!isRegime(kase.regime) || kase.deadline === null) return { band: kase.band, reasons: [], deadline: null, today };
+    const { regime, deadline: cachedDeadline } = kase;
+    if (!isRegime(regime) || cachedDeadline === null) return { band: kase.band, reasons: [], deadline: null, today };
     try {
       const deadline = computeDecisionDeadline({
-        regime: kase.regime, receivedOn: kase.receivedOn, suspensions, extensions, asOf: today,
+        regime, receivedOn: kase.receivedOn, suspensions, extensions, asOf: today,
         ...(kase.contestedDecisionOn ? { contestedDecisionOn: kase.contestedDecisionOn } : {}),
       });
-      const open = kase.status !== 'decided' && kase.status !== 'closed';
-      const decidedOn = kase.decidedOn ?? (open ? undefined : kase.deadline);
-      const priority = computePriority({
-        regime: kase.regime, receivedOn: kase.receivedOn, deadline: kase.deadline, vulnerable: isVulnerableCaseType(kase.caseType),
-        waitingOnApplicant: kase.status === 'waiting_on_applicant' || suspensions.some((suspension) => !suspension.endedOn),
-        ...(kase.noticeOfDefaultOn ? { noticeOfDefaultReceivedOn: kase.noticeOfDefaultOn } : {}),
-        ...(decidedOn ? { decidedOn } : {}),
-      }, today);
+      // The same facts the queue was ranked with, so the reasons explain the row's place.
+      const priority = computePriority(priorityCaseOf({ ...kase, regime, deadline: cachedDeadline }), today);
       return {
         band: priority.band, reasons: priority.reasons, today,
         deadline: { deadline: deadline.deadline, steps: deadline.steps, rulesVersion: deadline.rulesVersion },

@@ -5,8 +5,8 @@
  * day changes (`rerankAll`), which the host checks before it answers a queue read.
  */
 import type Database from 'better-sqlite3';
-import { computePriority, isVulnerableCaseType, type PriorityBand } from '../../../shared/domain';
-import { isRegime } from '../../../shared/domain/rules';
+import { computePriority, isVulnerableCaseType, type PriorityBand, type PriorityCase } from '../../../shared/domain';
+import { isRegime, type Regime } from '../../../shared/domain/rules';
 import { dayKey } from '../../../shared/domain/priority';
 import type { QueueBand } from '../../../shared/contract';
 
@@ -35,21 +35,30 @@ const closedStatuses = new Set(['decided', 'closed']);
 /** Below every band with a deadline but above decided cases: the period has not started (e.g. fee unpaid). */
 const noDeadlineBase = 5e10;
 
+/**
+ * The domain engine's view of a case with a deadline, from its row: waiting and vulnerable from the
+ * flags (or the status), and a closed case without a decision date taken as decided on its deadline.
+ */
+export function priorityCaseOf(facts: RankFacts & { regime: Regime; deadline: string }): PriorityCase {
+  const open = !closedStatuses.has(facts.status);
+  const decidedOn = facts.decidedOn ?? (open ? undefined : facts.deadline);
+  return {
+    regime: facts.regime, receivedOn: facts.receivedOn, deadline: facts.deadline,
+    ...(facts.noticeOfDefaultOn ? { noticeOfDefaultReceivedOn: facts.noticeOfDefaultOn } : {}),
+    ...(decidedOn ? { decidedOn } : {}),
+    waitingOnApplicant: (facts.flags & flagBits.waiting) !== 0 || facts.status === 'waiting_on_applicant',
+    vulnerable: (facts.flags & flagBits.vulnerable) !== 0,
+  };
+}
+
 /** The rank of a case on `today`; never throws (a case the engine refuses sinks to the bottom of open cases). */
 export function rankCase(facts: RankFacts, today: string): Rank {
   const open = !closedStatuses.has(facts.status);
-  const vulnerable = (facts.flags & flagBits.vulnerable) !== 0;
-  const waiting = (facts.flags & flagBits.waiting) !== 0 || facts.status === 'waiting_on_applicant';
-  if (!isRegime(facts.regime)) return { score: 0, band: 'no_deadline', open };
+  const { regime } = facts;
+  if (!isRegime(regime)) return { score: 0, band: 'no_deadline', open };
   try {
     if (facts.deadline === null && open) return { score: noDeadlineBase + dayKey(facts.receivedOn), band: 'no_deadline', open };
-    const decidedOn = facts.decidedOn ?? (open ? undefined : facts.deadline ?? facts.receivedOn);
-    const result = computePriority({
-      regime: facts.regime, receivedOn: facts.receivedOn, deadline: facts.deadline ?? facts.receivedOn,
-      ...(facts.noticeOfDefaultOn ? { noticeOfDefaultReceivedOn: facts.noticeOfDefaultOn } : {}),
-      ...(decidedOn ? { decidedOn } : {}),
-      waitingOnApplicant: waiting, vulnerable,
-    }, today);
+    const result = computePriority(priorityCaseOf({ ...facts, regime, deadline: facts.deadline ?? facts.receivedOn }), today);
     return { score: result.score, band: result.band satisfies PriorityBand, open };
   } catch {
     return { score: 0, band: 'no_deadline', open };
