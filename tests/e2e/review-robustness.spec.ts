@@ -44,6 +44,8 @@ test.describe('case review with unreadable documents', () => {
     await expect(review.viewerMessage).toContainText('vraag de aanvrager om een onbeveiligde versie');
     await expect(tabOf(encrypted.id)).toHaveAttribute('data-failure', 'encrypted');
     await expect(tabOf(encrypted.id)).toHaveAccessibleName(/beveiligd met wachtwoord/);
+    // No page, so no notes on a page.
+    await expect(page.getByTestId('page-notes')).toBeHidden();
     await expect(page.getByTestId('document-failures')).toContainText('2 documenten kunnen niet worden geopend: Upload (onvolledig), Upload (beveiligd). De rest van het dossier is gewoon te gebruiken.');
     await page.screenshot({ path: 'test-results/screens/review-unreadable-nl.png' });
     await expectAccessible(page);
@@ -55,6 +57,7 @@ test.describe('case review with unreadable documents', () => {
       await expect(review.drawnPage(1)).toBeAttached({ timeout: 20_000 });
       await expect(review.viewerMessage).toBeHidden();
       await expect(tabOf(document.id)).not.toHaveAttribute('data-failure', /.+/);
+      await expect(page.getByTestId('page-notes')).toBeVisible();
     }
 
     // 4. The application data: a field verified against page 1 of the passport, after the failures.

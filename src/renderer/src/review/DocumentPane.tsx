@@ -134,7 +134,8 @@ export function DocumentPane({ documents, onPageChange, onSelection, find }: Doc
           />
         </Box>
       )}
-      <PageNotes />
+      {/* Notes belong to a page that is shown: none for a document that could not be opened. */}
+      {!shownFailure && <PageNotes />}
     </Box>
   );
 }
