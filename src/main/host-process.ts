@@ -2,11 +2,14 @@
  * Starts the data host in a utilityProcess and keeps it running: it hands every window a
  * MessagePort to the host once the host is ready, restarts a host that died unexpectedly with
  * backoff and reconnects the windows, and gives up (instead of crash-looping) after repeated
- * failures. Electron is injected, so the logic runs in unit tests without it.
+ * failures. It also answers the host's secret.request messages (tokens kept with safeStorage) from
+ * an injected vault. Electron is injected, so the logic runs in unit tests without it.
  */
 import type { MessagePortMain } from 'electron';
-import { hostToMain, type HostToMain, type MainToHost } from './host/protocol';
+import { z } from 'zod';
+import { hostToMain, secretRequest, type HostToMain, type MainToHost, type SecretRequest } from './host/protocol';
 import type { PortTarget } from './ipc';
+import { SecretVaultError, type SecretVault } from './secrets';
 
 /** The parts of a UtilityProcess the supervisor uses. */
 export interface HostChild {
@@ -43,7 +46,15 @@ export interface SupervisorDependencies {
   stableAfterMs?: number;
   /** How long shutdown waits for the host to exit before it is killed. */
   shutdownGraceMs?: number;
+  /**
+   * Answers the host's secret.request messages (main sets WERKBANK_SECRETS=parent only with one).
+   * Absent: every request is answered with an error, and the host keeps its tokens in memory.
+   */
+  secrets?: SecretVault;
 }
+
+/** Just enough of a secret.request to answer a malformed one with an error instead of silence. */
+const secretRequestId = z.object({ type: z.literal('secret.request'), id: z.number().int().nonnegative() });
 
 /** The default restart delays: quick at first, then slower, then give up. */
 export const defaultBackoffMs: readonly number[] = [500, 1_000, 2_000, 5_000, 10_000];
@@ -125,6 +136,18 @@ export class HostSupervisor {
 
   private onHostMessage(child: HostChild, raw: unknown): void {
     if (child !== this.child) return;
+    const request = secretRequest.safeParse(raw);
+    if (request.success) {
+      void this.answerSecretRequest(child, request.data);
+      return;
+    }
+    const malformedRequest = secretRequestId.safeParse(raw);
+    if (malformedRequest.success) {
+      // Say so at once rather than let the host wait for its timeout; never log the content.
+      console.warn('werkbank: refused a malformed secret request from the data host');
+      this.answer(child, { type: 'secret.response', id: malformedRequest.data.id, error: 'Malformed secret request.' });
+      return;
+    }
     const parsed = hostToMain.safeParse(raw);
     if (!parsed.success) {
       console.warn('werkbank: ignored a malformed message from the data host');
@@ -144,6 +167,43 @@ export class HostSupervisor {
     this.state = 'failed';
     this.child?.kill();
     this.dependencies.onFailure({ code: message.code, message: message.message });
+  }
+
+  /** Performs one secret operation and answers the child that asked, if it is still the host. */
+  private async answerSecretRequest(child: HostChild, request: SecretRequest): Promise<void> {
+    const { id, operation, key } = request;
+    const vault = this.dependencies.secrets;
+    let answer: MainToHost;
+    try {
+      if (!vault) throw new SecretVaultError('unavailable', 'This workbench keeps no secrets.');
+      if (operation === 'read') {
+        answer = { type: 'secret.response', id, value: await vault.read(key) };
+      } else if (operation === 'write') {
+        if (request.value === undefined) throw new SecretVaultError('storage', 'A write needs a value.');
+        await vault.write(key, request.value);
+        answer = { type: 'secret.response', id };
+      } else {
+        await vault.delete(key);
+        answer = { type: 'secret.response', id };
+      }
+    } catch (error) {
+      // Only the vault's own fixed messages travel; any other error text could contain anything.
+      const code = error instanceof SecretVaultError ? error.code : 'internal';
+      const message = error instanceof SecretVaultError ? error.message : 'The secret store failed.';
+      console.warn(`werkbank: a secret ${operation} was refused (${code})`);
+      answer = { type: 'secret.response', id, error: message.slice(0, 500) };
+    }
+    this.answer(child, answer);
+  }
+
+  private answer(child: HostChild, message: MainToHost): void {
+    // A host that exited (or was replaced) meanwhile gets nothing; its successor asks afresh.
+    if (child !== this.child) return;
+    try {
+      child.postMessage(message);
+    } catch {
+      console.warn('werkbank: could not answer the data host');
+    }
   }
 
   private onHostExit(child: HostChild, code: number): void {

@@ -14,6 +14,7 @@ import {
   Menu,
   MessageChannelMain,
   protocol,
+  safeStorage,
   session,
   shell,
   utilityProcess,
@@ -26,6 +27,7 @@ import { menuTemplate } from './menu';
 import { externalLinkMessage, failureMessage } from './messages';
 import { sqliteBindingPath } from './native-binding';
 import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, createAppProtocolHandler } from './protocol';
+import { createSecretVault } from './secrets';
 import { guardSession, guardWebContents, type GuardOptions } from './security';
 import { configureUpdates, type AutoUpdaterLike } from './updates';
 import { createWindow } from './window';
@@ -165,6 +167,9 @@ function startHost(config: ShellConfig, binding: string, training: EmbeddedTrain
     environment[hostEnvironment.serverUrl] = training.url;
     environment[hostEnvironment.trainingServer] = '1';
   }
+  // Main answers the host's secret requests: tokens encrypted with safeStorage, kept in userData.
+  environment[hostEnvironment.secrets] = 'parent';
+  const secrets = createSecretVault({ file: path.join(app.getPath('userData'), 'secrets.json'), safeStorage, platform: process.platform });
 
   const host = new HostSupervisor({
     fork: () => utilityProcess.fork(path.join(__dirname, 'host.js'), [], { serviceName: 'Werkbank data host', env: environment, stdio: 'inherit' }),
@@ -173,6 +178,7 @@ function startHost(config: ShellConfig, binding: string, training: EmbeddedTrain
     setTimer: (callback, delayMs) => setTimeout(callback, delayMs),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     now: () => Date.now(),
+    secrets,
   });
   host.start();
   return host;

@@ -19,8 +19,8 @@ export const hostEnvironment = {
   trainingServer: 'WERKBANK_TRAINING_SERVER',
   /**
    * 'parent' when main answers secret.request messages (tokens encrypted with safeStorage in
-   * main). Main must handle secret.request before it sets this: today it treats any message other
-   * than 'ready' as fatal. Absent: tokens live in the host's memory until it exits.
+   * main's vault, src/main/secrets.ts). Main sets it when it forks the host. Absent, or when main
+   * refuses a request: tokens live in the host's memory until it exits.
    */
   secrets: 'WERKBANK_SECRETS',
 } as const;

@@ -8,7 +8,7 @@ import { createHost, type Host } from './host';
 import { createLogger } from './log';
 import { hostEnvironment, mainToHost, type HostToMain, type SecretRequest } from './protocol';
 import { portEndpoint, type PortLike } from './transports/message-port';
-import { parentSecretStore } from './sync/parent-secrets';
+import { parentSecretStore, withMemoryFallback } from './sync/parent-secrets';
 
 interface ParentPort {
   postMessage(message: HostToMain | SecretRequest): void;
@@ -23,15 +23,16 @@ function start(port: ParentPort): void {
   try {
     const dataDir = process.env[hostEnvironment.dataDir];
     if (!dataDir) throw new RpcError('internal', `${hostEnvironment.dataDir} is not set.`);
-    // Tokens go to main's safeStorage only when main said it answers secret requests.
+    // Tokens go to main's safeStorage only when main said it answers secret requests. When main
+    // refuses (no keyring, only the plain-text fallback) they stay in memory for this session.
     const secrets = process.env[hostEnvironment.secrets] === 'parent'
-      ? parentSecretStore({
+      ? withMemoryFallback(parentSecretStore({
         post: (message) => port.postMessage(message),
         onMessage: (listener) => {
           port.on('message', (event) => listener(event.data));
           return () => undefined;
         },
-      })
+      }), (reason) => logger.warn('secrets.memory_only', { reason }))
       : undefined;
     host = createHost({
       dataDir,

@@ -1,7 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openCache, type OpenedCache } from '../../../src/main/host/db/open';
 import type { CentralApi, TokenPair } from '../../../src/main/host/sync/api-client';
-import { memorySecretStore, Session } from '../../../src/main/host/sync/session';
+import { parentSecretStore, withMemoryFallback } from '../../../src/main/host/sync/parent-secrets';
+import { memorySecretStore, Session, SignInRequired, wipeCache, type SecretStore } from '../../../src/main/host/sync/session';
+import { fakeMain } from '../../helpers/fake-secret-main';
 
 let cache: OpenedCache;
 let now: Date;
@@ -14,7 +16,7 @@ const api = {
     accessToken: 'access', accessTokenExpiresAt: '', refreshToken: 'refresh', sessionExpiresAt: '',
     user: { id: userId, displayName: 'X', role },
   }),
-  logout: async () => undefined,
+  logout: vi.fn(async () => undefined),
 } as unknown as CentralApi;
 
 beforeEach(() => {
@@ -52,5 +54,96 @@ describe('session', () => {
     expect(secrets.entries.get('central-api.tokens')).toContain('refresh');
     const dump = cache.sqlite.prepare(`SELECT group_concat(coalesce(user_id, '') || coalesce(scope, '')) FROM sync_state`).pluck().get();
     expect(String(dump)).not.toContain('refresh');
+  });
+});
+
+/** A session over main's secret store, as the app's host builds it (utility.ts). */
+const sessionWith = (store: SecretStore) => new Session({ sqlite: cache.sqlite, api, secrets: store, now: () => now });
+const appStore = (main: ReturnType<typeof fakeMain>) => withMemoryFallback(parentSecretStore(main.channel));
+
+describe('session tokens kept by main', () => {
+  it('survives a restart: a new session reads the tokens back and needs no sign-in', async () => {
+    const main = fakeMain();
+    await sessionWith(appStore(main)).signIn('u', 'p');
+    expect(main.stored.get('central-api.tokens')).toContain('refresh');
+    const restarted = sessionWith(appStore(main));
+    expect(await restarted.accessToken()).toBe('access');
+    expect(await restarted.user()).toMatchObject({ id: 'user-1' });
+  });
+
+  it('sign-out deletes the stored tokens in main, so the next start must sign in', async () => {
+    const main = fakeMain();
+    await sessionWith(appStore(main)).signIn('u', 'p');
+    const restarted = sessionWith(appStore(main));
+    await restarted.signOut();
+    expect(main.requests.at(-1)).toMatchObject({ operation: 'delete', key: 'central-api.tokens' });
+    expect(main.stored.size).toBe(0);
+    expect(restarted.userId()).toBeNull();
+    await expect(sessionWith(appStore(main)).accessToken()).rejects.toBeInstanceOf(SignInRequired);
+  });
+
+  it('a different user signing in replaces the stored tokens', async () => {
+    const main = fakeMain();
+    await sessionWith(appStore(main)).signIn('u', 'p');
+    userId = 'user-2';
+    await sessionWith(appStore(main)).signIn('v', 'p');
+    expect(JSON.parse(main.stored.get('central-api.tokens') ?? '{}')).toMatchObject({ user: { id: 'user-2' } });
+    expect(sessionWith(appStore(main)).userId()).toBe('user-2');
+  });
+
+  it('lets the user sign in and work when main refuses to keep secrets (memory only, this session)', async () => {
+    const main = fakeMain(true);
+    const signed = sessionWith(appStore(main));
+    await expect(signed.signIn('u', 'p')).resolves.toMatchObject({ id: 'user-1' });
+    expect(await signed.accessToken()).toBe('access');
+    expect(signed.mayWorkOffline()).toBe(true);
+    expect(main.stored.size).toBe(0);
+    // The next start has nothing stored: sign in again.
+    await expect(sessionWith(appStore(main)).accessToken()).rejects.toBeInstanceOf(SignInRequired);
+    await signed.signOut();
+    expect(signed.userId()).toBeNull();
+  });
+
+  it('discards stored tokens that do not belong to the owner of the cache', async () => {
+    const main = fakeMain();
+    await sessionWith(appStore(main)).signIn('u', 'p');
+    // E.g. a sign-out whose delete never reached main: the cache was wiped, the tokens stayed.
+    wipeCache(cache.sqlite);
+    await expect(sessionWith(appStore(main)).accessToken()).rejects.toBeInstanceOf(SignInRequired);
+    await vi.waitFor(() => expect(main.stored.size).toBe(0));
+  });
+
+  it('a sign-in that finishes while the stored tokens are still being read wins', async () => {
+    const main = fakeMain();
+    await sessionWith(appStore(main)).signIn('u', 'p');
+    userId = 'user-2';
+    const restarted = sessionWith(appStore(main));
+    // Background sync asks for a token at start; meanwhile another user signs in.
+    const early = restarted.accessToken();
+    await restarted.signIn('v', 'p');
+    await early;
+    expect(await restarted.user()).toMatchObject({ id: 'user-2' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(JSON.parse(main.stored.get('central-api.tokens') ?? '{}')).toMatchObject({ user: { id: 'user-2' } });
+  });
+
+  it('discards a damaged stored value instead of failing every call', async () => {
+    const main = fakeMain();
+    main.stored.set('central-api.tokens', '{"accessToken":');
+    await expect(sessionWith(appStore(main)).accessToken()).rejects.toBeInstanceOf(SignInRequired);
+  });
+
+  it('wipes the cache on sign-out even when the secret store fails to delete', async () => {
+    const main = fakeMain();
+    const raw = parentSecretStore(main.channel);
+    const signed = sessionWith(raw);
+    await signed.signIn('u', 'p');
+    main.settings.refuseDeletes = true;
+    await expect(signed.signOut()).rejects.toMatchObject({ code: 'unavailable' });
+    expect(signed.userId()).toBeNull();
+    raw.dispose();
+    // The tokens left behind are not honoured after the wipe.
+    main.settings.refuseDeletes = false;
+    await expect(sessionWith(appStore(main)).accessToken()).rejects.toBeInstanceOf(SignInRequired);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { HostSupervisor, type HostChild, type HostFailure } from '../../../src/main/host-process';
 import type { MainToHost } from '../../../src/main/host/protocol';
 import type { PortTarget } from '../../../src/main/ipc';
+import { SecretVaultError, type SecretVault } from '../../../src/main/secrets';
 
 class FakeChild extends EventEmitter {
   posted: { message: MainToHost; transfer?: MessagePortMain[] }[] = [];
@@ -23,7 +24,7 @@ interface FakePort {
 }
 
 /** A supervisor with a manual clock and timers, so backoff is checked without waiting. */
-function setup(options: { backoffMs?: number[]; stableAfterMs?: number } = {}) {
+function setup(options: { backoffMs?: number[]; stableAfterMs?: number; secrets?: SecretVault } = {}) {
   const children: FakeChild[] = [];
   const timers: { callback: () => void; delayMs: number; cleared: boolean }[] = [];
   const failures: HostFailure[] = [];
@@ -54,6 +55,7 @@ function setup(options: { backoffMs?: number[]; stableAfterMs?: number } = {}) {
     backoffMs: options.backoffMs ?? [100, 200, 400],
     stableAfterMs: options.stableAfterMs ?? 10_000,
     shutdownGraceMs: 3_000,
+    ...(options.secrets ? { secrets: options.secrets } : {}),
   });
   const runTimer = (index: number): void => {
     const timer = timers[index];
@@ -226,5 +228,149 @@ describe('the data host supervisor', () => {
     await supervisor.shutdown();
     expect(timers[0]?.cleared).toBe(true);
     expect(supervisor.status).toBe('stopped');
+  });
+});
+
+/** A vault in memory that can be told to refuse, to throw something unexpected or to wait. */
+function memoryVault() {
+  const entries = new Map<string, string>();
+  const control = { refuse: false, unexpected: false, gate: undefined as Promise<void> | undefined };
+  const guard = async (): Promise<void> => {
+    await control.gate;
+    if (control.refuse) throw new SecretVaultError('unavailable', 'Refused the safeStorage backend basic_text: it would keep secrets readable.');
+    if (control.unexpected) throw new Error('boom near tok-SECRET-value');
+  };
+  const vault: SecretVault = {
+    read: async (key) => {
+      await guard();
+      return entries.get(key) ?? null;
+    },
+    write: async (key, value) => {
+      await guard();
+      entries.set(key, value);
+    },
+    delete: async (key) => {
+      await guard();
+      entries.delete(key);
+    },
+  };
+  return { vault, entries, control };
+}
+
+const secretAnswers = (child: FakeChild | undefined) => (child?.posted ?? []).map((entry) => entry.message).filter((message) => message.type === 'secret.response');
+
+/** Lets the vault's promises settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the supervisor answering the host\'s secret requests', () => {
+  it('writes, reads and deletes through the vault, pairing each answer with its request, even before ready', async () => {
+    const { vault, entries } = memoryVault();
+    const { supervisor, children, failures } = setup({ secrets: vault });
+    supervisor.start();
+    const child = children[0];
+    child?.emit('message', { type: 'secret.request', id: 1, operation: 'read', key: 'central-api.tokens' });
+    child?.emit('message', { type: 'secret.request', id: 2, operation: 'write', key: 'central-api.tokens', value: 'tok-SECRET-value' });
+    child?.emit('message', { type: 'secret.request', id: 3, operation: 'read', key: 'central-api.tokens' });
+    await settle();
+    expect(entries.get('central-api.tokens')).toBe('tok-SECRET-value');
+    child?.emit('message', { type: 'secret.request', id: 4, operation: 'delete', key: 'central-api.tokens' });
+    child?.emit('message', { type: 'secret.request', id: 5, operation: 'read', key: 'central-api.tokens' });
+    await settle();
+    expect(secretAnswers(child)).toEqual([
+      { type: 'secret.response', id: 1, value: null },
+      { type: 'secret.response', id: 2 },
+      { type: 'secret.response', id: 3, value: 'tok-SECRET-value' },
+      { type: 'secret.response', id: 4 },
+      { type: 'secret.response', id: 5, value: null },
+    ]);
+    expect(entries.size).toBe(0);
+    expect(failures).toEqual([]);
+    expect(supervisor.status).toBe('starting');
+    child?.emit('message', { type: 'ready' });
+    expect(supervisor.status).toBe('ready');
+  });
+
+  it('answers a refusal with an error and carries on; the log names neither key nor value', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { vault, control } = memoryVault();
+    control.refuse = true;
+    const { supervisor, children, failures } = setup({ secrets: vault });
+    supervisor.start();
+    children[0]?.emit('message', { type: 'ready' });
+    children[0]?.emit('message', { type: 'secret.request', id: 7, operation: 'write', key: 'central-api.tokens', value: 'tok-SECRET-value' });
+    await settle();
+    expect(secretAnswers(children[0])).toEqual([{ type: 'secret.response', id: 7, error: expect.stringContaining('basic_text') }]);
+    expect(failures).toEqual([]);
+    expect(supervisor.status).toBe('ready');
+    expect(children[0]?.killed).toBe(false);
+    const logged = warn.mock.calls.flat().join(' ');
+    expect(logged).toContain('refused');
+    expect(logged).not.toContain('tok-SECRET');
+    expect(logged).not.toContain('central-api');
+    warn.mockRestore();
+  });
+
+  it('does not pass on the text of an unexpected error', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { vault, control } = memoryVault();
+    control.unexpected = true;
+    const { supervisor, children } = setup({ secrets: vault });
+    supervisor.start();
+    children[0]?.emit('message', { type: 'secret.request', id: 1, operation: 'read', key: 'k' });
+    await settle();
+    const [answer] = secretAnswers(children[0]);
+    expect(answer).toMatchObject({ id: 1, error: expect.any(String) });
+    expect(JSON.stringify(answer)).not.toContain('tok-SECRET');
+    vi.restoreAllMocks();
+  });
+
+  it('refuses malformed secret requests without treating them as fatal or logging their content', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { vault, entries } = memoryVault();
+    const { supervisor, children, failures } = setup({ secrets: vault });
+    supervisor.start();
+    const child = children[0];
+    child?.emit('message', { type: 'secret.request', id: 1, operation: 'steal', key: 'k', value: 'tok-SECRET-a' });
+    child?.emit('message', { type: 'secret.request', id: 2, operation: 'write', key: 'k', value: 'tok-SECRET-b'.repeat(5_000) });
+    child?.emit('message', { type: 'secret.request', id: 3, operation: 'write', key: 'k' });
+    child?.emit('message', { type: 'secret.request', id: -1, operation: 'read', key: 'k' });
+    child?.emit('message', { type: 'secret.request', operation: 'read', key: 'tok-SECRET-c' });
+    await settle();
+    expect(secretAnswers(child).map((answer) => [answer.type === 'secret.response' && answer.id, 'error' in answer])).toEqual([[1, true], [2, true], [3, true]]);
+    expect(entries.size).toBe(0);
+    expect(failures).toEqual([]);
+    expect(supervisor.status).toBe('starting');
+    expect(child?.killed).toBe(false);
+    expect(warn.mock.calls.flat().join(' ')).not.toContain('tok-SECRET');
+    child?.emit('message', { type: 'ready' });
+    expect(supervisor.status).toBe('ready');
+    warn.mockRestore();
+  });
+
+  it('answers with an error when main has no vault', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { supervisor, children } = setup();
+    supervisor.start();
+    children[0]?.emit('message', { type: 'secret.request', id: 9, operation: 'read', key: 'k' });
+    await settle();
+    expect(secretAnswers(children[0])).toEqual([{ type: 'secret.response', id: 9, error: expect.any(String) }]);
+    vi.restoreAllMocks();
+  });
+
+  it('does not answer a host that exited while its request was being handled', async () => {
+    const { vault, control } = memoryVault();
+    let open: () => void = () => undefined;
+    control.gate = new Promise((resolve) => {
+      open = resolve;
+    });
+    const { supervisor, children, runTimer } = setup({ secrets: vault });
+    supervisor.start();
+    children[0]?.emit('message', { type: 'secret.request', id: 1, operation: 'read', key: 'k' });
+    children[0]?.emit('exit', 1);
+    runTimer(0);
+    open();
+    await settle();
+    expect(secretAnswers(children[0])).toEqual([]);
+    expect(secretAnswers(children[1])).toEqual([]);
   });
 });

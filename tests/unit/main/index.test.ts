@@ -3,7 +3,7 @@
  * is installed on ready, how the host is forked and what a fatal host error does.
  */
 import { EventEmitter } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -25,6 +25,7 @@ const fake = vi.hoisted(() => {
     dialogs: [] as Record<string, unknown>[],
     exitCodes: [] as number[],
     quits: 0,
+    encryption: true,
   };
   return state;
 });
@@ -105,6 +106,13 @@ vi.mock('electron', async () => {
       port2 = { close: () => undefined };
     },
     shell: { openExternal: async () => undefined },
+    // A reversible scramble with a marker: enough to see that plain text never reaches the file.
+    safeStorage: {
+      isEncryptionAvailable: () => fake.encryption,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.concat([Buffer.from('v10'), Buffer.from(Buffer.from(text).map((byte) => byte ^ 0x5a))]),
+      decryptString: (encrypted: Buffer) => Buffer.from(encrypted.subarray(3).map((byte) => byte ^ 0x5a)).toString(),
+    },
     utilityProcess: {
       fork: (modulePath: string, _args: string[], options: Record<string, unknown>) => {
         const child = Object.assign(new Emitter(), {
@@ -176,6 +184,7 @@ beforeEach(() => {
   fake.dialogs.length = 0;
   fake.exitCodes.length = 0;
   fake.quits = 0;
+  fake.encryption = true;
   vi.stubEnv('WERKBANK_SERVER_URL', '');
   vi.stubEnv('WERKBANK_UPDATE_URL', '');
   vi.stubEnv('ELECTRON_RENDERER_URL', '');
@@ -257,6 +266,32 @@ describe('main process wiring', () => {
     expect(env.WERKBANK_SQLITE_BINDING).toBe(bindingPath());
     expect(env.WERKBANK_APP_VERSION).toBe('0.1.0');
     expect(env).not.toHaveProperty('NODE_OPTIONS');
+  });
+
+  it('tells the host that main keeps its secrets, and keeps them encrypted in userData', async () => {
+    await loadMain();
+    await becomeReady();
+    const child = hostChild();
+    expect((child?.options.env as Record<string, string>).WERKBANK_SECRETS).toBe('parent');
+    // The host may ask before it is ready (its session loads at start).
+    child?.emit('message', { type: 'secret.request', id: 1, operation: 'write', key: 'central-api.tokens', value: 'tok-REFRESH-1' });
+    child?.emit('message', { type: 'secret.request', id: 2, operation: 'read', key: 'central-api.tokens' });
+    await vi.waitFor(() => expect(child?.posted).toContainEqual({ type: 'secret.response', id: 2, value: 'tok-REFRESH-1' }));
+    expect(child?.posted).toContainEqual({ type: 'secret.response', id: 1 });
+    expect(readFileSync(path.join(fake.userData, 'secrets.json'), 'utf8')).not.toContain('tok-REFRESH');
+    expect(fake.dialogs).toEqual([]);
+  });
+
+  it('answers secret requests with an error, and keeps running, when encryption is unavailable', async () => {
+    fake.encryption = false;
+    await loadMain();
+    await becomeReady();
+    const child = hostChild();
+    child?.emit('message', { type: 'ready' });
+    child?.emit('message', { type: 'secret.request', id: 1, operation: 'write', key: 'central-api.tokens', value: 'tok-REFRESH-1' });
+    await vi.waitFor(() => expect(child?.posted).toContainEqual({ type: 'secret.response', id: 1, error: expect.any(String) }));
+    expect(fake.dialogs).toEqual([]);
+    expect(fake.exitCodes).toEqual([]);
   });
 
   it('passes the configured central API to the host and starts no training server', async () => {

@@ -56,3 +56,65 @@ export function parentSecretStore(channel: ParentSecretChannel, timeoutMilliseco
     },
   };
 }
+
+/** Why a store fell back to memory: main refused (no safe storage) or did not answer. */
+export type SecretFallbackReason = 'unavailable' | 'timeout';
+
+function fallbackReason(error: unknown): SecretFallbackReason | null {
+  if (!(error instanceof RpcError)) return null;
+  if (error.code === 'timeout') return 'timeout';
+  return error.code === 'unavailable' && error.details?.reason === 'secret_store' ? 'unavailable' : null;
+}
+
+/**
+ * Keeps working when the secure storage does not: after main refuses (or does not answer) a read
+ * or write, tokens are kept in this process's memory for the rest of its life, so the user can
+ * still sign in and work, and signs in again after the next start. Deletes always go to main as
+ * well (best effort), so sign-out still removes what an earlier write stored. Other errors pass.
+ */
+export function withMemoryFallback(primary: SecretStore, onFallback: (reason: SecretFallbackReason) => void = () => undefined): SecretStore & { readonly memoryOnly: boolean } {
+  const memory = new Map<string, string>();
+  let memoryOnly = false;
+  const fallBack = (error: unknown): void => {
+    const reason = fallbackReason(error);
+    if (reason === null) throw error;
+    if (!memoryOnly) onFallback(reason);
+    memoryOnly = true;
+  };
+  return {
+    get memoryOnly() {
+      return memoryOnly;
+    },
+    read: async (key) => {
+      if (!memoryOnly) {
+        try {
+          return await primary.read(key);
+        } catch (error) {
+          fallBack(error);
+        }
+      }
+      return memory.get(key) ?? null;
+    },
+    write: async (key, value) => {
+      if (!memoryOnly) {
+        try {
+          await primary.write(key, value);
+          return;
+        } catch (error) {
+          fallBack(error);
+          // An older value main still holds must not outlive this one (not awaited: main may be silent).
+          void primary.delete(key).catch(() => undefined);
+        }
+      }
+      memory.set(key, value);
+    },
+    delete: async (key) => {
+      memory.delete(key);
+      try {
+        await primary.delete(key);
+      } catch (error) {
+        fallBack(error);
+      }
+    },
+  };
+}

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { RpcError } from '../../../shared/rpc';
-import { CentralApiError, type CentralApi, type TokenPair } from './api-client';
+import { CentralApiError, tokenPair, type CentralApi, type TokenPair } from './api-client';
 
 /** Where tokens are kept; the app's implementation encrypts with safeStorage in the main process. */
 export interface SecretStore {
@@ -67,6 +67,15 @@ export function wipeCache(sqlite: Database.Database): void {
   }).immediate();
 }
 
+function parseTokens(stored: string): TokenPair | null {
+  try {
+    const parsed = tokenPair.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 export class Session {
   private tokens: TokenPair | null = null;
   private loaded = false;
@@ -109,12 +118,18 @@ export class Session {
 
   /** Ends the session on the server (best effort) and wipes tokens and the local cache. */
   async signOut(): Promise<void> {
-    const pair = await this.current();
+    const pair = await this.current().catch(() => null);
     if (pair) await this.options.api.logout(pair.refreshToken).catch(() => undefined);
     this.tokens = null;
-    await this.options.secrets.delete(tokenKey);
-    wipeCache(this.options.sqlite);
-    this.options.onDidWipe?.();
+    this.loaded = true;
+    try {
+      await this.options.secrets.delete(tokenKey);
+    } finally {
+      // The cache is wiped even when the secret store failed; tokens without an owner are then
+      // discarded when next read (see current()).
+      wipeCache(this.options.sqlite);
+      this.options.onDidWipe?.();
+    }
   }
 
   /** The signed-in user as the central API described them at sign-in, or null. */
@@ -132,7 +147,16 @@ export class Session {
   private async current(): Promise<TokenPair | null> {
     if (!this.loaded) {
       const stored = await this.options.secrets.read(tokenKey);
-      this.tokens = stored ? (JSON.parse(stored) as TokenPair) : null;
+      // A sign-in or sign-out that finished while the store was being read has the last word.
+      if (this.loaded) return this.tokens;
+      let pair = stored === null ? null : parseTokens(stored);
+      // Stored tokens count only for the user the cache belongs to: after a sign-out whose delete
+      // did not reach the store, or a damaged value, the user signs in again.
+      if (stored !== null && (pair === null || pair.user.id !== this.state().userId)) {
+        pair = null;
+        await this.options.secrets.delete(tokenKey).catch(() => undefined);
+      }
+      this.tokens = pair;
       this.loaded = true;
     }
     return this.tokens;
@@ -168,7 +192,7 @@ export class Session {
     } catch (error) {
       if (error instanceof CentralApiError && (error.kind === 'unauthenticated' || error.kind === 'refused')) {
         this.tokens = null;
-        await this.options.secrets.delete(tokenKey);
+        await this.options.secrets.delete(tokenKey).catch(() => undefined);
         throw new SignInRequired();
       }
       throw error;
