@@ -11,6 +11,11 @@ async function expectAccessible(page: Page): Promise<void> {
 test.describe('case review', () => {
   test('open the top case, verify two fields against their pages, find a planted mismatch, request a missing document and see the deadline move', async ({ page, trainingPreview }) => {
     test.setTimeout(180_000);
+    // The reads the page asks the host to record (the audit log), as sent over the bridge.
+    const readsRequested: string[] = [];
+    page.on('websocket', (socket) => socket.on('framesent', (frame) => {
+      if (typeof frame.payload === 'string' && frame.payload.includes('audit.recordRead')) readsRequested.push(frame.payload);
+    }));
     const shell = await signInAsCaseworker(page, trainingPreview);
     const review = new CasePage(page);
 
@@ -27,6 +32,11 @@ test.describe('case review', () => {
     // 2. Verify surname and date of birth against page 1 of the passport.
     await review.documentTab('Paspoort').click();
     await expect(review.drawnPage(1)).toBeAttached({ timeout: 20_000 });
+    const passportId = top.documents.find((document) => document.kind === 'passport')?.id ?? '';
+    const passportReads = () => readsRequested.filter((payload) => payload.includes(passportId)).length;
+    const readsBeforeVerifying = passportReads();
+    // One read for opening it (none asked here when the click fetched it: documents.open records that read itself).
+    expect(readsBeforeVerifying).toBeLessThanOrEqual(1);
     for (const field of ['surname', 'birthDate']) {
       await review.field(field).getByTestId('verify-field').click();
       await expect(review.field(field)).toHaveAttribute('data-state', 'verified');
@@ -34,6 +44,8 @@ test.describe('case review', () => {
     }
     // The links reach the server: once synced they are no longer marked pending.
     await expect(review.field('birthDate').getByTestId('evidence-link')).not.toContainText('wacht op synchronisatie', { timeout: 30_000 });
+    // Verifying reloads the case twice; the passport stayed open, so no further read is recorded.
+    expect(passportReads()).toBe(readsBeforeVerifying);
     await page.screenshot({ path: 'test-results/screens/review-verified-nl.png' });
     await expectAccessible(page);
     // Back from a field to its evidence: the passport, page 1.

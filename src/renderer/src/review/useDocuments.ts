@@ -93,8 +93,10 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
 
   const shownBytes = shownId ? kept.get(shownId) ?? null : null;
   const shownKept = shownBytes !== null;
+  // A boolean, not the map: the map is new after every reload of the case, which must not record another read.
+  const shownRefused = shownId !== null && refused.has(shownId);
   useEffect(() => {
-    if (!shownId || refused.has(shownId)) return;
+    if (!shownId || shownRefused) return;
     if (shownKept) {
       // Already here: shown at once; the read is still recorded for the audit log.
       api.sync.mutate({ name: 'audit.recordRead', args: { objectType: 'document', objectId: shownId, readAt: new Date().toISOString() } })
@@ -114,7 +116,7 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
     };
     // shownKept is read once per shown document: the bytes arriving for it are no second read.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, shownId, refused, fail, keep]);
+  }, [api, shownId, shownRefused, fail, keep]);
 
   const ids = documents.map((document) => document.id).join(',');
   const pendingIds = [...documents]
