@@ -18,11 +18,14 @@ import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 
-/** The parts of Electron's safeStorage the vault uses. */
+/**
+ * The parts of Electron's safeStorage the vault uses: the asynchronous calls (Electron 45 deprecates
+ * the synchronous ones, which also block main while a keychain asks the user).
+ */
 export interface SafeStorageLike {
-  isEncryptionAvailable(): boolean;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plainText: string): Promise<Buffer>;
+  decryptStringAsync(encrypted: Buffer): Promise<{ result: string }>;
   /** Linux only; 'basic_text' means a hard-coded password, i.e. plain text in effect. */
   getSelectedStorageBackend(): string;
 }
@@ -95,11 +98,11 @@ export function createSecretVault(options: SecretVaultOptions): SecretVault {
     return result;
   };
 
-  const requireEncryption = (): void => {
+  const requireEncryption = async (): Promise<void> => {
     let available: boolean;
     let backend = '';
     try {
-      available = options.safeStorage.isEncryptionAvailable();
+      available = await options.safeStorage.isAsyncEncryptionAvailable();
       if (available && options.platform === 'linux') backend = options.safeStorage.getSelectedStorageBackend();
     } catch {
       available = false;
@@ -155,12 +158,12 @@ export function createSecretVault(options: SecretVaultOptions): SecretVault {
 
   return {
     read: (key) => serial(async () => {
-      requireEncryption();
+      await requireEncryption();
       const stored = (await load()).get(key);
       if (stored === undefined) return null;
       try {
         if (!base64.test(stored)) throw new Error('not base64');
-        return options.safeStorage.decryptString(Buffer.from(stored, 'base64'));
+        return (await options.safeStorage.decryptStringAsync(Buffer.from(stored, 'base64'))).result;
       } catch {
         // Another keyring or a damaged entry: as if nothing were stored; the user signs in again.
         warn('a stored secret could not be decrypted; it is treated as absent');
@@ -168,10 +171,10 @@ export function createSecretVault(options: SecretVaultOptions): SecretVault {
       }
     }),
     write: (key, value) => serial(async () => {
-      requireEncryption();
+      await requireEncryption();
       let encrypted: Buffer;
       try {
-        encrypted = options.safeStorage.encryptString(value);
+        encrypted = await options.safeStorage.encryptStringAsync(value);
       } catch {
         throw new SecretVaultError('unavailable', 'Encryption failed.');
       }

@@ -108,10 +108,10 @@ vi.mock('electron', async () => {
     shell: { openExternal: async () => undefined },
     // A reversible scramble with a marker: enough to see that plain text never reaches the file.
     safeStorage: {
-      isEncryptionAvailable: () => fake.encryption,
+      isAsyncEncryptionAvailable: async () => fake.encryption,
       getSelectedStorageBackend: () => 'gnome_libsecret',
-      encryptString: (text: string) => Buffer.concat([Buffer.from('v10'), Buffer.from(Buffer.from(text).map((byte) => byte ^ 0x5a))]),
-      decryptString: (encrypted: Buffer) => Buffer.from(encrypted.subarray(3).map((byte) => byte ^ 0x5a)).toString(),
+      encryptStringAsync: async (text: string) => Buffer.concat([Buffer.from('v10'), Buffer.from(Buffer.from(text).map((byte) => byte ^ 0x5a))]),
+      decryptStringAsync: async (encrypted: Buffer) => ({ result: Buffer.from(encrypted.subarray(3).map((byte) => byte ^ 0x5a)).toString(), shouldReEncrypt: false }),
     },
     utilityProcess: {
       fork: (modulePath: string, _args: string[], options: Record<string, unknown>) => {

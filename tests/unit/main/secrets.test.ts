@@ -19,11 +19,11 @@ function fakeSafeStorage(options: { available?: boolean; backend?: string; marke
   const storage = {
     available: options.available ?? true,
     backend: options.backend ?? 'gnome_libsecret',
-    isEncryptionAvailable: () => storage.available,
-    encryptString: (plainText: string) => Buffer.concat([Buffer.from(marker), scramble(Buffer.from(plainText, 'utf8'))]),
-    decryptString: (encrypted: Buffer) => {
+    isAsyncEncryptionAvailable: async () => storage.available,
+    encryptStringAsync: async (plainText: string) => Buffer.concat([Buffer.from(marker), scramble(Buffer.from(plainText, 'utf8'))]),
+    decryptStringAsync: async (encrypted: Buffer) => {
       if (encrypted.subarray(0, marker.length).toString() !== marker) throw new Error(`cannot decrypt ${encrypted.toString('hex')}`);
-      return scramble(encrypted.subarray(marker.length)).toString('utf8');
+      return { result: scramble(encrypted.subarray(marker.length)).toString('utf8'), shouldReEncrypt: false };
     },
     getSelectedStorageBackend: vi.fn(() => storage.backend),
   };
