@@ -4,6 +4,7 @@
  */
 import { ActionIcon, Button, Collapse, List, Loader, Popover, Stack, Text } from '@mantine/core';
 import { IconHelpCircle } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PriorityExplanation, QueueBand, QueueRow } from '../../../shared/contract';
@@ -11,9 +12,8 @@ import { errorCodeOf } from '../errors';
 import { useApi } from '../state/api';
 
 /** The band's text: the domain catalog's, or ours for a case without a deadline. */
-export function useBandLabel(): (band: QueueBand) => string {
-  const { t } = useTranslation();
-  return (band) => (band === 'no_deadline' ? t('queue.band.noDeadline') : t(`priority.band.${band}`, { ns: 'domain' }));
+export function bandLabel(band: QueueBand, t: TFunction): string {
+  return band === 'no_deadline' ? t('queue.band.noDeadline') : t(`priority.band.${band}`, { ns: 'domain' });
 }
 
 function Explanation({ explanation }: { explanation: PriorityExplanation }) {

@@ -24,8 +24,16 @@ export interface QueueData {
   /** The day the host ranked the cases for. */
   today: string | null;
   errorCode: UiErrorCode | null;
-  /** The row at an index, or undefined while its page loads. */
+  /**
+   * The row at an index, or undefined while its page loads. It reads the pages as they are now:
+   * components that show rows subscribe to their arrival, so an answer re-renders only them (the
+   * grid, or the screen when its active row arrives), not the whole queue screen.
+   */
   rowAt(index: number): QueueRow | undefined;
+  /** Calls `listener` after every page that arrives; returns the unsubscribe. For useSyncExternalStore. */
+  subscribe(listener: () => void): () => void;
+  /** Bumped on every page that arrives: the snapshot of the rows for useSyncExternalStore. */
+  version(): number;
   /** Asks for the rows from `start` to `end` (inclusive); pages already loaded or loading are skipped. */
   ensureRange(start: number, end: number): void;
   reload(): void;
@@ -44,9 +52,9 @@ export function useQueueData(query: QueueQueryState): QueueData {
   const key = JSON.stringify(query);
   const pages = useRef<Pages>({ generation: 0, rows: new Map(), loading: new Set() });
   const visible = useRef<{ start: number; end: number }>({ start: 0, end: queuePageSize - 1 });
-  const [state, setState] = useState<{ status: QueueData['status']; total: number; today: string | null; errorCode: UiErrorCode | null; tick: number }>(
-    { status: 'loading', total: 0, today: null, errorCode: null, tick: 0 },
-  );
+  const [state, setState] = useState<QueueState>({ status: 'loading', total: 0, today: null, errorCode: null });
+  // The rows' arrivals, outside React state: only their subscribers re-render.
+  const [arrivals] = useState(createArrivals);
 
   const fetchPage = useCallback((page: number) => {
     const current = pages.current;
@@ -59,16 +67,18 @@ export function useQueueData(query: QueueQueryState): QueueData {
         if (pages.current.generation !== generation) return;
         pages.current.loading.delete(page);
         pages.current.rows.set(page, result.items);
-        setState((previous) => ({ status: 'ready', total: result.total, today: result.today, errorCode: null, tick: previous.tick + 1 }));
+        // The same state object when nothing but rows changed, so the screen does not re-render.
+        setState((previous) => sameState(previous, { status: 'ready', total: result.total, today: result.today, errorCode: null }));
+        arrivals.notify();
       },
       (error: unknown) => {
         if (pages.current.generation !== generation) return;
         pages.current.loading.delete(page);
         if (isConnectionLost(error)) connection.setState('disconnected');
-        setState((previous) => ({ ...previous, status: previous.status === 'loading' ? 'error' : previous.status, errorCode: errorCodeOf(error) }));
+        setState((previous) => sameState(previous, { ...previous, status: previous.status === 'loading' ? 'error' : previous.status, errorCode: errorCodeOf(error) }));
       },
     );
-  }, [api, key]);
+  }, [api, key, arrivals]);
 
   // While the user scrolls fast, only the pages in view when scrolling pauses are fetched: the host
   // answers one call at a time, and pages flown past would only delay the ones the user stops at.
@@ -118,12 +128,42 @@ export function useQueueData(query: QueueQueryState): QueueData {
   useEffect(() => api.on('cases.changed', () => refresh()), [api, refresh]);
   useEffect(() => api.on('training.changed', () => refresh()), [api, refresh]);
 
-  const rowAt = useCallback((index: number) => pages.current.rows.get(Math.floor(index / queuePageSize))?.[index % queuePageSize],
-    // The tick makes a new function after every answer, so the grid re-renders the rows that arrived.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [state.tick]);
+  const rowAt = useCallback((index: number) => pages.current.rows.get(Math.floor(index / queuePageSize))?.[index % queuePageSize], []);
 
   return useMemo(() => ({
-    status: state.status, total: state.total, today: state.today, errorCode: state.errorCode, rowAt, ensureRange, reload: refresh,
-  }), [state.status, state.total, state.today, state.errorCode, rowAt, ensureRange, refresh]);
+    status: state.status, total: state.total, today: state.today, errorCode: state.errorCode, rowAt,
+    subscribe: arrivals.subscribe, version: arrivals.version, ensureRange, reload: refresh,
+  }), [state.status, state.total, state.today, state.errorCode, rowAt, arrivals, ensureRange, refresh]);
+}
+
+type QueueState = Pick<QueueData, 'status' | 'total' | 'today' | 'errorCode'>;
+
+function sameState(previous: QueueState, next: QueueState): QueueState {
+  return previous.status === next.status && previous.total === next.total && previous.today === next.today && previous.errorCode === next.errorCode
+    ? previous : next;
+}
+
+interface Arrivals {
+  notify(): void;
+  subscribe(listener: () => void): () => void;
+  version(): number;
+}
+
+/** A counter of page arrivals with listeners: a minimal external store. */
+function createArrivals(): Arrivals {
+  const listeners = new Set<() => void>();
+  let count = 0;
+  return {
+    notify: () => {
+      count += 1;
+      for (const listener of listeners) listener();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    version: () => count,
+  };
 }
