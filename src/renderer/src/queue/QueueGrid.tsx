@@ -256,8 +256,11 @@ export function QueueGrid(props: QueueGridProps) {
         {items.map((item) => {
           const row = data.rowAt(item.index);
           if (!row) {
+            // Keyed by slot, not by index: while a fast scroll shows rows not loaded yet, the frames move
+            // the same placeholder elements instead of removing and creating them. The indices in view
+            // are consecutive, so their remainders modulo the count in view never collide.
             return (
-              <div key={item.key} role="row" aria-rowindex={item.index + 2} className="queue-row queue-body-row"
+              <div key={`loading-${item.index % items.length}`} role="row" aria-rowindex={item.index + 2} className="queue-row queue-body-row"
                 style={{ transform: `translateY(${item.start}px)`, height: queueRowHeight }} data-testid="queue-row-loading">
                 <div role="gridcell" className="queue-cell"><span className="queue-placeholder" aria-hidden /></div>
               </div>

@@ -11,6 +11,19 @@ import { useApi } from '../state/api';
 import { useConnectionEpoch } from '../state/hooks';
 
 export const queuePageSize = 100;
+/** The pages kept besides the first ones: a scroll through 100,000 rows would otherwise hold them all (and the garbage collector would trace them all). */
+const keptPages = 40;
+/** The first pages are always kept: they give the case screen the queue's order (setQueueOrder). */
+const firstPages = 20;
+
+/** Forgets the loaded pages farthest from the rows in view, beyond the first pages and `keptPages` others; they are fetched again when scrolled to. */
+function forgetFarPages(rows: Map<number, QueueRow[]>, visible: { start: number; end: number }): void {
+  const others = [...rows.keys()].filter((page) => page >= firstPages);
+  if (others.length <= keptPages) return;
+  const middle = (visible.start + visible.end) / 2 / queuePageSize;
+  others.sort((left, right) => Math.abs(right - middle) - Math.abs(left - middle));
+  for (const page of others.slice(0, others.length - keptPages)) rows.delete(page);
+}
 
 export interface QueueQueryState {
   tab: QueueTab;
@@ -67,6 +80,7 @@ export function useQueueData(query: QueueQueryState): QueueData {
         if (pages.current.generation !== generation) return;
         pages.current.loading.delete(page);
         pages.current.rows.set(page, result.items);
+        forgetFarPages(pages.current.rows, visible.current);
         // The same state object when nothing but rows changed, so the screen does not re-render.
         setState((previous) => sameState(previous, { status: 'ready', total: result.total, today: result.today, errorCode: null }));
         arrivals.notify();
