@@ -11,6 +11,8 @@ import { useApi } from '../state/api';
 import { useConnectionEpoch } from '../state/hooks';
 
 export const queuePageSize = 100;
+/** How often the rows in view are looked at while scrolling, to fetch their pages. */
+const fetchDelay = 40;
 /** The pages kept besides the first ones: a scroll through 100,000 rows would otherwise hold them all (and the garbage collector would trace them all). */
 const keptPages = 40;
 /** The first pages are always kept: they give the case screen the queue's order (setQueueOrder). */
@@ -95,20 +97,30 @@ export function useQueueData(query: QueueQueryState): QueueData {
   }, [api, key, arrivals]);
 
   // While the user scrolls fast, only the pages in view when scrolling pauses are fetched: the host
-  // answers one call at a time, and pages flown past would only delay the ones the user stops at.
+  // answers one call at a time, and pages flown past would only delay the ones the user stops at (and
+  // their answers would cost the frames of the scroll a render each for rows already out of view).
+  // Every 40 ms the rows in view are looked at: moved by more than a screenful since the last look
+  // means flying past, so look again later; otherwise fetch the missing pages in view.
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const ensureRange = useCallback((start: number, end: number) => {
     visible.current = { start, end };
     if (pending.current !== null) return;
-    pending.current = setTimeout(() => {
-      pending.current = null;
+    let seen = start;
+    const look = (): void => {
       const range = visible.current;
+      if (Math.abs(range.start - seen) > Math.max(1, range.end - range.start)) {
+        seen = range.start;
+        pending.current = setTimeout(look, fetchDelay);
+        return;
+      }
+      pending.current = null;
       const first = Math.max(0, Math.floor(range.start / queuePageSize));
       const last = Math.max(first, Math.floor(range.end / queuePageSize));
       for (let page = first; page <= last; page += 1) {
         if (!pages.current.rows.has(page)) fetchPage(page);
       }
-    }, 40);
+    };
+    pending.current = setTimeout(look, fetchDelay);
   }, [fetchPage]);
   useEffect(() => () => {
     if (pending.current !== null) clearTimeout(pending.current);
