@@ -4,17 +4,11 @@
  */
 import { ActionIcon, Button, Collapse, List, Loader, Popover, Stack, Text } from '@mantine/core';
 import { IconHelpCircle } from '@tabler/icons-react';
-import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PriorityExplanation, QueueBand, QueueRow } from '../../../shared/contract';
+import type { PriorityExplanation, QueueRow } from '../../../shared/contract';
 import { errorCodeOf } from '../errors';
 import { useApi } from '../state/api';
-
-/** The band's text: the domain catalog's, or ours for a case without a deadline. */
-export function bandLabel(band: QueueBand, t: TFunction): string {
-  return band === 'no_deadline' ? t('queue.band.noDeadline') : t(`priority.band.${band}`, { ns: 'domain' });
-}
 
 function Explanation({ explanation }: { explanation: PriorityExplanation }) {
   const { t } = useTranslation();

@@ -9,12 +9,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow, QueueSort } from '../../../shared/contract';
-import { formatCalendarDate } from '../format/dates';
 import { toLanguage } from '../i18n';
 import { hashOfCase } from '../state/hooks';
 import { RowSyncState } from '../sync/RowSyncState';
 import { columnWidths, sortColumnOf, type QueueColumn } from './columns';
-import { deadlineText, flagIconsOf, PriorityText, statusText, type CellText } from './cells';
+import { cellText, deadlineText, flagIconsOf, PriorityText, statusText, type CellText } from './cells';
 import { Highlighted } from './highlight';
 import type { QueueData } from './useQueueData';
 
@@ -56,7 +55,7 @@ interface RowContext {
 
 /** A cell's content: a plain function, not a component, so a row is one component however many columns it has. */
 function cellContent(column: QueueColumn, row: QueueRow, props: RowContext): ReactNode {
-  const { t, language } = props.text;
+  const { t } = props.text;
   switch (column) {
     case 'priority':
       return <PriorityText row={row} text={props.text} />;
@@ -72,7 +71,7 @@ function cellContent(column: QueueColumn, row: QueueRow, props: RowContext): Rea
         <span className="queue-stack">
           <span className="queue-truncate"><Highlighted text={row.applicantName} words={props.words} /></span>
           {row.sponsorName && props.words.length > 0 && (
-            <span className="queue-small queue-dimmed queue-truncate">{t('queue.sponsor')}: <Highlighted text={row.sponsorName} words={props.words} /></span>
+            <span className="queue-small queue-dimmed queue-truncate">{props.text.label('queue.sponsor')}: <Highlighted text={row.sponsorName} words={props.words} /></span>
           )}
           {props.words.length > 0 && row.vNumber && !props.columns.includes('vNumber') && (
             <span className="queue-small queue-dimmed tabular">V <Highlighted text={row.vNumber} words={props.words} /></span>
@@ -82,16 +81,16 @@ function cellContent(column: QueueColumn, row: QueueRow, props: RowContext): Rea
     case 'vNumber':
       return row.vNumber ? <span className="tabular"><Highlighted text={row.vNumber} words={props.words} /></span> : <span className="queue-dimmed">—</span>;
     case 'caseType':
-      return <span className="queue-truncate">{t(`caseType.${row.caseType}`, { defaultValue: row.caseType })}</span>;
+      return <span className="queue-truncate">{props.text.label(`caseType.${row.caseType}`, row.caseType)}</span>;
     case 'received':
-      return <span className="tabular queue-nowrap">{formatCalendarDate(row.receivedOn, language)}</span>;
+      return <span className="tabular queue-nowrap">{props.text.date(row.receivedOn)}</span>;
     case 'deadline':
       return deadlineText(row, props.today, props.text);
     case 'status':
       return statusText(row.status, props.text);
     case 'assignee':
-      return row.assignee === null ? <span className="queue-dimmed">{t('queue.unassigned')}</span>
-        : <span className="queue-truncate">{row.assigneeName ?? t('queue.unknownUser')}</span>;
+      return row.assignee === null ? <span className="queue-dimmed">{props.text.label('queue.unassigned')}</span>
+        : <span className="queue-truncate">{row.assigneeName ?? props.text.label('queue.unknownUser')}</span>;
     case 'flags':
       return (
         <span className="queue-flags">
@@ -109,7 +108,7 @@ function cellContent(column: QueueColumn, row: QueueRow, props: RowContext): Rea
             event.stopPropagation();
             props.onAction(row, action);
           }}>
-          {t(`queue.actions.${action}`)}
+          {props.text.label(`queue.actions.${action}`)}
         </button>
       );
     }
@@ -220,7 +219,7 @@ export function QueueGrid(props: QueueGridProps) {
   });
   const { columns: contextColumns, words, today, onOpen, actionOf, onAction } = props;
   const language = toLanguage(i18n.language);
-  const context = useMemo<RowContext>(() => ({ columns: contextColumns, words, today, onOpen, actionOf, onAction, text: { t, language } }),
+  const context = useMemo<RowContext>(() => ({ columns: contextColumns, words, today, onOpen, actionOf, onAction, text: cellText(t, language) }),
     [contextColumns, words, today, onOpen, actionOf, onAction, t, language]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
