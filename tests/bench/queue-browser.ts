@@ -41,12 +41,16 @@ const loadTimes = z.object({ firstContentfulPaint: z.number().nullable(), ready:
 const frames = z.object({
   deltas: z.array(z.number()),
   longFrames: z.array(z.object({
-    start: z.number(), duration: z.number(), blocking: z.number(), styleAndLayout: z.number(),
-    scripts: z.array(z.object({ invoker: z.string(), duration: z.number(), forcedStyleAndLayout: z.number() })),
+    start: z.number(), duration: z.number(), blocking: z.number(), styleAndLayout: z.number(), renderStart: z.number(),
+    scripts: z.array(z.object({
+      invoker: z.string(), duration: z.number(), forcedStyleAndLayout: z.number(), scriptStart: z.number(), functionName: z.string(),
+    })),
   })),
   longFramesSupported: z.boolean(),
+  /** Diagnostics: the page time of every animation frame. */
+  times: z.array(z.number()),
 });
-const scrollOutcome = frames.extend({ lastIndex: z.number(), bottomPainted: z.number().nullable() });
+const scrollOutcome = frames.extend({ lastIndex: z.number(), bottomPainted: z.number().nullable(), tops: z.array(z.number()) });
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((left, right) => left - right);
@@ -59,8 +63,29 @@ async function firstRows(page: Page, timeoutMilliseconds = 60_000): Promise<z.in
   return paintTimes.parse(await handle.jsonValue());
 }
 
+/**
+ * Diagnostics on stderr: where each missed frame (interval over 20 ms) fell, as frame number, page
+ * time, the scrollTop the probe set (scroll phase) and the long animation frames overlapping it.
+ */
+function reportMissedFrames(prefix: string, figures: z.infer<typeof frames> & { tops?: readonly number[] }): void {
+  const round = (value: number): number => Math.round(value * 10) / 10;
+  for (let index = 1; index < figures.times.length; index += 1) {
+    const end = figures.times[index] ?? 0;
+    const begin = figures.times[index - 1] ?? 0;
+    if (end - begin <= 20) continue;
+    const top = figures.tops?.[index - 1];
+    const overlapping = figures.longFrames.filter((frame) => frame.start < end && frame.start + frame.duration > begin).map((frame) => {
+      const scripts = frame.scripts.map((script) => `${script.invoker} ${script.functionName} ${round(script.duration)} ms at ${round(script.scriptStart - begin)}`).join(', ');
+      return `LoAF ${round(frame.duration)} ms from ${round(frame.start - begin)} (render at ${round(frame.renderStart - begin)}, style+layout ${round(frame.styleAndLayout)} ms) [${scripts}]`;
+    });
+    console.error(`# ${prefix} missed frame ${index}/${figures.times.length - 1}: ${round(end - begin)} ms at ${round(begin)} ms`
+      + `${top === undefined ? '' : `, scrollTop ${top} (row ${Math.floor(top / 52)})`}${overlapping.length > 0 ? `; ${overlapping.join('; ')}` : ''}`);
+  }
+}
+
 /** Frame figures of one phase: rAF intervals (what a user sees) and long animation frames (≥ 50 ms, with their causes' total). */
 function emitFrames(emit: Emit, prefix: string, figures: z.infer<typeof frames>): void {
+  reportMissedFrames(prefix, figures);
   const deltas = [...figures.deltas].sort((left, right) => left - right);
   // A frame that misses its 16.7 ms slot shows as an interval of two slots; 20 ms leaves room for timer jitter.
   const missed = deltas.filter((delta) => delta > 20).length;
@@ -84,6 +109,7 @@ function emitFrames(emit: Emit, prefix: string, figures: z.infer<typeof frames>)
 }
 
 const viewport = { width: 1440, height: 900 };
+const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink.user_timing', 'v8', 'disabled-by-default-v8.gc', 'disabled-by-default-v8.cpu_profiler'];
 
 interface App {
   page: Page;
@@ -196,8 +222,16 @@ export async function measureBrowser(dataDir: string, expectedRows: number, emit
     await firstRows(app.page);
     await app.page.locator('html[data-ready="true"]').waitFor();
     await measureQueueClick(app.page, emit);
-    await measureScroll(app, expectedRows, emit);
-    await measureWheel(app.page, emit);
+    // Diagnostics: BENCH_QUEUE_TRACE=dir writes a Chromium trace of each phase (it slows the page: figures then are not comparable).
+    const traceDir = process.env['BENCH_QUEUE_TRACE'];
+    const traced = async (name: string, phase: () => Promise<void>): Promise<void> => {
+      if (!traceDir) return phase();
+      await browser?.startTracing(app.page, { path: join(traceDir, `queue-${name}.json`), categories: traceCategories });
+      await phase();
+      await browser?.stopTracing();
+    };
+    await traced('scroll', () => measureScroll(app, expectedRows, emit));
+    await traced('wheel', () => measureWheel(app.page, emit));
     await app.close();
   } finally {
     await browser?.close();

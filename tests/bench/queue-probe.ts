@@ -25,12 +25,14 @@ export const probeScript = `(() => {
         const end = entry.startTime + entry.duration;
         longFrames.push({
           start: entry.startTime, duration: entry.duration, blocking: entry.blockingDuration || 0,
+          renderStart: entry.renderStart || 0,
           // Style and layout of the frame's rendering; the scripts by what invoked them (event, callback, promise).
           styleAndLayout: entry.styleAndLayoutStart > 0 ? end - entry.styleAndLayoutStart : 0,
           // The file a script came from tells the app's bundle from this probe (an init script has no URL).
           scripts: (entry.scripts || []).map((script) => ({
             invoker: String(script.invoker || script.invokerType || '?') + ' @ ' + (String(script.sourceURL || '').split('/').pop() || 'probe'),
             duration: script.duration, forcedStyleAndLayout: script.forcedStyleAndLayoutDuration || 0,
+            scriptStart: script.startTime || 0, functionName: String(script.sourceFunctionName || ''),
           })),
         });
       }
@@ -86,12 +88,15 @@ export const probeScript = `(() => {
     // Read once: the height is fixed by the row count, and reading it every frame would force a layout.
     const maxTop = element.scrollHeight - element.clientHeight;
     const deltas = [];
+    // Diagnostics: when each frame ran and the scrollTop it set, to place the missed frames.
+    const times = [];
+    const tops = [];
     let start = null;
     let previous = 0;
     const settle = (stoppedAt) => {
       const bottom = '[data-testid="queue-row"][data-index="' + (expectedRows - 1) + '"]';
       const finish = (bottomPainted) => resolve({
-        deltas, longFrames: longFramesSince(start), longFramesSupported, lastIndex: lastIndex(), bottomPainted,
+        deltas, times, tops, longFrames: longFramesSince(start), longFramesSupported, lastIndex: lastIndex(), bottomPainted,
       });
       const poll = (now) => {
         if (document.querySelector(bottom)) afterNextPaint((painted) => finish(painted - stoppedAt));
@@ -106,6 +111,8 @@ export const probeScript = `(() => {
       previous = now;
       const progress = Math.min(1, (now - start) / duration);
       element.scrollTop = Math.round(progress * maxTop);
+      times.push(now);
+      tops.push(Math.round(progress * maxTop));
       if (progress < 1) requestAnimationFrame(step);
       else settle(now);
     };
@@ -113,9 +120,10 @@ export const probeScript = `(() => {
   });
 
   bench.startFrames = () => {
-    const recorder = { deltas: [], start: performance.now(), previous: null, running: true };
+    const recorder = { deltas: [], times: [], start: performance.now(), previous: null, running: true };
     const tick = (now) => {
       if (!recorder.running) return;
+      recorder.times.push(now);
       if (recorder.previous !== null) recorder.deltas.push(now - recorder.previous);
       recorder.previous = now;
       requestAnimationFrame(tick);
@@ -128,6 +136,6 @@ export const probeScript = `(() => {
     if (!recorder) throw new Error('startFrames was not called');
     recorder.running = false;
     bench.recorder = null;
-    return { deltas: recorder.deltas, longFrames: longFramesSince(recorder.start), longFramesSupported };
+    return { deltas: recorder.deltas, times: recorder.times, longFrames: longFramesSince(recorder.start), longFramesSupported };
   };
 })();`;

@@ -6,15 +6,9 @@ import { ActionIcon, Button, Collapse, List, Loader, Popover, Stack, Text } from
 import { IconHelpCircle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PriorityExplanation, QueueBand, QueueRow } from '../../../shared/contract';
+import type { PriorityExplanation, QueueRow } from '../../../shared/contract';
 import { errorCodeOf } from '../errors';
 import { useApi } from '../state/api';
-
-/** The band's text: the domain catalog's, or ours for a case without a deadline. */
-export function useBandLabel(): (band: QueueBand) => string {
-  const { t } = useTranslation();
-  return (band) => (band === 'no_deadline' ? t('queue.band.noDeadline') : t(`priority.band.${band}`, { ns: 'domain' }));
-}
 
 function Explanation({ explanation }: { explanation: PriorityExplanation }) {
   const { t } = useTranslation();

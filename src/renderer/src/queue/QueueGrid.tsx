@@ -6,15 +6,14 @@
 import { UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow, QueueSort } from '../../../shared/contract';
-import { formatCalendarDate } from '../format/dates';
 import { toLanguage } from '../i18n';
 import { hashOfCase } from '../state/hooks';
 import { RowSyncState } from '../sync/RowSyncState';
 import { columnWidths, sortColumnOf, type QueueColumn } from './columns';
-import { DeadlineText, FlagIcons, PriorityText, StatusText } from './cells';
+import { cellText, deadlineText, flagIconsOf, PriorityText, statusText, type CellText } from './cells';
 import { Highlighted } from './highlight';
 import type { QueueData } from './useQueueData';
 
@@ -51,13 +50,15 @@ interface RowContext {
   onOpen: (row: QueueRow) => void;
   actionOf: (row: QueueRow) => 'claim' | 'release' | null;
   onAction: (row: QueueRow, action: 'claim' | 'release') => void;
+  text: CellText;
 }
 
-function Cell({ column, row, props }: { column: QueueColumn; row: QueueRow; props: RowContext }): ReactNode {
-  const { t, i18n } = useTranslation();
+/** A cell's content: a plain function, not a component, so a row is one component however many columns it has. */
+function cellContent(column: QueueColumn, row: QueueRow, props: RowContext): ReactNode {
+  const { t } = props.text;
   switch (column) {
     case 'priority':
-      return <PriorityText row={row} />;
+      return <PriorityText row={row} text={props.text} />;
     case 'caseNumber':
       return (
         <a href={hashOfCase(row.id)} className="queue-case-link tabular" tabIndex={-1} onClick={(event) => {
@@ -70,7 +71,7 @@ function Cell({ column, row, props }: { column: QueueColumn; row: QueueRow; prop
         <span className="queue-stack">
           <span className="queue-truncate"><Highlighted text={row.applicantName} words={props.words} /></span>
           {row.sponsorName && props.words.length > 0 && (
-            <span className="queue-small queue-dimmed queue-truncate">{t('queue.sponsor')}: <Highlighted text={row.sponsorName} words={props.words} /></span>
+            <span className="queue-small queue-dimmed queue-truncate">{props.text.label('queue.sponsor')}: <Highlighted text={row.sponsorName} words={props.words} /></span>
           )}
           {props.words.length > 0 && row.vNumber && !props.columns.includes('vNumber') && (
             <span className="queue-small queue-dimmed tabular">V <Highlighted text={row.vNumber} words={props.words} /></span>
@@ -80,21 +81,21 @@ function Cell({ column, row, props }: { column: QueueColumn; row: QueueRow; prop
     case 'vNumber':
       return row.vNumber ? <span className="tabular"><Highlighted text={row.vNumber} words={props.words} /></span> : <span className="queue-dimmed">—</span>;
     case 'caseType':
-      return <span className="queue-truncate">{t(`caseType.${row.caseType}`, { defaultValue: row.caseType })}</span>;
+      return <span className="queue-truncate">{props.text.label(`caseType.${row.caseType}`, row.caseType)}</span>;
     case 'received':
-      return <span className="tabular queue-nowrap">{formatCalendarDate(row.receivedOn, toLanguage(i18n.language))}</span>;
+      return <span className="tabular queue-nowrap">{props.text.date(row.receivedOn)}</span>;
     case 'deadline':
-      return <DeadlineText row={row} today={props.today} />;
+      return deadlineText(row, props.today, props.text);
     case 'status':
-      return <StatusText status={row.status} />;
+      return statusText(row.status, props.text);
     case 'assignee':
-      return row.assignee === null ? <span className="queue-dimmed">{t('queue.unassigned')}</span>
-        : <span className="queue-truncate">{row.assigneeName ?? t('queue.unknownUser')}</span>;
+      return row.assignee === null ? <span className="queue-dimmed">{props.text.label('queue.unassigned')}</span>
+        : <span className="queue-truncate">{row.assigneeName ?? props.text.label('queue.unknownUser')}</span>;
     case 'flags':
       return (
         <span className="queue-flags">
           {row.syncState && <RowSyncState state={row.syncState} />}
-          <FlagIcons flags={row.flags} />
+          {flagIconsOf(row.flags, props.text)}
         </span>
       );
     case 'actions': {
@@ -107,35 +108,55 @@ function Cell({ column, row, props }: { column: QueueColumn; row: QueueRow; prop
             event.stopPropagation();
             props.onAction(row, action);
           }}>
-          {t(`queue.actions.${action}`)}
+          {props.text.label(`queue.actions.${action}`)}
         </button>
       );
     }
   }
 }
 
-function HeaderCell({ column, props }: { column: QueueColumn; props: QueueGridProps }) {
+interface HeaderProps {
+  columns: readonly QueueColumn[];
+  sort: QueueSort;
+  onSort: (sort: QueueSort) => void;
+  selectable: boolean;
+}
+
+function HeaderCell({ column, sort, onSort }: { column: QueueColumn; sort: QueueSort; onSort: (sort: QueueSort) => void }) {
   const { t } = useTranslation();
   const sortColumn = sortColumnOf[column];
   const label = t(`queue.columns.${column}`);
   if (!sortColumn) {
     return <div role="columnheader" className="queue-cell queue-header-cell">{column === 'actions' ? <span className="visually-hidden-text">{label}</span> : label}</div>;
   }
-  const active = props.sort.column === sortColumn;
-  const ariaSort = active ? (props.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
+  const active = sort.column === sortColumn;
+  const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
   // Priority starts most urgent first; other columns start ascending.
   const firstDirection = sortColumn === 'priority' ? 'desc' : 'asc';
-  const next = active ? (props.sort.direction === 'asc' ? 'desc' : 'asc') : firstDirection;
-  const Arrow = props.sort.direction === 'asc' ? IconArrowUp : IconArrowDown;
+  const next = active ? (sort.direction === 'asc' ? 'desc' : 'asc') : firstDirection;
+  const Arrow = sort.direction === 'asc' ? IconArrowUp : IconArrowDown;
   return (
     <div role="columnheader" aria-sort={ariaSort} className="queue-cell queue-header-cell">
-      <UnstyledButton className="queue-sort" data-testid={`sort-${column}`} onClick={() => props.onSort({ column: sortColumn, direction: next })}>
+      <UnstyledButton className="queue-sort" data-testid={`sort-${column}`} onClick={() => onSort({ column: sortColumn, direction: next })}>
         {label}
         {active && <Arrow size={14} aria-hidden />}
       </UnstyledButton>
     </div>
   );
 }
+
+/** The header row; memoized, so the grid's re-render on every scrolled frame skips its Mantine buttons. */
+const QueueHeader = memo(function QueueHeader({ columns, sort, onSort, selectable }: HeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <div role="rowgroup" className="queue-head">
+      <div role="row" aria-rowindex={1} className="queue-row queue-header-row">
+        {selectable && <div role="columnheader" className="queue-cell queue-header-cell"><span className="visually-hidden-text">{t('queue.columns.select')}</span></div>}
+        {columns.map((column) => <HeaderCell key={column} column={column} sort={sort} onSort={onSort} />)}
+      </div>
+    </div>
+  );
+});
 
 interface QueueRowViewProps {
   row: QueueRow;
@@ -151,7 +172,7 @@ interface QueueRowViewProps {
 
 /** One row; memoized, so scrolling renders only rows that came into view. */
 const QueueRowView = memo(function QueueRowView({ row, index, start, active, selected, onToggle, onActivate, context }: QueueRowViewProps) {
-  const { t } = useTranslation();
+  const { t } = context.text;
   return (
     <div
       id={rowDomId(index)}
@@ -175,7 +196,7 @@ const QueueRowView = memo(function QueueRowView({ row, index, start, active, sel
       )}
       {context.columns.map((column) => (
         <div key={column} role={column === 'caseNumber' ? 'rowheader' : 'gridcell'} className={`queue-cell queue-cell-${column}`}>
-          <Cell column={column} row={row} props={context} />
+          {cellContent(column, row, context)}
         </div>
       ))}
     </div>
@@ -183,7 +204,7 @@ const QueueRowView = memo(function QueueRowView({ row, index, start, active, sel
 });
 
 export function QueueGrid(props: QueueGridProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data, columns, selection } = props;
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualizer returns fresh functions each render by design; React Compiler skips this component.
@@ -197,12 +218,15 @@ export function QueueGrid(props: QueueGridProps) {
     useFlushSync: false,
   });
   const { columns: contextColumns, words, today, onOpen, actionOf, onAction } = props;
-  const context = useMemo<RowContext>(() => ({ columns: contextColumns, words, today, onOpen, actionOf, onAction }),
-    [contextColumns, words, today, onOpen, actionOf, onAction]);
+  const language = toLanguage(i18n.language);
+  const context = useMemo<RowContext>(() => ({ columns: contextColumns, words, today, onOpen, actionOf, onAction, text: cellText(t, language) }),
+    [contextColumns, words, today, onOpen, actionOf, onAction, t, language]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
   const { ensureRange } = data;
+  // Re-render when a page of rows arrives: only the rows whose data came change (they are memoized).
+  useSyncExternalStore(data.subscribe, data.version);
   useEffect(() => {
     if (data.total > 0) ensureRange(first, last);
   }, [first, last, data.total, ensureRange]);
@@ -226,18 +250,16 @@ export function QueueGrid(props: QueueGridProps) {
       aria-activedescendant={activeRow ? rowDomId(props.activeIndex) : undefined}
       style={{ ['--queue-columns' as string]: template }}
     >
-      <div role="rowgroup" className="queue-head">
-        <div role="row" aria-rowindex={1} className="queue-row queue-header-row">
-          {selection && <div role="columnheader" className="queue-cell queue-header-cell"><span className="visually-hidden-text">{t('queue.columns.select')}</span></div>}
-          {columns.map((column) => <HeaderCell key={column} column={column} props={props} />)}
-        </div>
-      </div>
+      <QueueHeader columns={columns} sort={props.sort} onSort={props.onSort} selectable={selection !== null} />
       <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = data.rowAt(item.index);
           if (!row) {
+            // Keyed by slot, not by index: while a fast scroll shows rows not loaded yet, the frames move
+            // the same placeholder elements instead of removing and creating them. The indices in view
+            // are consecutive, so their remainders modulo the count in view never collide.
             return (
-              <div key={item.key} role="row" aria-rowindex={item.index + 2} className="queue-row queue-body-row"
+              <div key={`loading-${item.index % items.length}`} role="row" aria-rowindex={item.index + 2} className="queue-row queue-body-row"
                 style={{ transform: `translateY(${item.start}px)`, height: queueRowHeight }} data-testid="queue-row-loading">
                 <div role="gridcell" className="queue-cell"><span className="queue-placeholder" aria-hidden /></div>
               </div>

@@ -7,7 +7,7 @@ import { Button, Center, Checkbox, Group, Kbd, Menu, Stack, Tabs, Text, Title } 
 import { notifications } from '@mantine/notifications';
 import { spotlight } from '@mantine/spotlight';
 import { IconColumns, IconKeyboard, IconPlayerTrackNext, IconTerminal2 } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   decodeViewSettings, encodeViewSettings, type QueueDirectory, type QueueFilter, type QueueRow, type QueueSort, type QueueTab,
@@ -121,13 +121,19 @@ export function QueueScreen({ sessionless }: QueueScreenProps) {
   }
 
   useEffect(() => {
-    const ids: string[] = [];
-    for (let index = 0; index < Math.min(data.total, 2000); index += 1) {
-      const row = data.rowAt(index);
-      if (!row) break;
-      ids.push(row.id);
-    }
-    setQueueOrder(ids);
+    const { total, rowAt, subscribe } = data;
+    const remember = (): void => {
+      const ids: string[] = [];
+      for (let index = 0; index < Math.min(total, 2000); index += 1) {
+        const row = rowAt(index);
+        if (!row) break;
+        ids.push(row.id);
+      }
+      setQueueOrder(ids);
+    };
+    remember();
+    // Rows arrive without re-rendering this screen (see useQueueData): the order follows them.
+    return subscribe(remember);
   }, [data]);
 
   const mutate = useCallback((name: string, args: unknown) => api.sync.mutate({ name, args }), [api]);
@@ -185,7 +191,8 @@ export function QueueScreen({ sessionless }: QueueScreenProps) {
     setSort(view.settings.sort);
   };
 
-  const activeRow = data.rowAt(activeIndex);
+  // Re-renders this screen only when the active row itself arrives or changes, not for every page.
+  const activeRow = useSyncExternalStore(data.subscribe, () => data.rowAt(activeIndex));
   const moveTo = (index: number): void => {
     const next = Math.max(0, Math.min(data.total - 1, index));
     setActiveIndex(next);

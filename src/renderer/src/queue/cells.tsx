@@ -4,24 +4,72 @@
  * for 16 ms frames (bench:queue). The "why here?" popover is mounted only when it is opened.
  */
 import { IconAlertOctagon, IconCurrencyEuro, IconFileDownload, IconHeartHandshake, IconHelpCircle, IconHourglass, IconMessage, type Icon } from '@tabler/icons-react';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { CaseStatus, QueueFlag, QueueRow } from '../../../shared/contract';
+import type { TFunction } from 'i18next';
+import { memo, useState, type ReactNode } from 'react';
+import type { CaseStatus, Language, QueueFlag, QueueRow } from '../../../shared/contract';
 import { deadlineRemark, type DeadlineTone } from '../components/DeadlineCell';
-import { deadlineState } from '../state/caseFigures';
+import { deadlineState, type DeadlineState } from '../state/caseFigures';
 import { formatCalendarDate } from '../format/dates';
-import { toLanguage } from '../i18n';
-import { PriorityPopover, useBandLabel } from './PriorityCell';
+import { PriorityPopover } from './PriorityCell';
+
+/**
+ * The translation and language the cells are written in, looked up once per grid render instead of
+ * by a useTranslation per cell: a fast scroll mounts hundreds of cells a second.
+ */
+export interface CellText {
+  t: TFunction;
+  language: Language;
+  /** t(key) of a key without values, looked up once per grid: the same few labels repeat in every row. */
+  label(key: string, defaultValue?: string): string;
+  /** A calendar date in the language, formatted once per date. */
+  date(isoDate: string): string;
+  /** The words under a deadline, once per kind and count of days. */
+  remark(state: DeadlineState): { text: string; tone: DeadlineTone } | null;
+}
+
+/** The cells' texts in `language`, with the lookups that repeat from row to row remembered. */
+export function cellText(t: TFunction, language: Language): CellText {
+  const labels = new Map<string, string>();
+  const dates = new Map<string, string>();
+  const remarks = new Map<string, { text: string; tone: DeadlineTone } | null>();
+  return {
+    t, language,
+    label: (key, defaultValue) => {
+      let text = labels.get(key);
+      if (text === undefined) {
+        text = defaultValue === undefined ? t(key) : t(key, { defaultValue });
+        labels.set(key, text);
+      }
+      return text;
+    },
+    date: (isoDate) => {
+      let text = dates.get(isoDate);
+      if (text === undefined) {
+        text = formatCalendarDate(isoDate, language);
+        dates.set(isoDate, text);
+      }
+      return text;
+    },
+    remark: (state) => {
+      const key = 'days' in state ? `${state.kind}:${state.days}` : state.kind;
+      let remark = remarks.get(key);
+      if (remark === undefined) {
+        remark = deadlineRemark(state, t);
+        remarks.set(key, remark);
+      }
+      return remark;
+    },
+  };
+}
 
 /** The band label and a "why here?" button; the popover mounts on the first click. */
-export function PriorityText({ row }: { row: QueueRow }) {
-  const { t } = useTranslation();
-  const bandLabel = useBandLabel();
+export const PriorityText = memo(function PriorityText({ row, text }: { row: QueueRow; text: CellText }) {
   const [opened, setOpened] = useState(false);
-  const label = t('queue.why.label', { caseNumber: row.caseNumber });
+  const label = text.t('queue.why.label', { caseNumber: row.caseNumber });
   return (
     <span className="queue-priority">
-      <span className={`queue-band queue-band-${row.band}`} data-testid="row-band" data-band={row.band}>{bandLabel(row.band)}</span>
+      {/* The band's text: the domain catalog's, or ours for a case without a deadline. */}
+      <span className={`queue-band queue-band-${row.band}`} data-testid="row-band" data-band={row.band}>{text.label(row.band === 'no_deadline' ? 'queue.band.noDeadline' : `domain:priority.band.${row.band}`)}</span>
       {opened ? <PriorityPopover row={row} label={label} onClose={() => setOpened(false)} /> : (
         <button type="button" className="queue-why" aria-label={label} data-testid="why-here" tabIndex={-1}
           onClick={(event) => {
@@ -33,26 +81,24 @@ export function PriorityText({ row }: { row: QueueRow }) {
       )}
     </span>
   );
-}
+});
 
 const toneClasses: Record<DeadlineTone, string> = { overdue: 'queue-remark-overdue', soon: 'queue-remark-soon', later: 'queue-dimmed' };
 
-export function DeadlineText({ row, today }: { row: QueueRow; today: string }) {
-  const { t, i18n } = useTranslation();
-  if (row.deadline === null) return <span className="queue-dimmed">{t('queue.noDeadline')}</span>;
+export function deadlineText(row: QueueRow, today: string, text: CellText): ReactNode {
+  if (row.deadline === null) return <span className="queue-dimmed">{text.label('queue.noDeadline')}</span>;
   const state = deadlineState(row, today);
-  const remark = deadlineRemark(state, t);
+  const remark = text.remark(state);
   return (
     <span className="queue-stack" data-deadline-state={state.kind}>
-      <span className="tabular">{formatCalendarDate(row.deadline, toLanguage(i18n.language))}</span>
+      <span className="tabular">{text.date(row.deadline)}</span>
       {remark && <span className={`queue-small tabular ${toneClasses[remark.tone]}`}>{remark.text}</span>}
     </span>
   );
 }
 
-export function StatusText({ status }: { status: CaseStatus }) {
-  const { t } = useTranslation();
-  return <span className={`queue-status queue-status-${status}`} data-status={status}>{t(`status.${status}`, { defaultValue: status })}</span>;
+export function statusText(status: CaseStatus, text: CellText): ReactNode {
+  return <span className={`queue-status queue-status-${status}`} data-status={status}>{text.label(`status.${status}`, status)}</span>;
 }
 
 const flagIcons: Partial<Record<QueueFlag, Icon>> = {
@@ -61,14 +107,13 @@ const flagIcons: Partial<Record<QueueFlag, Icon>> = {
 };
 
 /** Flag icons with their names for screen readers and as the pointer's tooltip. */
-export function FlagIcons({ flags }: { flags: readonly QueueFlag[] }) {
-  const { t } = useTranslation();
+export function flagIconsOf(flags: readonly QueueFlag[], text: CellText): ReactNode {
   return (
     <span className="queue-flag-icons" data-testid="row-flags" data-flags={flags.join(' ')}>
       {flags.map((flag) => {
         const FlagIcon = flagIcons[flag];
         if (!FlagIcon) return null;
-        const label = t(`queue.flags.${flag}`);
+        const label = text.label(`queue.flags.${flag}`);
         return <span key={flag} role="img" aria-label={label} title={label} className={`queue-flag queue-flag-${flag}`}><FlagIcon size={17} stroke={1.8} aria-hidden /></span>;
       })}
     </span>
