@@ -175,6 +175,9 @@ export function canvasSize(width: number, height: number, devicePixelRatio: numb
 
 /** A page drawn onto a canvas (sharp on high-density screens) with its text layer. */
 export interface DrawnPage {
+  /** The canvas is drawn: the page is on screen. */
+  painted: Promise<void>;
+  /** The text layer is there too (selection, search marks, highlights). */
   promise: Promise<void>;
   /** The text layer's spans, one per text item (parallel to the page's item strings). */
   textSpans(): HTMLElement[];
@@ -185,7 +188,7 @@ export interface DrawnPage {
 export function drawPage(
   page: PDFPageProxy,
   canvas: HTMLCanvasElement,
-  options: { scale: number; rotation: number; textLayer?: HTMLElement; textContent?: Promise<TextContent> },
+  options: { scale: number; rotation: number; textLayer?: HTMLElement; textContent?: () => Promise<TextContent> },
 ): DrawnPage {
   const viewport = page.getViewport({ scale: options.scale, rotation: (page.rotate + options.rotation) % 360 });
   const size = canvasSize(viewport.width, viewport.height, window.devicePixelRatio || 1);
@@ -200,15 +203,24 @@ export function drawPage(
     transform: size.ratio === 1 ? undefined : [size.ratio, 0, 0, size.ratio, 0, 0],
     annotationMode: AnnotationMode.ENABLE,
   });
+  // The text is asked for after the drawing, so the worker builds the page's operator list first; the
+  // layer is laid out once the canvas is drawn, so the page shows without waiting for it.
+  const content = options.textContent?.();
   let layer: TextLayer | null = null;
   const text = async (): Promise<void> => {
-    if (!options.textLayer || !options.textContent) return;
-    options.textLayer.replaceChildren();
-    layer = new TextLayer({ textContentSource: await options.textContent, container: options.textLayer, viewport });
+    const { textLayer } = options;
+    if (!textLayer || !content) return;
+    const source = await content;
+    await render.promise;
+    textLayer.replaceChildren();
+    layer = new TextLayer({ textContentSource: source, container: textLayer, viewport });
     await layer.render();
   };
   const promise = Promise.all([render.promise, text()]).then(() => undefined);
+  // A caller that stops at `painted` (a cancelled drawing) leaves `promise` unawaited: not an unhandled rejection.
+  promise.catch(() => undefined);
   return {
+    painted: render.promise,
     promise,
     textSpans: () => (layer ? [...layer.textDivs] : []),
     cancel() {

@@ -12,6 +12,8 @@ import { findInPage, itemRangesOf, normaliseQuery, stepHit, type TextRange } fro
 import { Thumbnails } from './thumbnails';
 
 type Rotation = 0 | 90 | 180 | 270;
+/** How long after a document's first page its thumbnail strip is built. */
+const thumbnailDelayMilliseconds = 400;
 const zoomSteps = [0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4, 5];
 
 function element<T extends HTMLElement>(id: string): T {
@@ -89,35 +91,49 @@ export class Viewer {
   async open(documentId: number, data: ArrayBuffer, page = 1): Promise<void> {
     const attempt = ++this.opening;
     this.busy = true;
-    // The previous document's memory is given back in the worker while this one is read.
-    void this.close();
-    this.documentId = documentId;
-    this.showStatus(this.strings?.loading ?? '');
-    const result = await openDocument(data);
-    if (attempt !== this.opening) {
-      if (result.ok) await result.document.destroy();
-      return;
+    // The previous document is destroyed once this one is on screen: the worker reads this one first.
+    const previous = this.detach();
+    try {
+      this.documentId = documentId;
+      this.showStatus(this.strings?.loading ?? '');
+      const result = await openDocument(data);
+      if (attempt !== this.opening) {
+        if (result.ok) await result.document.destroy();
+        return;
+      }
+      this.showStatus('');
+      if (!result.ok) {
+        this.busy = false;
+        this.showError(result.kind);
+        this.report({ type: 'failed', documentId, kind: result.kind });
+        return;
+      }
+      this.document = result.document;
+      this.pageNumber = Math.min(Math.max(1, page), result.document.pageCount);
+      this.setControlsEnabled(true);
+      this.report({ type: 'opened', documentId, pageCount: result.document.pageCount });
+      await this.renderPage();
+      // The thumbnails a moment after the page the person asked for: building a strip of hundreds
+      // costs layout, and drawing them keeps the worker busy when the person moves on at once.
+      const shown = result.document;
+      setTimeout(() => {
+        if (this.document !== shown) return;
+        this.thumbnails.show(shown);
+        this.thumbnails.setCurrent(this.pageNumber);
+      }, thumbnailDelayMilliseconds);
+    } finally {
+      if (previous) await this.destroy(previous);
     }
-    this.showStatus('');
-    if (!result.ok) {
-      this.busy = false;
-      this.showError(result.kind);
-      this.report({ type: 'failed', documentId, kind: result.kind });
-      return;
-    }
-    this.document = result.document;
-    this.pageNumber = Math.min(Math.max(1, page), result.document.pageCount);
-    this.setControlsEnabled(true);
-    this.report({ type: 'opened', documentId, pageCount: result.document.pageCount });
-    await this.renderPage();
-    // The thumbnails after the page the person asked for: building a strip of hundreds costs layout.
-    if (this.document !== result.document) return;
-    this.thumbnails.show(result.document);
-    this.thumbnails.setCurrent(this.pageNumber);
   }
 
-  /** Closes the current document and frees pdf.js's memory and worker. */
+  /** Closes the current document and frees pdf.js's memory in its worker. */
   async close(): Promise<void> {
+    const closing = this.detach();
+    if (closing) await this.destroy(closing);
+  }
+
+  /** Takes the current document off the screen and stops its work; it still holds its memory. */
+  private detach(): { document: OpenDocument; documentId: number } | null {
     this.searchGeneration++;
     this.drawing?.cancel();
     this.drawing = null;
@@ -131,14 +147,15 @@ export class Viewer {
     this.canvas.height = 0;
     this.pageBox.hidden = true;
     element('message').hidden = true;
-    const closing = this.document;
-    const closedId = this.documentId;
+    const detached = this.document ? { document: this.document, documentId: this.documentId } : null;
     this.document = null;
     this.setControlsEnabled(false);
-    if (closing) {
-      await closing.destroy().catch(() => undefined);
-      this.report({ type: 'closed', documentId: closedId });
-    }
+    return detached;
+  }
+
+  private async destroy(detached: { document: OpenDocument; documentId: number }): Promise<void> {
+    await detached.document.destroy().catch(() => undefined);
+    this.report({ type: 'closed', documentId: detached.documentId });
   }
 
   async goToPage(page: number): Promise<void> {
@@ -240,13 +257,17 @@ export class Viewer {
         scale: this.zoom,
         rotation: this.rotation,
         textLayer: this.textLayer,
-        textContent: document.textContent(number),
+        textContent: () => document.textContent(number),
       });
       this.drawing = drawing;
       this.updateToolbar();
       this.thumbnails.setCurrent(number);
       this.reportView();
+      delete this.pageBox.dataset.painted;
       delete this.pageBox.dataset.drawn;
+      await drawing.painted;
+      // The page is on screen (the benchmark's first rendered page); its text layer follows.
+      if (this.drawing === drawing) this.pageBox.dataset.painted = String(number);
       await drawing.promise;
       this.busy = false;
       if (this.drawing !== drawing) return;
