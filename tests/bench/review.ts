@@ -70,6 +70,9 @@ async function timeTabToFirstPage(page: Page, documentId: string): Promise<{ pai
   if (process.env['BENCH_REVIEW_TRACE']) {
     await frame.evaluate(`window.addEventListener('message', (event) => { if (event.data && event.data.type === 'open') window.openAt = Date.now(); })`);
   }
+  // From a screen at rest, as a person switches after looking at a page (and as the floor runs):
+  // the previous switch's background work (the left pane, the thumbnail strip) has finished.
+  await page.waitForTimeout(1000);
   const started = await page.evaluate((id) => {
     const tab = document.querySelector<HTMLElement>(`[data-testid="document-tab"][data-document-id="${id}"]`);
     const at = Date.now();

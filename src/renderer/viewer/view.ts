@@ -262,12 +262,15 @@ export class Viewer {
       this.drawing = drawing;
       this.updateToolbar();
       this.thumbnails.setCurrent(number);
-      this.reportView();
       delete this.pageBox.dataset.painted;
       delete this.pageBox.dataset.drawn;
       await drawing.painted;
-      // The page is on screen (the benchmark's first rendered page); its text layer follows.
-      if (this.drawing === drawing) this.pageBox.dataset.painted = String(number);
+      // The page is on screen (the benchmark's first rendered page); its text layer follows. The
+      // parent hears of the new view now, so its re-render does not compete with the drawing.
+      if (this.drawing === drawing) {
+        this.pageBox.dataset.painted = String(number);
+        this.reportView();
+      }
       await drawing.promise;
       this.busy = false;
       if (this.drawing !== drawing) return;
@@ -279,6 +282,7 @@ export class Viewer {
       this.busy = false;
       if (isCancellation(error) || document !== this.document) return;
       // A broken page: say so and keep the document and its other pages usable.
+      this.reportView();
       this.showError('malformed');
     }
   }
