@@ -5,12 +5,13 @@
  */
 import { IconAlertOctagon, IconCurrencyEuro, IconFileDownload, IconHeartHandshake, IconHelpCircle, IconHourglass, IconMessage, type Icon } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import { memo, useState, type ReactNode } from 'react';
+import { memo, useState, type CSSProperties, type ReactNode } from 'react';
 import type { CaseStatus, Language, QueueFlag, QueueRow } from '../../../shared/contract';
 import { deadlineRemark, type DeadlineTone } from '../components/DeadlineCell';
+import { statusColours } from '../components/StatusBadge';
 import { deadlineState, type DeadlineState } from '../state/caseFigures';
 import { formatCalendarDate } from '../format/dates';
-import { PriorityPopover } from './PriorityCell';
+import { PriorityPopover } from './PriorityPopover';
 
 /**
  * The translation and language the cells are written in, looked up once per grid render instead of
@@ -97,8 +98,12 @@ export function deadlineText(row: QueueRow, today: string, text: CellText): Reac
   );
 }
 
+/** The status badge's colours as one style per status, made once: the grid's cells are plain elements. */
+const statusStyles = Object.fromEntries(Object.entries(statusColours).map(([status, colours]) => [status, { background: colours.tint, color: colours.text }])) as
+  Record<CaseStatus, CSSProperties>;
+
 export function statusText(status: CaseStatus, text: CellText): ReactNode {
-  return <span className={`queue-status queue-status-${status}`} data-status={status}>{text.label(`status.${status}`, status)}</span>;
+  return <span className="queue-status" style={statusStyles[status]} data-status={status}>{text.label(`status.${status}`, status)}</span>;
 }
 
 const flagIcons: Partial<Record<QueueFlag, Icon>> = {
