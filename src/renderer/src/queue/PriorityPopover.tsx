@@ -1,5 +1,5 @@
 /**
- * The priority band of a row and its "why here?" popover: the domain engine's reasons in the user's
+ * The "why here?" popover of a queue row's priority band: the domain engine's reasons in the user's
  * language, and one click further how the deadline was computed, step by step with its legal basis.
  */
 import { ActionIcon, Button, Collapse, List, Loader, Popover, Stack, Text } from '@mantine/core';
