@@ -4,6 +4,7 @@
  * default and where the penalty stands.
  */
 import { Badge, Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExplanationStep } from '../../../shared/domain';
 import { daysBetween, formatCalendarDate } from '../format/dates';
@@ -27,6 +28,12 @@ function Steps({ steps, testId }: { steps: readonly ExplanationStep[]; testId: s
       })}
     </ol>
   );
+}
+
+/** A section's rows as a definition list, or "none" when it has none. */
+function FieldList<T>({ items, row }: { items: readonly T[]; row: (item: T) => ReactNode }) {
+  const { t } = useTranslation();
+  return items.length === 0 ? <Text size="sm" c="dimmed">{t('review.none')}</Text> : <dl className="review-fields">{items.map(row)}</dl>;
 }
 
 export function DeadlineSection() {
@@ -65,37 +72,25 @@ export function DeadlineSection() {
         )}
       </Section>
       <Section title={t('review.sections.suspensions')} testId="section-suspensions">
-        {review.suspensions.length === 0 ? <Text size="sm" c="dimmed">{t('review.none')}</Text> : (
-          <dl className="review-fields">
-            {review.suspensions.map((suspension) => (
-              <FieldRow key={suspension.id} label={t('review.suspension.requested', { date: date(suspension.requestedOn) })} value={
-                <span data-testid="suspension">
-                  {suspension.endedOn ? t('review.suspension.ended', { date: date(suspension.endedOn) }) : t('review.suspension.open', { date: date(suspension.dueOn) })}
-                  {' · '}{suspension.documents.map((kind) => t(`review.documentKinds.${kind}`, { defaultValue: kind })).join(', ')}
-                  {suspension.pending && ` · ${t('review.pending')}`}
-                  {!suspension.endedOn && <> {' '}<CloseSuspensionButton suspensionId={suspension.id} requestedOn={suspension.requestedOn} /></>}
-                </span>} />
-            ))}
-          </dl>
-        )}
+        <FieldList items={review.suspensions} row={(suspension) => (
+          <FieldRow key={suspension.id} label={t('review.suspension.requested', { date: date(suspension.requestedOn) })} value={
+            <span data-testid="suspension">
+              {suspension.endedOn ? t('review.suspension.ended', { date: date(suspension.endedOn) }) : t('review.suspension.open', { date: date(suspension.dueOn) })}
+              {' · '}{suspension.documents.map((kind) => t(`review.documentKinds.${kind}`, { defaultValue: kind })).join(', ')}
+              {suspension.pending && ` · ${t('review.pending')}`}
+              {!suspension.endedOn && <> {' '}<CloseSuspensionButton suspensionId={suspension.id} requestedOn={suspension.requestedOn} /></>}
+            </span>} />
+        )} />
       </Section>
       <Section title={t('review.sections.extensions')}>
-        {review.extensions.length === 0 ? <Text size="sm" c="dimmed">{t('review.none')}</Text> : (
-          <dl className="review-fields">
-            {review.extensions.map((extension) => (
-              <FieldRow key={extension.id} label={date(extension.announcedOn)} value={`${periodText(t, extension.period)} · ${extension.legalGround}${extension.pending ? ` · ${t('review.pending')}` : ''}`} />
-            ))}
-          </dl>
-        )}
+        <FieldList items={review.extensions} row={(extension) => (
+          <FieldRow key={extension.id} label={date(extension.announcedOn)} value={`${periodText(t, extension.period)} · ${extension.legalGround}${extension.pending ? ` · ${t('review.pending')}` : ''}`} />
+        )} />
       </Section>
       <Section title={t('review.sections.notices')}>
-        {review.noticesOfDefault.length === 0 ? <Text size="sm" c="dimmed">{t('review.none')}</Text> : (
-          <dl className="review-fields">
-            {review.noticesOfDefault.map((notice) => (
-              <FieldRow key={notice.id} label={date(notice.receivedOn)} value={`${t(`review.noticeSource.${notice.source}`, { defaultValue: notice.source })}${notice.pending ? ` · ${t('review.pending')}` : ''}`} />
-            ))}
-          </dl>
-        )}
+        <FieldList items={review.noticesOfDefault} row={(notice) => (
+          <FieldRow key={notice.id} label={date(notice.receivedOn)} value={`${t(`review.noticeSource.${notice.source}`, { defaultValue: notice.source })}${notice.pending ? ` · ${t('review.pending')}` : ''}`} />
+        )} />
       </Section>
       {computed.ok && (
         <Section title={t('review.sections.penalty')} testId="section-penalty">
