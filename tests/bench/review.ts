@@ -6,14 +6,16 @@
  *    document tab to the frame's page 1 on screen (the case screen's render, transfer to the frame,
  *    pdf.js parse and draw; the bytes were fetched from the host when the case opened), median of 5;
  *    also to its text layer laid out as well. The floor is pdf.js's own rendering of that first page
- *    in the same Chromium (getDocument + getPage + render on a plain page, bytes in memory), median of 5.
+ *    in the same Chromium (getDocument + getPage + render on a plain page, bytes in memory, parsed in
+ *    pdf.js's worker as the viewer must), median of 5; pdf.js without a worker is printed beside it.
+ *    BENCH_REVIEW_TRACE=1 prints each switch's steps; BENCH_REVIEW_PROFILE=dir profiles the last one.
  * 2. Case open to data visible with 100,000 cases in the cache: from the hash change to the case
  *    screen showing the case, median over 9 cases; and the host's review.case read alone.
  * No assertions: this is a measurement. Goals: first page ≤ 500 ms and ≤ 1.5× the floor; case open ≤ 150 ms.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -27,6 +29,7 @@ import { fillCache } from './review-cache';
 
 const rendererDir = join(__dirname, '..', '..', 'out', 'renderer');
 const runs = 5;
+const profileDir = process.env['BENCH_REVIEW_PROFILE'];
 
 function emit(metric: string, value: number, unit: string, floor?: number): void {
   const rounded = (figure: number) => Math.round(figure * 10) / 10;
@@ -74,6 +77,7 @@ async function timeTabToFirstPage(page: Page, documentId: string): Promise<{ pai
   // the previous switch's background work (the left pane, the thumbnail strip) has finished.
   await page.waitForTimeout(1000);
   const started = await page.evaluate((id) => {
+    performance.mark('tab click');
     const tab = document.querySelector<HTMLElement>(`[data-testid="document-tab"][data-document-id="${id}"]`);
     const at = Date.now();
     tab?.click();
@@ -91,20 +95,73 @@ async function timeTabToFirstPage(page: Page, documentId: string): Promise<{ pai
   return { painted: paintedAt - started, withText: drawnAt - started };
 }
 
-/** pdf.js alone on a plain page: getDocument, getPage(1) and render at the viewer's scale; milliseconds. */
-async function pdfJsFloor(browser: Browser, bytes: Uint8Array, scale: number): Promise<number[]> {
+/**
+ * Where the time of a switch goes (BENCH_REVIEW_PROFILE=dir): a Chromium trace of every process
+ * (trace.json; the click is the user-timing mark 'tab click') and a CPU profile of the app's page
+ * (app-cpu.cpuprofile), both openable in Chromium's DevTools. Returns the function that stops both.
+ */
+async function startProfiling(browser: Browser, page: Page, dir: string): Promise<() => Promise<void>> {
+  mkdirSync(dir, { recursive: true });
+  await browser.startTracing(undefined, {
+    path: join(dir, 'trace.json'),
+    categories: ['devtools.timeline', 'toplevel', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(join(dir, 'app-cpu.cpuprofile'), JSON.stringify(profile));
+    await cdp.detach();
+    await browser.stopTracing();
+  };
+}
+
+/**
+ * pdf.js alone on a plain page: getDocument, getPage(1) and render at the viewer's scale, in
+ * milliseconds. `worker`: parsing in pdf.js's worker, started once before the runs (as the viewer
+ * keeps one warm); the page has an http origin, so pdf.js's module worker starts from its blob: URL.
+ * `main thread`: no worker at all (pdf.js's fallback, which it warns about as a "fake worker"):
+ * no messages between threads, but the page is blocked while the file is parsed.
+ */
+async function pdfJsFloor(browser: Browser, bytes: Uint8Array, scale: number, mode: 'worker' | 'main thread'): Promise<number[]> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const root = join(__dirname, '..', '..', 'node_modules', 'pdfjs-dist', 'build');
-  await page.setContent('<!doctype html><html><body><canvas id="c"></canvas></body></html>');
+  if (mode === 'worker') {
+    const origin = 'http://pdfjs-floor.localhost';
+    await page.route(`${origin}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html><body><canvas id="c"></canvas></body></html>' }));
+    await page.goto(`${origin}/`);
+  } else {
+    // about:blank has an opaque origin, where Chromium refuses pdf.js's module worker from a blob: URL.
+    await page.setContent('<!doctype html><html><body><canvas id="c"></canvas></body></html>');
+  }
   await page.addScriptTag({ content: `${readFileSync(join(root, 'pdf.min.mjs'), 'utf8')}\nwindow.pdfjs = globalThis.pdfjsLib;`, type: 'module' });
-  const workerSource = readFileSync(join(root, 'pdf.worker.min.mjs'), 'utf8');
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error') warnings.push(message.text());
+  });
+  await page.evaluate(async ({ worker, useWorker, data }) => {
+    const lib = (globalThis as unknown as { pdfjsLib: typeof PdfJs }).pdfjsLib;
+    (globalThis as unknown as { floorBytes: Uint8Array }).floorBytes = new Uint8Array(data);
+    lib.GlobalWorkerOptions.workerSrc = URL.createObjectURL(new Blob([worker], { type: 'text/javascript' }));
+    if (useWorker) {
+      const scope = globalThis as unknown as { floorWorker?: PdfJs.PDFWorker };
+      scope.floorWorker = new lib.PDFWorker();
+      await scope.floorWorker.promise;
+    }
+  }, { worker: readFileSync(join(root, 'pdf.worker.min.mjs'), 'utf8'), useWorker: mode === 'worker', data: [...bytes] });
   const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    times.push(await page.evaluate(async ({ data, worker, scale: viewScale }) => {
-      const lib = (globalThis as unknown as { pdfjsLib: typeof PdfJs }).pdfjsLib;
-      lib.GlobalWorkerOptions.workerSrc = URL.createObjectURL(new Blob([worker], { type: 'text/javascript' }));
+  // One run first, untimed, as the viewer's worker has seen a document before the timed switches.
+  for (let run = -1; run < runs; run++) {
+    const elapsed = await page.evaluate(async (viewScale) => {
+      const scope = globalThis as unknown as { pdfjsLib: typeof PdfJs; floorWorker?: PdfJs.PDFWorker; floorBytes: Uint8Array };
+      const lib = scope.pdfjsLib;
+      const worker = scope.floorWorker;
+      // A copy per run, made before the clock starts: pdf.js transfers the bytes to its worker.
+      const data = scope.floorBytes.slice();
       const started = performance.now();
-      const task = lib.getDocument({ data: new Uint8Array(data) });
+      const task = lib.getDocument({ data, ...(worker ? { worker } : {}) });
       const pdf = await task.promise;
       const first = await pdf.getPage(1);
       const viewport = first.getViewport({ scale: viewScale });
@@ -115,9 +172,12 @@ async function pdfJsFloor(browser: Browser, bytes: Uint8Array, scale: number): P
       const elapsed = performance.now() - started;
       await task.destroy();
       return elapsed;
-    }, { data: [...bytes], worker: workerSource, scale }));
+    }, scale);
+    if (run >= 0) times.push(elapsed);
   }
+  const fellBack = warnings.some((text) => text.includes('fake worker'));
   await page.close();
+  if ((mode === 'worker') === fellBack) throw new Error(`the ${mode} floor ran pdf.js ${fellBack ? 'without' : 'with'} its worker`);
   return times;
 }
 
@@ -174,17 +234,23 @@ async function firstPageOf300(browser: Browser): Promise<void> {
     const withText: number[] = [];
     for (let run = 0; run < runs; run++) {
       await timeTabToFirstPage(page, other.id);
+      const profiled = profileDir && run === runs - 1 ? await startProfiling(browser, page, profileDir) : null;
       const timed = await timeTabToFirstPage(page, report.id);
+      await profiled?.();
       times.push(timed.painted);
       withText.push(timed.withText);
     }
     const scale = await page.frames().find((frame) => frame.url().endsWith('/viewer/index.html'))
       ?.evaluate(() => Number(getComputedStyle(document.getElementById('page') as HTMLElement).getPropertyValue('--total-scale-factor')) || 1) ?? 1;
-    const floor = await pdfJsFloor(browser, readFileSync(join(training.datasetFolder, 'blobs', `${report.sha256}.pdf`)), scale);
+    const pdfBytes = readFileSync(join(training.datasetFolder, 'blobs', `${report.sha256}.pdf`));
+    const floor = await pdfJsFloor(browser, pdfBytes, scale, 'worker');
+    const mainThread = await pdfJsFloor(browser, pdfBytes, scale, 'main thread');
     emit('first_page_300_pages_first_open', times[0] ?? Number.NaN, 'ms');
     emit('first_page_300_pages_median', median(times), 'ms', median(floor));
     emit('first_page_300_pages_ratio_to_pdfjs', median(times) / median(floor), 'x');
     emit('pdfjs_own_first_page_median', median(floor), 'ms');
+    // For comparison only: pdf.js without a worker, which the viewer may not do (parsing stays in the worker).
+    emit('pdfjs_main_thread_first_page_median', median(mainThread), 'ms');
     // Selectable and searchable: the text layer laid out over the drawn page (the floor has none).
     emit('first_page_300_pages_with_text_layer_median', median(withText), 'ms');
     await page.close();
