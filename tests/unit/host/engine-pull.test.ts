@@ -84,3 +84,75 @@ describe('sync engine pull', () => {
     expect(events.filter((event) => event.startsWith('pull'))).toEqual(['pull - 50', 'pull 1 50', 'pull 2 50']);
   });
 });
+
+describe('sync engine pushes', () => {
+  /** An engine whose scheduled callbacks are kept for the test to run, and whose pushes are counted. */
+  async function scheduledEngine(): Promise<{ synced: SyncEngine; timers: { milliseconds: number; run: () => void; cancelled: boolean }[]; pushed: string[][] }> {
+    const timers: { milliseconds: number; run: () => void; cancelled: boolean }[] = [];
+    const pushed: string[][] = [];
+    const pushing = {
+      ...api,
+      // No poke channel: the engine polls (its timers are the test's).
+      listen: () => new Promise(() => undefined),
+      push: async (_token: string, mutations: { name: string; clientMutationId: string }[]) => {
+        pushed.push(mutations.map((mutation) => mutation.name));
+        return { results: mutations.map(({ clientMutationId }) => ({ clientMutationId, status: 'applied', serverSeq: null })) };
+      },
+    } as unknown as CentralApi;
+    const clock = { now: () => new Date('2026-03-02T09:00:00Z') };
+    const session = new Session({ sqlite: cache.sqlite, api: pushing, secrets: memorySecretStore(), now: clock.now });
+    await session.signIn('u', 'p');
+    const synced = new SyncEngine({
+      sqlite: cache.sqlite, api: pushing, session, clock, random: () => 0, logger: silentLogger, auditBatchMilliseconds: 3000,
+      schedule: (run, milliseconds) => {
+        const timer = { milliseconds, run, cancelled: false };
+        timers.push(timer);
+        return () => {
+          timer.cancelled = true;
+        };
+      },
+    });
+    await synced.syncNow();
+    synced.start();
+    await synced.syncNow();
+    pushed.length = 0;
+    return { synced, timers, pushed };
+  }
+
+  it('sends recorded reads together with the next sync, within the batch delay, instead of syncing for each', async () => {
+    const { synced, timers } = await scheduledEngine();
+    const before = timers.length;
+    synced.recordRead('document', '00000000-0000-4000-8000-000000000001');
+    synced.recordRead('document', '00000000-0000-4000-8000-000000000002');
+    const waiting = timers.slice(before).filter((timer) => timer.milliseconds === 3000 && !timer.cancelled);
+    // One sync waits for both reads; none has started.
+    expect(waiting).toHaveLength(1);
+    expect(synced.status()).toMatchObject({ state: 'online', pending: 2 });
+    waiting[0]?.run();
+    await synced.syncNow();
+    expect(synced.status()).toMatchObject({ pending: 0 });
+  });
+
+  it('syncs at once for a caseworker\'s own action, taking the waiting reads along', async () => {
+    const { synced, timers, pushed } = await scheduledEngine();
+    const before = timers.length;
+    synced.recordRead('case', '00000000-0000-4000-8000-000000000003');
+    synced.mutate('message.markRead', { messageId: '00000000-0000-4000-8000-000000000004' });
+    await synced.syncNow();
+    // One push with both: the read did not start a sync of its own.
+    expect(pushed).toEqual([['audit.recordRead', 'message.markRead']]);
+    // The waiting sync was cancelled: the reads already went.
+    expect(timers.slice(before).filter((timer) => timer.milliseconds === 3000).every((timer) => timer.cancelled)).toBe(true);
+    await synced.stop();
+  });
+
+  it('sends the waiting reads at once when asked (before a sign-out wipes the outbox)', async () => {
+    const { synced, pushed } = await scheduledEngine();
+    synced.recordRead('document', '00000000-0000-4000-8000-000000000005');
+    expect(pushed).toEqual([]);
+    await synced.sendWaitingReads();
+    expect(pushed).toEqual([['audit.recordRead']]);
+    expect(synced.status()).toMatchObject({ pending: 0 });
+    await synced.stop();
+  });
+});
