@@ -203,15 +203,17 @@ export function drawPage(
     transform: size.ratio === 1 ? undefined : [size.ratio, 0, 0, size.ratio, 0, 0],
     annotationMode: AnnotationMode.ENABLE,
   });
-  // The text is asked for after the drawing, so the worker builds the page's operator list first; the
-  // layer is laid out once the canvas is drawn, so the page shows without waiting for it.
-  const content = options.textContent?.();
+  // The text is asked for once the canvas is drawn: asked at once, the worker would read the page's
+  // text while it builds the operator list, and the page would show later. The layer follows the page.
   let layer: TextLayer | null = null;
+  let cancelled = false;
   const text = async (): Promise<void> => {
-    const { textLayer } = options;
-    if (!textLayer || !content) return;
-    const source = await content;
+    const { textLayer, textContent } = options;
+    if (!textLayer || !textContent) return;
     await render.promise;
+    const source = await textContent();
+    // Another page (or zoom) took over while the text came: its layer is not this one's to replace.
+    if (cancelled) return;
     textLayer.replaceChildren();
     layer = new TextLayer({ textContentSource: source, container: textLayer, viewport });
     await layer.render();
@@ -224,6 +226,7 @@ export function drawPage(
     promise,
     textSpans: () => (layer ? [...layer.textDivs] : []),
     cancel() {
+      cancelled = true;
       render.cancel();
       layer?.cancel();
     },

@@ -91,12 +91,16 @@ export class Viewer {
   async open(documentId: number, data: ArrayBuffer, page = 1): Promise<void> {
     const attempt = ++this.opening;
     this.busy = true;
-    // The previous document is destroyed once this one is on screen: the worker reads this one first.
+    // The worker starts reading the file first (pdf.js posts it in its next microtask, which this
+    // await lets run); the previous page leaves the screen meanwhile. The previous document is
+    // destroyed once this one is on screen, so the worker reads this one first.
+    const opening = openDocument(data);
+    await Promise.resolve();
     const previous = this.detach();
     try {
       this.documentId = documentId;
       this.showStatus(this.strings?.loading ?? '');
-      const result = await openDocument(data);
+      const result = await opening;
       if (attempt !== this.opening) {
         if (result.ok) await result.document.destroy();
         return;
