@@ -59,6 +59,12 @@ export function daysBetween(fromDate: string, toDate: string): number | null {
   );
 }
 
+// Made once per language: building an Intl formatter costs far more than using one.
+const relativeFormats: Record<Language, Intl.RelativeTimeFormat> = {
+  nl: new Intl.RelativeTimeFormat('nl', { numeric: 'auto' }),
+  en: new Intl.RelativeTimeFormat('en', { numeric: 'auto' }),
+};
+
 const relativeUnits: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400],
   ['hour', 3_600],
@@ -73,18 +79,21 @@ export function formatRelativeInstant(isoInstant: string, now: Date, language: L
   const moment = Date.parse(isoInstant);
   if (Number.isNaN(moment)) return isoInstant;
   const seconds = Math.max(0, Math.round((now.getTime() - moment) / 1000));
-  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const format = relativeFormats[language];
   for (const [unit, size] of relativeUnits) {
     if (seconds >= size) return format.format(-Math.floor(seconds / size), unit);
   }
   return format.format(0, 'second');
 }
 
+const instantFormats: Record<Language, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: legalTimeZone }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: legalTimeZone }),
+};
+
 /** An ISO instant as date and time in Europe/Amsterdam, for tooltips and details. */
 export function formatInstant(isoInstant: string, language: Language): string {
   const moment = Date.parse(isoInstant);
   if (Number.isNaN(moment)) return isoInstant;
-  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'medium', timeStyle: 'short', timeZone: legalTimeZone,
-  }).format(new Date(moment));
+  return instantFormats[language].format(new Date(moment));
 }

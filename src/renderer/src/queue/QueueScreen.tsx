@@ -7,7 +7,7 @@ import { Button, Center, Checkbox, Group, Kbd, Menu, Stack, Tabs, Text, Title } 
 import { notifications } from '@mantine/notifications';
 import { spotlight } from '@mantine/spotlight';
 import { IconColumns, IconKeyboard, IconPlayerTrackNext, IconTerminal2 } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   decodeViewSettings, encodeViewSettings, type QueueDirectory, type QueueFilter, type QueueRow, type QueueSort, type QueueTab,
@@ -77,7 +77,8 @@ export interface QueueScreenProps {
   sessionless: boolean;
 }
 
-export function QueueScreen({ sessionless }: QueueScreenProps) {
+/** Memoised: the app shell renders again on every sync event, which leaves the queue as it is. */
+export const QueueScreen = memo(function QueueScreen({ sessionless }: QueueScreenProps) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const language = toLanguage(i18n.language);
@@ -328,4 +329,4 @@ export function QueueScreen({ sessionless }: QueueScreenProps) {
       <QueueSpotlight actions={paletteActions} />
     </Stack>
   );
-}
+});

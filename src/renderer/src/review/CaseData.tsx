@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApplicationValue, ReviewParty } from '../../../shared/contract';
 import type { EvidenceField } from '../../../shared/domain';
 import { formatCalendarDate, formatInstant } from '../format/dates';
+import { formatEuroCents } from '../format/money';
 import { toLanguage } from '../i18n';
 import { useReview } from './controller';
 import { DeadlineSection } from './DeadlineSection';
@@ -37,7 +38,7 @@ export function CaseData() {
   const { review } = useReview();
   const date = (value: string | null) => (value ? formatCalendarDate(value, language) : null);
   const money = (cents: number | null) => (cents === null ? null
-    : new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100));
+    : formatEuroCents(cents, language));
   const stated = (key: string): ApplicationValue | undefined => review.application[key];
   const shown = (key: string, value: ApplicationValue): ReactNode => {
     if (value === null) return null;

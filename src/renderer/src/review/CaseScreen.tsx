@@ -6,7 +6,7 @@
 import { Alert, Badge, Button, Group, Loader, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconChevronDown, IconChevronUp } from '@tabler/icons-react';
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   assistEvidence, checklistFor, requirementForKind, type EvidenceField,
@@ -19,7 +19,9 @@ import { hashOfCase, hashOfScreen } from '../state/hooks';
 import { neighbourOf } from '../state/queueOrder';
 import { CaseActions } from './CaseActions';
 import { CaseData } from './CaseData';
-import { ReviewContext, useReview, type EvidenceSpot, type ReviewController } from './controller';
+import {
+  ReviewContext, useReview, ViewerSpotContext, type EvidenceSpot, type ReviewController, type ViewerSpot,
+} from './controller';
 import { DeadlineChip } from './DeadlineSection';
 import { DocumentPane } from './DocumentPane';
 import { EvidencePanel } from './EvidencePanel';
@@ -29,7 +31,8 @@ import { Timeline } from './Timeline';
 import { useDocuments } from './useDocuments';
 import { useReviewCase } from './useReviewCase';
 
-export function CaseScreen({ caseId, today }: { caseId: string; today: string }) {
+/** Memoised: the app shell renders again on every sync event, which leaves the case screen as it is. */
+export const CaseScreen = memo(function CaseScreen({ caseId, today }: { caseId: string; today: string }) {
   const { t } = useTranslation();
   const { review, errorCode, reload } = useReviewCase(caseId, today);
   if (!review) {
@@ -38,12 +41,14 @@ export function CaseScreen({ caseId, today }: { caseId: string; today: string })
       : <Group p="md" gap="xs"><Loader size="sm" /><Text size="sm">{t('review.loading')}</Text></Group>;
   }
   return <LoadedCase review={review} today={today} reload={reload} />;
-}
+});
 
 function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<typeof useReviewCase>['review']>; today: string; reload: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [documentId, setDocumentId] = useState<string | null>(review.documents[0]?.id ?? null);
+  const [chosenId, setDocumentId] = useState<string | null>(null);
+  // The first document until the person picks one (also when the case's documents arrive later with a sync).
+  const documentId = chosenId ?? review.documents[0]?.id ?? null;
   const [page, setPage] = useState(1);
   const [pageCount, setPageCount] = useState(1);
   const [find, setFind] = useState('');
@@ -71,12 +76,20 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
     });
   }, [assistantKey, documents.texts]);
 
-  const show = useCallback((spot: { documentId: string; page?: number; find?: string }) => {
-    if (spot.documentId !== documentId) setSelection(null);
-    setDocumentId(spot.documentId);
-    setPage(spot.page ?? 1);
-    setFind(spot.find ?? '');
-  }, [documentId]);
+  const spot: ViewerSpot = useMemo(() => ({ documentId, page, selection }), [documentId, page, selection]);
+  // The actions read where the viewer is when they run, so they stay the same functions from one
+  // document to the next and the panes that only use them do not render again.
+  const spotNow = useRef(spot);
+  useLayoutEffect(() => {
+    spotNow.current = spot;
+  }, [spot]);
+
+  const show = useCallback((to: { documentId: string; page?: number; find?: string }) => {
+    if (to.documentId !== spotNow.current.documentId) setSelection(null);
+    setDocumentId(to.documentId);
+    setPage(to.page ?? 1);
+    setFind(to.find ?? '');
+  }, []);
 
   const mutate = useCallback(async (name: string, args: Record<string, unknown>): Promise<boolean> => {
     try {
@@ -89,9 +102,11 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
     }
   }, [api, reload, t]);
 
-  const verify = useCallback(async (field: EvidenceField | null, requirement: string | null, spot?: EvidenceSpot): Promise<boolean> => {
-    const at: EvidenceSpot | null = spot ?? (documentId ? {
-      documentId, page, ...(selection && selection.page === page && selection.text ? { quote: selection.text } : {}),
+  const verify = useCallback(async (field: EvidenceField | null, requirement: string | null, given?: EvidenceSpot): Promise<boolean> => {
+    const viewer = spotNow.current;
+    const at: EvidenceSpot | null = given ?? (viewer.documentId ? {
+      documentId: viewer.documentId, page: viewer.page,
+      ...(viewer.selection && viewer.selection.page === viewer.page && viewer.selection.text ? { quote: viewer.selection.text } : {}),
     } : null);
     if (!at) return false;
     const kind = review.documents.find((document) => document.id === at.documentId)?.kind ?? 'document';
@@ -100,15 +115,15 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
       requirement: requirement ?? requirementForKind(checklist, kind) ?? kind, page: at.page,
       ...(field ? { field } : {}), ...(at.quote ? { quote: at.quote.slice(0, 500) } : {}),
     });
-  }, [documentId, page, selection, review, checklist, mutate]);
+  }, [review, checklist, mutate]);
 
   const controller: ReviewController = useMemo(() => ({
-    review, today, checklist, documentId, page, selection, selectedField, failures: documents.failures, texts: documents.texts,
+    review, today, checklist, selectedField, failures: documents.failures, texts: documents.texts,
     reading: documents.reading, suggestions: assistant.suggestions, findings: assistant.findings, selectField, show, verify, mutate,
-  }), [review, today, checklist, documentId, page, selection, selectedField, documents.failures, documents.texts,
+  }), [review, today, checklist, selectedField, documents.failures, documents.texts,
     documents.reading, assistant.suggestions, assistant.findings, show, verify, mutate]);
   // The document pane follows every change at once; the header and the application data catch up
-  // in the background, so a new document tab starts opening without waiting for them to render.
+  // in the background (after a reload of the case, or a document's text read).
   const deferred = useDeferredValue(controller);
 
   const order = review.documents.map((document) => document.id);
@@ -136,36 +151,38 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
 
   return (
     <div className="review-screen" data-testid="case-screen" data-case-id={review.summary.id}>
-      <ReviewContext.Provider value={deferred}>
-        <CaseHeader legend={legend} onLegend={setLegend} />
-      </ReviewContext.Provider>
-      {documents.failures.size > 0 && (
-        <Alert color="orange" variant="light" p={6} data-testid="document-failures">
-          <Text size="xs" c="dark.9">
-            {t('review.documents.someFailed', {
-              count: documents.failures.size,
-              titles: review.documents.filter((document) => documents.failures.has(document.id)).map((document) => document.title).join(', '),
-            })}
-          </Text>
-        </Alert>
-      )}
-      <SplitView
-        left={(
-          <ReviewContext.Provider value={deferred}>
-            <CaseTabs tab={tab} onTab={setTab} />
-          </ReviewContext.Provider>
+      <ViewerSpotContext.Provider value={spot}>
+        <ReviewContext.Provider value={deferred}>
+          <CaseHeader legend={legend} onLegend={setLegend} />
+        </ReviewContext.Provider>
+        {documents.failures.size > 0 && (
+          <Alert color="orange" variant="light" p={6} data-testid="document-failures">
+            <Text size="xs" c="dark.9">
+              {t('review.documents.someFailed', {
+                count: documents.failures.size,
+                titles: review.documents.filter((document) => documents.failures.has(document.id)).map((document) => document.title).join(', '),
+              })}
+            </Text>
+          </Alert>
         )}
-        right={(
-          <ReviewContext.Provider value={controller}>
-            <DocumentPane documents={documents} find={find}
-              onPageChange={(next, count) => {
-                setPage(next);
-                setPageCount(count);
-              }}
-              onSelection={(selectedPage, text) => setSelection(text ? { page: selectedPage, text } : null)} />
-          </ReviewContext.Provider>
-        )}
-      />
+        <SplitView
+          left={(
+            <ReviewContext.Provider value={deferred}>
+              <CaseTabs tab={tab} onTab={setTab} />
+            </ReviewContext.Provider>
+          )}
+          right={(
+            <ReviewContext.Provider value={controller}>
+              <DocumentPane documents={documents} find={find}
+                onPageChange={(next, count) => {
+                  setPage(next);
+                  setPageCount(count);
+                }}
+                onSelection={(selectedPage, text) => setSelection(text ? { page: selectedPage, text } : null)} />
+            </ReviewContext.Provider>
+          )}
+        />
+      </ViewerSpotContext.Provider>
     </div>
   );
 }

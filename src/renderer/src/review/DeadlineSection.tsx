@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExplanationStep } from '../../../shared/domain';
 import { daysBetween, formatCalendarDate } from '../format/dates';
+import { formatEuroCents } from '../format/money';
 import { toLanguage } from '../i18n';
 import { Section } from './CaseData';
 import { CloseSuspensionButton } from './CaseActions';
@@ -101,7 +102,7 @@ export function DeadlineSection() {
             </Badge>
             {computed.penalty.amountCents > 0 && (
               <Text size="sm" fw={600} className="tabular">
-                {new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(computed.penalty.amountCents / 100)}
+                {formatEuroCents(computed.penalty.amountCents, language)}
               </Text>
             )}
           </Group>

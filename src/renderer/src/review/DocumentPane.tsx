@@ -9,7 +9,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessageValues, format } from '../../viewer/protocol';
 import { DocumentViewer, type ViewerHighlight } from '../viewer/DocumentViewer';
-import { useReview } from './controller';
+import { useReview, useViewerSpot } from './controller';
 import { PageNotes } from './PageNotes';
 import { searchAllDocuments } from './searchAll';
 import type { DocumentsState } from './useDocuments';
@@ -25,6 +25,7 @@ export interface DocumentPaneProps {
 export function DocumentPane({ documents, onPageChange, onSelection, find }: DocumentPaneProps) {
   const { t, i18n } = useTranslation();
   const review = useReview();
+  const { documentId, page } = useViewerSpot();
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState<number | null>(null);
   const { documents: caseDocuments } = review.review;
@@ -43,21 +44,21 @@ export function DocumentPane({ documents, onPageChange, onSelection, find }: Doc
   };
 
   const highlights: ViewerHighlight[] = [
-    ...review.review.evidenceLinks.filter((link) => link.documentId === review.documentId && link.page && link.quote)
+    ...review.review.evidenceLinks.filter((link) => link.documentId === documentId && link.page && link.quote)
       .map((link) => ({ page: link.page ?? 1, text: link.quote ?? '', kind: 'evidence' as const })),
-    ...review.review.annotations.filter((note) => note.documentId === review.documentId && note.quote)
+    ...review.review.annotations.filter((note) => note.documentId === documentId && note.quote)
       .map((note) => ({ page: note.page, text: note.quote ?? '', kind: 'note' as const })),
   ].slice(0, 500);
 
   if (review.review.documents.length === 0) {
     return <Text p="md" c="dimmed">{t('review.documents.none')}</Text>;
   }
-  const shownFailure = review.documentId ? documents.failures.get(review.documentId) : undefined;
-  const shownRefusal = review.documentId ? documents.refused.get(review.documentId) : undefined;
+  const shownFailure = documentId ? documents.failures.get(documentId) : undefined;
+  const shownRefusal = documentId ? documents.refused.get(documentId) : undefined;
 
   return (
     <Box style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-      <Tabs value={review.documentId} onChange={(value) => value && review.show({ documentId: value })} keepMounted={false}>
+      <Tabs value={documentId} onChange={(value) => value && review.show({ documentId: value })} keepMounted={false}>
         <Tabs.List aria-label={t('review.documents.label')} style={{ flexWrap: 'nowrap', overflowX: 'auto' }}>
           {review.review.documents.map((document) => {
             const failure = documents.failures.get(document.id);
@@ -122,7 +123,7 @@ export function DocumentPane({ documents, onPageChange, onSelection, find }: Doc
         <Box style={{ flex: 1, minHeight: 0 }}>
           <DocumentViewer
             bytes={documents.bytes}
-            page={review.page}
+            page={page}
             searchQuery={find}
             highlights={highlights}
             textRequest={documents.textRequest}
@@ -130,7 +131,7 @@ export function DocumentPane({ documents, onPageChange, onSelection, find }: Doc
             onError={documents.onViewerError}
             onPageChange={onPageChange}
             onSelection={onSelection}
-            title={t('review.documents.viewerTitle', { title: review.documentId ? titleOf(review.documentId) : '' })}
+            title={t('review.documents.viewerTitle', { title: documentId ? titleOf(documentId) : '' })}
           />
         </Box>
       )}

@@ -7,7 +7,7 @@ import { IconAlertTriangle, IconCircleCheck, IconCircleDashed, IconFileOff } fro
 import { useTranslation } from 'react-i18next';
 import { checklistStates } from '../../../shared/domain';
 import { Section } from './CaseData';
-import { useReview } from './controller';
+import { useReview, useViewerSpot } from './controller';
 import { findingText } from './findingText';
 
 const stateIcons = {
@@ -19,9 +19,10 @@ const stateIcons = {
 export function EvidencePanel() {
   const { t } = useTranslation();
   const review = useReview();
+  const { documentId, page } = useViewerSpot();
   const titleOf = (id: string) => review.review.documents.find((document) => document.id === id)?.title ?? '';
   const states = checklistStates(review.checklist, review.review.documents, review.review.evidenceLinks);
-  const shownKind = review.review.documents.find((document) => document.id === review.documentId)?.kind;
+  const shownKind = review.review.documents.find((document) => document.id === documentId)?.kind;
 
   return (
     <Stack gap={0}>
@@ -48,9 +49,9 @@ export function EvidencePanel() {
                     </Group>
                   )}
                 </Stack>
-                {state.state === 'unverified' && review.documentId && state.documentIds.includes(review.documentId) && shownKind && (
+                {state.state === 'unverified' && documentId && state.documentIds.includes(documentId) && shownKind && (
                   <Button size="compact-xs" variant="light" onClick={() => void review.verify(null, state.requirement)}
-                    aria-label={t('review.checklist.verifyLabel', { requirement: t(`review.requirements.${state.requirement}`), page: review.page })}>
+                    aria-label={t('review.checklist.verifyLabel', { requirement: t(`review.requirements.${state.requirement}`), page })}>
                     {t('review.checklist.verify')}
                   </Button>
                 )}

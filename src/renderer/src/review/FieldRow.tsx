@@ -34,7 +34,7 @@ export function FieldRow({ label, value, field }: { label: string; value: ReactN
     <Tooltip label={t('review.evidence.verifyHint')}>
       <ActionIcon size="sm" variant={selected ? 'filled' : 'subtle'} data-testid="verify-field"
         aria-label={t('review.evidence.verifyLabel', { field: label })} aria-pressed={selected}
-        disabled={!review.documentId}
+        disabled={review.review.documents.length === 0}
         onClick={() => {
           review.selectField(field);
           void review.verify(field, null);

@@ -6,24 +6,24 @@
 import { Badge, Box, Button, Group, Stack, Text, Textarea, UnstyledButton } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useReview } from './controller';
+import { useReview, useViewerSpot } from './controller';
 
 export function PageNotes() {
   const { t } = useTranslation();
   const review = useReview();
+  const { documentId, page, selection } = useViewerSpot();
   const [open, setOpen] = useState(false);
   const [body, setBody] = useState('');
-  const documentId = review.documentId;
   if (!documentId) return null;
   const notes = review.review.annotations.filter((note) => note.documentId === documentId);
-  const onPage = notes.filter((note) => note.page === review.page);
-  const quote = review.selection && review.selection.page === review.page && review.selection.text ? review.selection.text : null;
+  const onPage = notes.filter((note) => note.page === page);
+  const quote = selection && selection.page === page && selection.text ? selection.text : null;
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!body.trim()) return;
     const saved = await review.mutate('document.annotate', {
-      annotationId: crypto.randomUUID(), documentId, caseId: review.review.summary.id, page: review.page, body: body.trim(),
+      annotationId: crypto.randomUUID(), documentId, caseId: review.review.summary.id, page, body: body.trim(),
       ...(quote ? { quote } : {}),
     });
     if (saved) setBody('');
@@ -33,7 +33,7 @@ export function PageNotes() {
     <Box px="xs" py={4} style={{ borderTop: '1px solid var(--mantine-color-gray-3)', maxHeight: '40%', overflow: 'auto' }} data-testid="page-notes">
       <Group justify="space-between" gap="xs">
         <UnstyledButton onClick={() => setOpen(!open)} aria-expanded={open} aria-controls="page-notes-body" fz="sm" fw={600}>
-          {t('review.notes.title', { page: review.page })}{' '}
+          {t('review.notes.title', { page })}{' '}
           <Badge size="sm" variant="light" color="grape" tt="none">{onPage.length}</Badge>
         </UnstyledButton>
         {notes.length > onPage.length && (

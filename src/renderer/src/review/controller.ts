@@ -1,7 +1,8 @@
 /**
- * What the panes of the case screen share: the case, where the viewer is (document, page, selected
- * text), which field is selected, the assistant's results, and the actions on them. Built by
- * useReviewController in CaseScreen and handed down as one object.
+ * What the panes of the case screen share: the case, which field is selected, the assistant's
+ * results and the actions on them (ReviewContext); and, apart, where the viewer is (ViewerSpotContext:
+ * document, page, selected text). Switching a document or a page changes only the latter, so the
+ * header and the application data do not render again while the viewer opens the next document.
  */
 import { createContext, useContext } from 'react';
 import type { ReviewCase } from '../../../shared/contract';
@@ -19,11 +20,6 @@ export interface ReviewController {
   review: ReviewCase;
   today: string;
   checklist: readonly EvidenceRequirementId[];
-  /** The document shown in the viewer and its page. */
-  documentId: string | null;
-  page: number;
-  /** Text selected in the viewer, on the shown document. */
-  selection: { page: number; text: string } | null;
   selectedField: EvidenceField | null;
   /** Documents that could not be opened, and why. */
   failures: ReadonlyMap<string, ViewerErrorKind | 'unavailable'>;
@@ -36,17 +32,34 @@ export interface ReviewController {
   selectField(field: EvidenceField | null): void;
   /** Shows a document (at a page, with text to find on it). */
   show(spot: { documentId: string; page?: number; find?: string }): void;
-  /** Marks a field (or a checklist requirement) verified at a spot; the viewer's spot when none is given. */
+  /** Marks a field (or a checklist requirement) verified at a spot; the viewer's spot (and selected text) when none is given. */
   verify(field: EvidenceField | null, requirement: string | null, spot?: EvidenceSpot): Promise<boolean>;
   /** Queues a named mutation; false (with a message shown) when the host refused it. */
   mutate(name: string, args: Record<string, unknown>): Promise<boolean>;
 }
 
+/** Where the viewer is. */
+export interface ViewerSpot {
+  /** The document shown in the viewer (null: the case has none) and its page. */
+  documentId: string | null;
+  page: number;
+  /** Text selected in the viewer, on the shown document. */
+  selection: { page: number; text: string } | null;
+}
+
 export const ReviewContext = createContext<ReviewController | null>(null);
+export const ViewerSpotContext = createContext<ViewerSpot | null>(null);
 
 /** The case screen's controller. */
 export function useReview(): ReviewController {
   const controller = useContext(ReviewContext);
   if (!controller) throw new Error('useReview outside the case screen');
   return controller;
+}
+
+/** Where the case screen's viewer is; a component that reads it renders again on every document or page change. */
+export function useViewerSpot(): ViewerSpot {
+  const spot = useContext(ViewerSpotContext);
+  if (!spot) throw new Error('useViewerSpot outside the case screen');
+  return spot;
 }

@@ -1,10 +1,7 @@
 /** The assistant's findings as sentences in the user's language. */
 import type { TFunction } from 'i18next';
 import type { EvidenceFinding } from '../../../shared/domain';
-
-function euro(cents: number, language: string): string {
-  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-}
+import { formatEuroCents as euro } from '../format/money';
 
 /** One finding, e.g. "Achternaam anders in Arbeidsovereenkomst p. 1: Ylimaz". */
 export function findingText(t: TFunction, finding: EvidenceFinding, title: string): string {

@@ -1,7 +1,9 @@
 /**
  * The case screen's data: review.case from the host, reloaded when the host says the case or the
  * sync state changed (a queued action was answered, a pull brought new rows). Opening the case goes
- * through cases.open once, which records the read for the audit log (queued while offline).
+ * through cases.open once, which records the read for the audit log (queued while offline). A reload
+ * that brings the same case (the outbox moved for another action, such as the audit record of a
+ * document read) keeps the object the screen has, so nothing on it renders again.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ReviewCase } from '../../../shared/contract';
@@ -17,12 +19,14 @@ export interface ReviewCaseState {
 
 export function useReviewCase(caseId: string, today: string): ReviewCaseState {
   const api = useApi();
-  const [review, setReview] = useState<ReviewCase | null>(null);
+  // The case with its JSON, to tell a reload that changed something from one that did not.
+  const [shown, setShown] = useState<{ review: ReviewCase; json: string } | null>(null);
   const [errorCode, setErrorCode] = useState<UiErrorCode | null>(null);
 
   const load = useMemo(() => coalesce(() => api.review.case({ caseId, today }).then(
     (answer) => {
-      setReview(answer);
+      const json = JSON.stringify(answer);
+      setShown((previous) => (previous?.json === json ? previous : { review: answer, json }));
       setErrorCode(null);
     },
     (error: unknown) => setErrorCode(errorCodeOf(error)),
@@ -53,5 +57,5 @@ export function useReviewCase(caseId: string, today: string): ReviewCaseState {
     };
   }, [api, caseId, load]);
 
-  return { review, errorCode, reload: load };
+  return { review: shown?.review ?? null, errorCode, reload: load };
 }

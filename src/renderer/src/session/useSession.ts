@@ -23,7 +23,8 @@ export function useSession(): SessionState {
 
   const reload = useCallback(() => {
     api.session.current().then(
-      (info) => setState({ info, errorCode: null }),
+      // The same answer keeps the state, so the app shell does not render again for every sync event.
+      (info) => setState((previous) => (previous.errorCode === null && JSON.stringify(previous.info) === JSON.stringify(info) ? previous : { info, errorCode: null })),
       (error: unknown) => setState((previous) => ({ ...previous, errorCode: errorCodeOf(error) })),
     );
   }, [api]);
