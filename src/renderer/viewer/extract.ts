@@ -11,7 +11,7 @@ export type ExtractResult = { ok: true; pages: string[] } | { ok: false; kind: V
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Resolves once `busy()` is false, checking every 50 ms. */
-async function whenIdle(busy: () => boolean): Promise<void> {
+export async function whenIdle(busy: () => boolean): Promise<void> {
   while (busy()) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 

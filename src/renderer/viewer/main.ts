@@ -35,10 +35,10 @@ async function handle(message: ParentMessage): Promise<void> {
       viewer.setStrings(message.language, message.strings);
       return;
     case 'open':
-      if (initialised) await viewer.open(message.documentId, message.data, message.page);
+      if (initialised) await viewer.open(message.documentId, message.data, message.page, message.key ?? null);
       return;
     case 'close':
-      await viewer.close();
+      viewer.close();
       return;
     case 'goToPage':
       await viewer.goToPage(message.page);
@@ -63,7 +63,10 @@ async function handle(message: ParentMessage): Promise<void> {
       return;
     case 'extractText': {
       if (!initialised) return;
+      // Extraction hands the bytes to its worker: a copy stays for parsing the document for showing.
+      const forShowing = message.key ? message.data.slice(0) : null;
       const result = await extractText(message.data, () => viewer.busy);
+      if (result.ok && message.key && forShowing) viewer.prepare(message.key, forShowing);
       send(result.ok ? { type: 'text', requestId: message.requestId, pages: result.pages }
         : { type: 'textFailed', requestId: message.requestId, kind: result.kind });
       return;

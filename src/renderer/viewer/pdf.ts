@@ -33,6 +33,8 @@ export interface OpenDocument {
   text(number: number): Promise<PageText>;
   textContent(number: number): Promise<TextContent>;
   destroy(): Promise<void>;
+  /** False once its worker was ended (it hung on another document): the document is gone with it. */
+  usable(): boolean;
 }
 
 let workerUrl: string | null = null;
@@ -43,6 +45,7 @@ export type WorkerPurpose = 'view' | 'extract';
 interface KeptWorker {
   port: Worker;
   worker: PDFWorker;
+  ended: boolean;
 }
 
 const keptWorkers = new Map<WorkerPurpose, KeptWorker>();
@@ -62,7 +65,7 @@ function workerFor(purpose: WorkerPurpose): KeptWorker | null {
   if (kept) return kept;
   if (!workerUrl) return null;
   const port = new Worker(workerUrl, { name: `pdf.js ${purpose}` });
-  const fresh = { port, worker: new PDFWorker({ port: port as unknown as null }) };
+  const fresh = { port, worker: new PDFWorker({ port: port as unknown as null }), ended: false };
   keptWorkers.set(purpose, fresh);
   return fresh;
 }
@@ -70,6 +73,7 @@ function workerFor(purpose: WorkerPurpose): KeptWorker | null {
 /** Ends a worker that hung; the next document of its purpose starts a new one. */
 function discardWorker(purpose: WorkerPurpose, kept: KeptWorker): void {
   if (keptWorkers.get(purpose) === kept) keptWorkers.delete(purpose);
+  kept.ended = true;
   kept.worker.destroy();
   kept.port.terminate();
 }
@@ -114,7 +118,7 @@ export async function openDocument(data: ArrayBuffer, purpose: WorkerPurpose = '
       await release();
       return { ok: false, kind: refused };
     }
-    return { ok: true, document: wrap(pdf, release) };
+    return { ok: true, document: wrap(pdf, release, () => !kept.ended) };
   } catch (error) {
     const timedOut = error instanceof Error && error.message === 'timeout';
     if (timedOut) {
@@ -130,7 +134,7 @@ export async function openDocument(data: ArrayBuffer, purpose: WorkerPurpose = '
   }
 }
 
-function wrap(pdf: PDFDocumentProxy, release: () => Promise<void>): OpenDocument {
+function wrap(pdf: PDFDocumentProxy, release: () => Promise<void>, usable: () => boolean): OpenDocument {
   const texts = new Map<number, Promise<PageText>>();
   const contents = new Map<number, Promise<TextContent>>();
   const textContent = (number: number): Promise<TextContent> => {
@@ -143,6 +147,7 @@ function wrap(pdf: PDFDocumentProxy, release: () => Promise<void>): OpenDocument
   };
   return {
     pageCount: pdf.numPages,
+    usable,
     page: (number) => pdf.getPage(number),
     textContent,
     text(number) {

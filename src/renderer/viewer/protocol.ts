@@ -55,6 +55,8 @@ const zoom = z.number().min(viewerLimits.minZoom).max(viewerLimits.maxZoom);
 const rotation = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
 /** Each document opened gets an id from the parent, so late answers about a closed one are ignored. */
 const documentId = z.number().int().nonnegative();
+/** The parent's name for a document of the case (its id): the frame keeps documents parsed under it. */
+const documentKey = z.string().min(1).max(100);
 
 /** Messages the parent sends to the frame. */
 export const parentMessageSchema = z.discriminatedUnion('type', [
@@ -66,7 +68,7 @@ export const parentMessageSchema = z.discriminatedUnion('type', [
     workerSource: z.string().min(1),
   }),
   z.strictObject({ type: z.literal('strings'), language: z.enum(['nl', 'en']), strings: viewerStringsSchema }),
-  z.strictObject({ type: z.literal('open'), documentId, data: z.instanceof(ArrayBuffer), page: pageNumber.optional() }),
+  z.strictObject({ type: z.literal('open'), documentId, data: z.instanceof(ArrayBuffer), page: pageNumber.optional(), key: documentKey.optional() }),
   z.strictObject({ type: z.literal('close') }),
   z.strictObject({ type: z.literal('goToPage'), page: pageNumber }),
   z.strictObject({ type: z.literal('setZoom'), zoom }),
@@ -74,8 +76,11 @@ export const parentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('rotate'), rotation }),
   z.strictObject({ type: z.literal('search'), query: z.string().max(viewerLimits.maxQueryLength) }),
   z.strictObject({ type: z.literal('searchStep'), direction: z.enum(['next', 'previous']) }),
-  /** Reads a document's text without showing it, in a pdf.js document and worker of its own. */
-  z.strictObject({ type: z.literal('extractText'), requestId: z.number().int().nonnegative(), data: z.instanceof(ArrayBuffer) }),
+  /**
+   * Reads a document's text without showing it, in a pdf.js document and worker of its own. With a
+   * key, the frame then parses it for showing too when it has nothing else to do.
+   */
+  z.strictObject({ type: z.literal('extractText'), requestId: z.number().int().nonnegative(), data: z.instanceof(ArrayBuffer), key: documentKey.optional() }),
   /** Texts to mark on the pages of the shown document: evidence quotes and notes. */
   z.strictObject({
     type: z.literal('highlights'),

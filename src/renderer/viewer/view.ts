@@ -3,7 +3,9 @@
  * search highlights and the message shown when a document cannot be opened. It reports every change
  * of view to the parent through `report`.
  */
-import { drawPage, isCancellation, openDocument, type DrawnPage, type OpenDocument } from './pdf';
+import { whenIdle } from './extract';
+import { KeptDocuments } from './kept';
+import { drawPage, isCancellation, openDocument, type DrawnPage, type OpenDocument, type OpenResult } from './pdf';
 import {
   clampZoom, errorMessageValues, format, viewerLimits, type FitMode, type FrameMessage, type SearchHit, type ViewerErrorKind, type ViewerStrings,
 } from './protocol';
@@ -23,6 +25,14 @@ function element<T extends HTMLElement>(id: string): T {
 }
 
 
+/** A document taken off the screen, with what is needed to keep it for later. */
+interface Detached {
+  document: OpenDocument;
+  documentId: number;
+  key: string | null;
+  size: number;
+}
+
 interface SearchState {
   query: string;
   hits: (SearchHit & TextRange)[];
@@ -33,6 +43,11 @@ export class Viewer {
   private strings: ViewerStrings | null = null;
   private document: OpenDocument | null = null;
   private documentId = -1;
+  /** The parent's key of the shown document, and its file size. */
+  private key: string | null = null;
+  private size = 0;
+  private readonly kept = new KeptDocuments();
+  private preparing: Promise<void> = Promise.resolve();
   private pageNumber = 1;
   private zoom = 1;
   private fit: FitMode = 'width';
@@ -87,22 +102,29 @@ export class Viewer {
     this.updateHitStatus();
   }
 
-  /** Opens a document, replacing the current one; refuses it with a message when it cannot be shown. */
-  async open(documentId: number, data: ArrayBuffer, page = 1): Promise<void> {
+  /**
+   * Opens a document, replacing the current one; refuses it with a message when it cannot be shown.
+   * A document kept parsed under `key` is shown without parsing it again.
+   */
+  async open(documentId: number, data: ArrayBuffer, page = 1, key: string | null = null): Promise<void> {
     const attempt = ++this.opening;
     this.busy = true;
+    const size = data.byteLength;
+    const ready = key === null ? null : this.kept.take(key);
     // The worker starts reading the file first (pdf.js posts it in its next microtask, which this
-    // await lets run); the previous page leaves the screen meanwhile. The previous document is
-    // destroyed once this one is on screen, so the worker reads this one first.
-    const opening = openDocument(data);
+    // await lets run); the previous page leaves the screen meanwhile. The previous document is kept
+    // or destroyed once this one is on screen, so the worker reads this one first.
+    const opening: Promise<OpenResult> = ready ? Promise.resolve({ ok: true, document: ready }) : openDocument(data);
     await Promise.resolve();
     const previous = this.detach();
     try {
       this.documentId = documentId;
-      this.showStatus(this.strings?.loading ?? '');
+      this.key = key;
+      this.size = size;
+      if (!ready) this.showStatus(this.strings?.loading ?? '');
       const result = await opening;
       if (attempt !== this.opening) {
-        if (result.ok) await result.document.destroy();
+        if (result.ok) this.retire({ document: result.document, documentId, key, size });
         return;
       }
       this.showStatus('');
@@ -126,18 +148,37 @@ export class Viewer {
         this.thumbnails.setCurrent(this.pageNumber);
       }, thumbnailDelayMilliseconds);
     } finally {
-      if (previous) await this.destroy(previous);
+      if (previous) this.retire(previous);
     }
   }
 
-  /** Closes the current document and frees pdf.js's memory in its worker. */
-  async close(): Promise<void> {
+  /** Takes the current document off the screen: kept parsed when it has a key, destroyed otherwise. */
+  close(): void {
     const closing = this.detach();
-    if (closing) await this.destroy(closing);
+    if (closing) this.retire(closing);
+  }
+
+  /**
+   * Parses a document of the case for showing while the viewer has nothing else to do (after its
+   * text was read for the parent), so showing it later skips parsing. One at a time, never more than
+   * the kept documents' caps, and never the one on screen.
+   */
+  prepare(key: string, data: ArrayBuffer): void {
+    const needed = () => this.key !== key && !this.kept.has(key) && !this.kept.full;
+    if (!needed()) return;
+    this.preparing = this.preparing.then(async () => {
+      await whenIdle(() => this.busy);
+      if (!needed()) return;
+      const size = data.byteLength;
+      const result = await openDocument(data);
+      if (!result.ok) return;
+      if (needed()) this.kept.put(key, result.document, size);
+      else await result.document.destroy();
+    }).catch(() => undefined);
   }
 
   /** Takes the current document off the screen and stops its work; it still holds its memory. */
-  private detach(): { document: OpenDocument; documentId: number } | null {
+  private detach(): Detached | null {
     this.searchGeneration++;
     this.drawing?.cancel();
     this.drawing = null;
@@ -151,14 +192,17 @@ export class Viewer {
     this.canvas.height = 0;
     this.pageBox.hidden = true;
     element('message').hidden = true;
-    const detached = this.document ? { document: this.document, documentId: this.documentId } : null;
+    const detached = this.document ? { document: this.document, documentId: this.documentId, key: this.key, size: this.size } : null;
     this.document = null;
+    this.key = null;
     this.setControlsEnabled(false);
     return detached;
   }
 
-  private async destroy(detached: { document: OpenDocument; documentId: number }): Promise<void> {
-    await detached.document.destroy().catch(() => undefined);
+  /** A document off the screen: kept parsed under its key for a later showing, or destroyed (freeing its memory in the worker). */
+  private retire(detached: Detached): void {
+    if (detached.key === null) void detached.document.destroy().catch(() => undefined);
+    else this.kept.put(detached.key, detached.document, detached.size);
     this.report({ type: 'closed', documentId: detached.documentId });
   }
 

@@ -22,6 +22,10 @@ describe('viewer message protocol: parent to frame', () => {
     expect(parseParentMessage({ type: 'eval', code: 'x' })).toBeNull();
     expect(parseParentMessage({ type: 'close', extra: true })).toBeNull();
     expect(parseParentMessage({ type: 'open', documentId: 1, data: 'JVBERi0=' })).toBeNull();
+    // A key names a document of the case; anything longer than an id is refused.
+    expect(parseParentMessage({ type: 'open', documentId: 1, data: new ArrayBuffer(8), key: 'doc-1' })).toMatchObject({ key: 'doc-1' });
+    expect(parseParentMessage({ type: 'open', documentId: 1, data: new ArrayBuffer(8), key: 'x'.repeat(101) })).toBeNull();
+    expect(parseParentMessage({ type: 'extractText', requestId: 1, data: new ArrayBuffer(8), key: '' })).toBeNull();
     expect(parseParentMessage({ type: 'open', documentId: 1, data: new Uint8Array(4) })).toBeNull();
     expect(parseParentMessage({ type: 'goToPage', page: 0 })).toBeNull();
     expect(parseParentMessage({ type: 'goToPage', page: viewerLimits.maxPages + 1 })).toBeNull();

@@ -123,6 +123,7 @@ export function DocumentPane({ documents, onPageChange, onSelection, find }: Doc
         <Box style={{ flex: 1, minHeight: 0 }}>
           <DocumentViewer
             bytes={documents.bytes}
+            {...(documentId ? { documentKey: documentId } : {})}
             page={page}
             searchQuery={find}
             highlights={highlights}

@@ -41,7 +41,7 @@ export interface DocumentsState {
   texts: ReadonlyMap<string, readonly string[]>;
   reading: number;
   /** For DocumentViewer: the next document to read, and where its text goes. */
-  textRequest: { requestId: number; bytes: ArrayBuffer } | null;
+  textRequest: { requestId: number; bytes: ArrayBuffer; key: string } | null;
   onText: (requestId: number, pages: string[] | null, kind?: ViewerErrorKind) => void;
   onViewerError: (kind: ViewerErrorKind) => void;
 }
@@ -77,7 +77,7 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
   }, [documents]);
   const failures: ReadonlyMap<string, DocumentFailure> = useMemo(() => (refused.size === 0 ? failed : new Map([...failed, ...refused])), [failed, refused]);
   const [texts, setTexts] = useState<ReadonlyMap<string, readonly string[]>>(new Map());
-  const [textRequest, setTextRequest] = useState<{ requestId: number; bytes: ArrayBuffer } | null>(null);
+  const [textRequest, setTextRequest] = useState<{ requestId: number; bytes: ArrayBuffer; key: string } | null>(null);
   const reading = useRef<{ requestId: number; documentId: string } | null>(null);
   const nextRequest = useRef(1);
   const shown = useRef(shownId);
@@ -133,7 +133,7 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
       (content) => {
         const bytes = decode(content.contentBase64);
         keep(next, bytes);
-        if (reading.current?.requestId === requestId) setTextRequest({ requestId, bytes });
+        if (reading.current?.requestId === requestId) setTextRequest({ requestId, bytes, key: next });
       },
       () => {
         if (reading.current?.requestId !== requestId) return;

@@ -20,6 +20,11 @@ export type ViewerView = Extract<FrameMessage, { type: 'view' }>;
 export interface DocumentViewerProps {
   /** The PDF. The frame receives a copy (transferred), so the caller's buffer stays usable. */
   bytes: ArrayBuffer | null;
+  /**
+   * The document's name among the case's (its id): the frame keeps the documents it parsed under
+   * their keys while it lives, so showing one again, or one whose text it read, skips parsing.
+   */
+  documentKey?: string;
   /** Page to show (1-based); follows changes. */
   page?: number;
   /** Zoom factor; when set it overrides fitting. */
@@ -42,8 +47,8 @@ export interface DocumentViewerProps {
   highlights?: readonly ViewerHighlight[];
   /** The person selected text on a page (empty text: the selection went). */
   onSelection?: (page: number, text: string) => void;
-  /** A document whose text to read without showing it; answered through onText, one request at a time. */
-  textRequest?: { requestId: number; bytes: ArrayBuffer } | null;
+  /** A document whose text to read without showing it (with its key: parsed for showing afterwards); answered through onText, one request at a time. */
+  textRequest?: { requestId: number; bytes: ArrayBuffer; key?: string } | null;
   /** The pages' text of a textRequest, or null with the reason it could not be read. */
   onText?: (requestId: number, pages: string[] | null, kind?: ViewerErrorKind) => void;
 }
@@ -82,7 +87,8 @@ export function DocumentViewer(props: DocumentViewerProps): React.JSX.Element {
   const openBytes = (bytes: ArrayBuffer, page?: number): void => {
     documentId.current += 1;
     const copy = bytes.slice(0);
-    post({ type: 'open', documentId: documentId.current, data: copy, ...(page ? { page } : {}) }, [copy]);
+    const key = callbacks.current.documentKey;
+    post({ type: 'open', documentId: documentId.current, data: copy, ...(page ? { page } : {}), ...(key ? { key } : {}) }, [copy]);
   };
 
   useEffect(() => {
@@ -168,7 +174,7 @@ export function DocumentViewer(props: DocumentViewerProps): React.JSX.Element {
     const request = props.textRequest;
     if (ready === 0 || initialised !== ready || !request) return;
     const copy = request.bytes.slice(0);
-    post({ type: 'extractText', requestId: request.requestId, data: copy }, [copy]);
+    post({ type: 'extractText', requestId: request.requestId, data: copy, ...(request.key ? { key: request.key } : {}) }, [copy]);
   }, [props.textRequest, ready, initialised]);
   useEffect(() => {
     if (ready > 0 && props.page) post({ type: 'goToPage', page: props.page });
