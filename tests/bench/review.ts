@@ -138,13 +138,14 @@ async function startProfiling(browser: Browser, page: Page, dir: string): Promis
 async function pdfJsFloor(browser: Browser, bytes: Uint8Array, scale: number, mode: 'worker' | 'main thread'): Promise<number[]> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const root = join(__dirname, '..', '..', 'node_modules', 'pdfjs-dist', 'build');
+  const html = '<!doctype html><html><body><canvas id="c"></canvas></body></html>';
   if (mode === 'worker') {
     const origin = 'http://pdfjs-floor.localhost';
-    await page.route(`${origin}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html><body><canvas id="c"></canvas></body></html>' }));
+    await page.route(`${origin}/**`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
     await page.goto(`${origin}/`);
   } else {
     // about:blank has an opaque origin, where Chromium refuses pdf.js's module worker from a blob: URL.
-    await page.setContent('<!doctype html><html><body><canvas id="c"></canvas></body></html>');
+    await page.setContent(html);
   }
   await page.addScriptTag({ content: `${readFileSync(join(root, 'pdf.min.mjs'), 'utf8')}\nwindow.pdfjs = globalThis.pdfjsLib;`, type: 'module' });
   const warnings: string[] = [];

@@ -24,9 +24,9 @@ export class KeptDocuments {
     return this.entries.has(key);
   }
 
-  /** No room for another document without giving one up. */
-  get full(): boolean {
-    return this.entries.size >= this.caps.count;
+  /** Room for another document of this file size without giving one up (a file over the size cap never fits). */
+  hasRoomFor(size: number): boolean {
+    return this.entries.size < this.caps.count && size <= this.caps.bytes;
   }
 
   /** Takes a document out to show it; null when none is kept under the key or its worker has ended. */

@@ -63,10 +63,12 @@ async function handle(message: ParentMessage): Promise<void> {
       return;
     case 'extractText': {
       if (!initialised) return;
-      // Extraction hands the bytes to its worker: a copy stays for parsing the document for showing.
-      const forShowing = message.key ? message.data.slice(0) : null;
+      // Extraction hands the bytes to its worker: a copy stays for parsing the document for showing,
+      // unless the viewer would not keep it anyway.
+      const { key } = message;
+      const forShowing = key && viewer.wouldPrepare(key, message.data.byteLength) ? message.data.slice(0) : null;
       const result = await extractText(message.data, () => viewer.busy);
-      if (result.ok && message.key && forShowing) viewer.prepare(message.key, forShowing);
+      if (result.ok && key && forShowing) viewer.prepare(key, forShowing);
       send(result.ok ? { type: 'text', requestId: message.requestId, pages: result.pages }
         : { type: 'textFailed', requestId: message.requestId, kind: result.kind });
       return;

@@ -158,21 +158,25 @@ export class Viewer {
     if (closing) this.retire(closing);
   }
 
+  /** Whether prepare would parse this document now: not on screen, not kept yet, and room to keep it. */
+  wouldPrepare(key: string, size: number): boolean {
+    return this.key !== key && !this.kept.has(key) && this.kept.hasRoomFor(size);
+  }
+
   /**
    * Parses a document of the case for showing while the viewer has nothing else to do (after its
    * text was read for the parent), so showing it later skips parsing. One at a time, never more than
    * the kept documents' caps, and never the one on screen.
    */
   prepare(key: string, data: ArrayBuffer): void {
-    const needed = () => this.key !== key && !this.kept.has(key) && !this.kept.full;
-    if (!needed()) return;
+    const size = data.byteLength;
+    if (!this.wouldPrepare(key, size)) return;
     this.preparing = this.preparing.then(async () => {
       await whenIdle(() => this.busy);
-      if (!needed()) return;
-      const size = data.byteLength;
+      if (!this.wouldPrepare(key, size)) return;
       const result = await openDocument(data);
       if (!result.ok) return;
-      if (needed()) this.kept.put(key, result.document, size);
+      if (this.wouldPrepare(key, size)) this.kept.put(key, result.document, size);
       else await result.document.destroy();
     }).catch(() => undefined);
   }

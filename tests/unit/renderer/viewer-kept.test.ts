@@ -24,7 +24,7 @@ describe('kept documents', () => {
     const a = fakeDocument('a', destroyed);
     kept.put('a', a, 10);
     kept.put('b', fakeDocument('b', destroyed), 10);
-    expect(kept.full).toBe(true);
+    expect(kept.hasRoomFor(10)).toBe(false);
     // Shown again: taken out, then kept again as the most recent.
     expect(kept.take('a')).toBe(a);
     expect(kept.take('a')).toBeNull();
@@ -37,6 +37,8 @@ describe('kept documents', () => {
   it('keeps the file sizes under their cap, and never keeps a file larger than it', () => {
     const destroyed: string[] = [];
     const kept = new KeptDocuments({ count: 10, bytes: 100 });
+    expect(kept.hasRoomFor(100)).toBe(true);
+    expect(kept.hasRoomFor(101)).toBe(false);
     kept.put('a', fakeDocument('a', destroyed), 60);
     kept.put('b', fakeDocument('b', destroyed), 60);
     expect(destroyed).toEqual(['a']);
