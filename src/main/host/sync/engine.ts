@@ -43,13 +43,6 @@ export interface EngineOptions {
   pushBatchSize?: number;
   /** Pulled pages are committed together until they hold this many changes (default 20,000). */
   commitRows?: number;
-  /**
-   * A read recorded for the audit log goes out with the next sync, at most this long after it
-   * (default 10 s), instead of starting one: paging through a case's documents sends the reads
-   * together, and opening a document does not share the machine with a sync cycle. The read is in
-   * the local outbox at once, so it is never lost by waiting; a sign-out sends it first.
-   */
-  auditBatchMilliseconds?: number;
   /** Polling interval while the poke channel is down (and as a safety net while it is up). */
   pollMilliseconds?: number;
   backoffBaseMilliseconds?: number;
@@ -69,9 +62,6 @@ export interface EngineStatus extends SyncStatus {
   /** Rows received so far while bootstrapping; null when not bootstrapping. */
   bootstrapReceived: number | null;
 }
-
-/** The mutation that records a read for the audit log (see auditBatchMilliseconds). */
-const auditReadMutation = 'audit.recordRead';
 
 const defaultSchedule = (callback: () => void, milliseconds: number): Cancel => {
   const timer = setTimeout(callback, milliseconds);
@@ -98,8 +88,6 @@ export class SyncEngine {
   private lastStatus = '';
   private stopped = true;
   private retryTimer: Cancel | null = null;
-  /** The sync that takes recorded reads out, when one is waiting. */
-  private auditTimer: Cancel | null = null;
   private pollTimer: Cancel | null = null;
   private listening: AbortController | null = null;
   private readonly schedule: (callback: () => void, milliseconds: number) => Cancel;
@@ -150,20 +138,14 @@ export class SyncEngine {
     const result = this.outbox.enqueue(name, args, this.now());
     const caseId = typeof args === 'object' && args !== null && 'caseId' in args && typeof args.caseId === 'string' ? args.caseId : null;
     if (caseId) this.emitCases([caseId]);
-    if (name === auditReadMutation) {
-      // Not the user's change: the top bar counts it only if the sync that takes it out fails, and the
-      // screen that just opened a document is not told to read its state again meanwhile.
-      if (!this.stopped) this.requestSyncSoon();
-      return result;
-    }
     this.emitStatus();
     if (!this.stopped) this.requestSync();
     return result;
   }
 
-  /** Records that the user opened a case or document, for the audit log (uploaded with the next sync, within seconds). */
+  /** Records that the user opened a case or document, for the audit log (uploaded at the next sync). */
   recordRead(objectType: 'case' | 'document', objectId: string): void {
-    this.mutate(auditReadMutation, { objectType, objectId, readAt: this.now() });
+    this.mutate('audit.recordRead', { objectType, objectId, readAt: this.now() });
   }
 
   /**
@@ -176,9 +158,6 @@ export class SyncEngine {
       this.again = true;
       return this.running;
     }
-    // This cycle takes the recorded reads out too.
-    this.auditTimer?.();
-    this.auditTimer = null;
     this.running = (async () => {
       try {
         do {
@@ -203,19 +182,11 @@ export class SyncEngine {
     this.poll();
   }
 
-  /** Sends the recorded reads that wait for their batch now (a sign-out wipes the outbox); unsent, they stay queued. */
-  async sendWaitingReads(): Promise<void> {
-    if (!this.auditTimer || this.stopped) return;
-    await this.syncNow().catch(() => undefined);
-  }
-
   /** Stops timers and the poke channel; a cycle in flight finishes on its own. */
   stop(): Promise<void> {
     this.stopped = true;
     this.retryTimer?.();
     this.pollTimer?.();
-    this.auditTimer?.();
-    this.auditTimer = null;
     this.listening?.abort();
     this.listening = null;
     return this.running ?? Promise.resolve();
@@ -234,15 +205,6 @@ export class SyncEngine {
 
   private requestSync(): void {
     void this.syncNow().catch(() => undefined);
-  }
-
-  /** A sync within auditBatchMilliseconds, unless one is already waiting or starts before. */
-  private requestSyncSoon(): void {
-    if (this.auditTimer) return;
-    this.auditTimer = this.schedule(() => {
-      this.auditTimer = null;
-      this.requestSync();
-    }, this.options.auditBatchMilliseconds ?? 10_000);
   }
 
   private poll(): void {

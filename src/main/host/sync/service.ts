@@ -256,8 +256,6 @@ export class SyncService {
   }
 
   async signOut(): Promise<Record<string, never>> {
-    // Signing out wipes the outbox: the reads recorded for the audit log go out first if they can.
-    await this.engine.sendWaitingReads();
     await this.engine.stop();
     await this.session.signOut();
     this.options.onDidChangeStatus(this.engine.status());
