@@ -131,6 +131,7 @@ export function DocumentPane({ documents, onPageChange, onSelection, find }: Doc
             onText={documents.onText}
             onError={documents.onViewerError}
             onPageChange={onPageChange}
+            onViewChange={documents.onShown}
             onSelection={onSelection}
             title={t('review.documents.viewerTitle', { title: documentId ? titleOf(documentId) : '' })}
           />

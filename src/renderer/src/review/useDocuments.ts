@@ -44,6 +44,8 @@ export interface DocumentsState {
   textRequest: { requestId: number; bytes: ArrayBuffer; key: string } | null;
   onText: (requestId: number, pages: string[] | null, kind?: ViewerErrorKind) => void;
   onViewerError: (kind: ViewerErrorKind) => void;
+  /** The viewer has the shown document's page on screen. */
+  onShown: () => void;
 }
 
 /** Adds a document's bytes to the kept ones, dropping the oldest beyond the cap but never the shown one. */
@@ -95,13 +97,22 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
   const shownKept = shownBytes !== null;
   // A boolean, not the map: the map is new after every reload of the case, which must not record another read.
   const shownRefused = shownId !== null && refused.has(shownId);
+  // A document shown from kept bytes whose read is still to be recorded for the audit log: recorded
+  // once its page is on screen, so the sync that takes the record out does not compete with the
+  // drawing; and at the latest when another document is shown or the case closes.
+  const unrecorded = useRef<string | null>(null);
+  const recordShownRead = useCallback(() => {
+    const documentId = unrecorded.current;
+    if (!documentId) return;
+    unrecorded.current = null;
+    api.sync.mutate({ name: 'audit.recordRead', args: { objectType: 'document', objectId: documentId, readAt: new Date().toISOString() } })
+      .catch(() => undefined);
+  }, [api]);
   useEffect(() => {
     if (!shownId || shownRefused) return;
     if (shownKept) {
-      // Already here: shown at once; the read is still recorded for the audit log.
-      api.sync.mutate({ name: 'audit.recordRead', args: { objectType: 'document', objectId: shownId, readAt: new Date().toISOString() } })
-        .catch(() => undefined);
-      return;
+      unrecorded.current = shownId;
+      return recordShownRead;
     }
     let current = true;
     // documents.open records the read itself.
@@ -116,7 +127,7 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
     };
     // shownKept is read once per shown document: the bytes arriving for it are no second read.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, shownId, shownRefused, fail, keep]);
+  }, [api, shownId, shownRefused, fail, keep, recordShownRead]);
 
   const ids = documents.map((document) => document.id).join(',');
   const pendingIds = [...documents]
@@ -154,8 +165,9 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
   }, [fail]);
 
   const onViewerError = useCallback((kind: ViewerErrorKind) => {
+    recordShownRead();
     if (shownId) fail(shownId, kind);
-  }, [shownId, fail]);
+  }, [shownId, fail, recordShownRead]);
 
-  return { bytes: shownBytes, failures, refused, texts, reading: pendingIds.length, textRequest, onText, onViewerError };
+  return { bytes: shownBytes, failures, refused, texts, reading: pendingIds.length, textRequest, onText, onViewerError, onShown: recordShownRead };
 }
