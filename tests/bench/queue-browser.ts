@@ -113,7 +113,7 @@ const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.time
 
 interface App {
   page: Page;
-  /** cases.queue calls the page has sent to the host so far (the preview's WebSocket). */
+  /** queue.list calls the page has sent to the host so far (the preview's WebSocket). */
   queueCalls: () => number;
   close: () => Promise<void>;
 }
@@ -124,7 +124,7 @@ async function openApp(browser: Browser, pageUrl: string): Promise<App> {
   const page = await context.newPage();
   let queueCalls = 0;
   page.on('websocket', (socket) => socket.on('framesent', (frame) => {
-    if (typeof frame.payload === 'string' && frame.payload.includes('"method":"cases.queue"')) queueCalls += 1;
+    if (typeof frame.payload === 'string' && frame.payload.includes('"method":"queue.list"')) queueCalls += 1;
   }));
   await page.addInitScript({ content: probeScript });
   await page.goto(pageUrl);

@@ -1,6 +1,6 @@
 /**
  * The query half of `npm run bench:queue`: p50/p95 of the typical queue views as the host answers
- * `cases.queue` (argument check, QueueService.queue, result check, as serveRpc does; not the
+ * `queue.list` (argument check, QueueService.queue, result check, as serveRpc does; not the
  * transport), and in the same run the raw floor: the same SQL (QueueReader.sqlOf) through prepared
  * better-sqlite3 statements on the same connection, rows and count. Measured and floor runs
  * alternate, so a busy neighbour on the shared machine slows both alike.
@@ -11,7 +11,7 @@ import { QueueReader, type QueueQuery, type QueueViewer } from '../../src/main/h
 import { QueueService } from '../../src/main/host/queue/service';
 import type { QueueBenchData } from './queue-data';
 
-const spec = calls['cases.queue'];
+const spec = calls['queue.list'];
 
 /** One view of the queue: who asks (the bench user unless `viewer` says otherwise) and what. */
 export interface QueueView {
@@ -68,12 +68,12 @@ function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
 }
 
-/** The host's answer to one cases.queue call, checked both ways as serveRpc checks it. */
+/** The host's answer to one queue.list call, checked both ways as serveRpc checks it. */
 function answer(service: QueueService, raw: QueueArgs): { items: unknown[]; total: number } {
   const parsed = spec.args.safeParse(raw);
   if (!parsed.success) throw new Error('bench arguments do not match the contract');
   const checked = spec.result.safeParse(service.queue(parsed.data as QueueQuery));
-  if (!checked.success) throw new Error('the host produced an invalid cases.queue result');
+  if (!checked.success) throw new Error('the host produced an invalid queue.list result');
   return checked.data;
 }
 

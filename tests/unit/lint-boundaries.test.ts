@@ -12,7 +12,7 @@ async function violations(path: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
-describe('import boundaries (ARCHITECTURE.md)', () => {
+describe('import boundaries (docs/architecture.md)', () => {
   it('refuses the fixture: a renderer file importing a Node built-in', async () => {
     const fixture = readFileSync(join(root, 'tests/fixtures/boundaries/renderer-imports-fs.ts'), 'utf8');
     expect(await violations('src/renderer/src/fixture.ts', fixture)).toContain('no-restricted-imports');
@@ -58,5 +58,15 @@ describe('import boundaries (ARCHITECTURE.md)', () => {
 
   it('refuses Node globals in the renderer', async () => {
     expect(await violations('src/renderer/src/x.ts', 'export const env = process.env;')).toContain('no-restricted-globals');
+  });
+
+  it('refuses an import circle (a contract namespace importing the index that composes it)', async () => {
+    const code = "import { calls } from './index';\nexport const size = Object.keys(calls).length;\n";
+    expect(await violations('src/shared/contract/cases.ts', code)).toContain('import-x/no-cycle');
+  });
+
+  it('allows a namespace importing a sibling namespace', async () => {
+    const code = "import { itemSyncState } from './sync';\nexport const states = itemSyncState.options;\n";
+    expect(await violations('src/shared/contract/cases.ts', code)).not.toContain('import-x/no-cycle');
   });
 });

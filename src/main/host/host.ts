@@ -136,7 +136,7 @@ export function createHost(options: HostOptions): Host {
       queue.markSeen(caseId, (options.clock?.now() ?? new Date()).toISOString());
       return toSummary(row, syncStatesOf(cache.sqlite, [caseId]).get(caseId) ?? null);
     },
-    'cases.queue': (query) => queue.queue(query),
+    'queue.list': (query) => queue.queue(query),
     'queue.directory': () => queue.directory(),
     'queue.views': () => queue.views(),
     'queue.takeNext': () => queue.takeNext(),

@@ -1,6 +1,7 @@
-/** Cases as lists show them. */
+/** Contract of the `cases` namespace: cases as lists show them, search and opening one. */
 import { z } from 'zod';
-import { isoDate, vNumber } from './common';
+import { defineCall, defineEvent } from '../rpc';
+import { inNamespace, isoDate, vNumber } from './common';
 import { itemSyncState } from './sync';
 
 export const caseStatus = z.enum([
@@ -26,3 +27,28 @@ export const caseSummary = z.object({
   syncState: itemSyncState.nullable().optional(),
 });
 export type CaseSummary = z.infer<typeof caseSummary>;
+
+export const casesCalls = inNamespace('cases', {
+  'cases.list': defineCall(
+    z.object({
+      limit: z.number().int().min(1).max(1000).default(200),
+      offset: z.number().int().min(0).default(0),
+    }).strict(),
+    z.object({ items: z.array(caseSummary), total: z.number().int().nonnegative() }),
+    'Cases in the local cache, most urgent deadline first.',
+  ),
+  'cases.search': defineCall(
+    z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    z.object({ items: z.array(caseSummary) }),
+    'Cases in the local cache matching applicant name, V-number, case number or sponsor.',
+  ),
+  'cases.open': defineCall(
+    z.object({ caseId: z.string().min(1).max(64) }).strict(),
+    caseSummary,
+    'One case from the local cache; the read is recorded for the audit log (uploaded at the next sync).',
+  ),
+} as const);
+
+export const casesEvents = inNamespace('cases', {
+  'cases.changed': defineEvent(z.object({ caseIds: z.array(z.string()) }), 'Cases in the local cache changed.'),
+} as const);

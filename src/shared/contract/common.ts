@@ -21,3 +21,13 @@ export type Language = z.infer<typeof language>;
 export const vNumber = z.string().regex(/^\d{10}$/, 'expected 10 digits');
 
 export const empty = z.object({}).strict();
+
+/**
+ * Declares the calls (or events) of one contract namespace: every name must start with `namespace.`,
+ * so a call filed in the wrong feature's file fails to compile.
+ */
+export function inNamespace<const Namespace extends string, const Specs extends Record<`${Namespace}.${string}`, unknown>>(
+  _namespace: Namespace, specs: Specs,
+): Specs {
+  return specs;
+}

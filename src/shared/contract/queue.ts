@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineCall } from '../rpc';
 import { priorityBands } from '../domain/priority';
 import { caseStatus, caseSummary } from './cases';
-import { empty, isoDate } from './common';
+import { empty, inNamespace, isoDate } from './common';
 
 export const queueTab = z.enum(['mine', 'team', 'unassigned']);
 export type QueueTab = z.infer<typeof queueTab>;
@@ -145,8 +145,8 @@ export const priorityExplanation = z.object({
 });
 export type PriorityExplanation = z.infer<typeof priorityExplanation>;
 
-export const queueCalls = {
-  'cases.queue': defineCall(queueArgs, queueResult, 'The work queue: a tab of the local cache, filtered and sorted (by priority by default), one window of rows.'),
+export const queueCalls = inNamespace('queue', {
+  'queue.list': defineCall(queueArgs, queueResult, 'The work queue: a tab of the local cache, filtered and sorted (by priority by default), one window of rows.'),
   'queue.directory': defineCall(empty, queueDirectory, 'Who is signed in, the users and teams of the directory and the case types, for filters and assigning.'),
   'queue.views': defineCall(empty, z.object({ items: z.array(savedViewItem) }), 'My saved views and those shared with my teams.'),
   'queue.explain': defineCall(
@@ -159,7 +159,7 @@ export const queueCalls = {
     z.object({ caseId: z.string().nullable() }),
     'Claims the most urgent unassigned open case of my teams (through the outbox) and answers its id; null when there is none.',
   ),
-} as const;
+} as const);
 
 /** A saved view's settings as the server stores them: the flat `filter` record of the view.save mutation. */
 export type StoredViewFilter = Record<string, string | number | boolean | null | string[]>;

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { defineCall } from '../rpc';
-import { isoDate, isoInstant } from './common';
-import { caseSummary } from './index';
-import { documentInfo } from './sync';
+import { caseSummary } from './cases';
+import { inNamespace, isoDate, isoInstant } from './common';
+import { documentInfo } from './documents';
 
 /** A value the applicant stated on the form. */
 export const applicationValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -84,8 +84,7 @@ export const reviewMessage = z.object({
 export type ReviewMessage = z.infer<typeof reviewMessage>;
 
 export const reviewCase = z.object({
-  // Lazy: index.ts spreads reviewCalls, so this module is evaluated before caseSummary exists.
-  summary: z.lazy(() => caseSummary),
+  summary: caseSummary,
   teamId: z.string().nullable(),
   contestedDecisionOn: isoDate.nullable(),
   decidedOn: isoDate.nullable(),
@@ -110,10 +109,10 @@ export const reviewCase = z.object({
 });
 export type ReviewCase = z.infer<typeof reviewCase>;
 
-export const reviewCalls = {
+export const reviewCalls = inNamespace('review', {
   'review.case': defineCall(
     z.object({ caseId: z.string().min(1).max(64), today: isoDate }).strict(),
     reviewCase,
     'Everything the case screen shows of one case, from the local cache, with queued actions applied; `today` dates those actions.',
   ),
-} as const;
+} as const);

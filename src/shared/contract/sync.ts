@@ -1,22 +1,26 @@
-/** Contract schemas of sign-in, sync and the conflicts inbox (issue 5). */
+/** Contract of the `sync` namespace: the sync state, queued actions and the conflicts inbox. */
 import { z } from 'zod';
-import { isoInstant } from './common';
+import { defineCall, defineEvent } from '../rpc';
+import { empty, inNamespace, isoInstant } from './common';
 
 /** Where one queued action stands: waiting, sent and awaiting an answer, refused, or in conflict. */
 export const itemSyncState = z.enum(['queued', 'sent', 'failed', 'conflict']);
 export type ItemSyncState = z.infer<typeof itemSyncState>;
 
-export const signedInUser = z.object({ id: z.string(), displayName: z.string(), role: z.string() });
-export type SignedInUserInfo = z.infer<typeof signedInUser>;
-
-/** Who is signed in on this workbench, and whether there is a central API to sign in to at all. */
-export const sessionInfo = z.object({ user: signedInUser.nullable(), signInAvailable: z.boolean() });
-export type SessionInfo = z.infer<typeof sessionInfo>;
-
-export const signInArgs = z.object({
-  username: z.string().min(1).max(100),
-  password: z.string().min(1).max(1000),
-}).strict();
+export const syncState = z.enum(['offline', 'online', 'syncing', 'error']);
+export const syncStatus = z.object({
+  state: syncState,
+  lastSyncAt: isoInstant.nullable(),
+  pending: z.number().int().nonnegative(),
+  conflicts: z.number().int().nonnegative(),
+  /** The session ended: sign in again to sync (the outbox is kept). */
+  needsSignIn: z.boolean().optional(),
+  /** Actions the server refused. */
+  failed: z.number().int().nonnegative().optional(),
+  /** Rows received so far while bootstrapping; null or absent when not bootstrapping. */
+  bootstrapReceived: z.number().int().nonnegative().nullable().optional(),
+});
+export type SyncStatus = z.infer<typeof syncStatus>;
 
 /** One named mutation from the renderer; the host validates `args` with the sync protocol's schema. */
 export const mutateArgs = z.object({ name: z.string().min(1).max(64), args: z.unknown() }).strict();
@@ -55,24 +59,15 @@ export const resolveConflictArgs = z.object({
   keep: z.enum(['mine', 'theirs']),
 }).strict();
 
-/** A document of a case as the local cache knows it. */
-export const documentInfo = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  title: z.string(),
-  kind: z.string(),
-  mediaType: z.string(),
-  sha256: z.string(),
-  size: z.number().int().nonnegative(),
-  /** True when its verified file is on disk, so it opens offline. */
-  cached: z.boolean(),
-});
-export type DocumentInfo = z.infer<typeof documentInfo>;
+export const syncCalls = inNamespace('sync', {
+  'sync.status': defineCall(empty, syncStatus, 'The sync state shown in the top bar.'),
+  'sync.now': defineCall(empty, syncStatus, 'Synchronises now and answers the resulting state.'),
+  'sync.mutate': defineCall(mutateArgs, z.object({ clientMutationId: z.string() }), 'Applies a named mutation locally and queues it for the server.'),
+  'sync.outbox': defineCall(empty, z.object({ items: z.array(outboxItem) }), 'Queued actions with their sync state.'),
+  'sync.conflicts': defineCall(empty, z.object({ items: z.array(conflictItem) }), 'The conflicts inbox: my refused edits against the server.'),
+  'sync.resolveConflict': defineCall(resolveConflictArgs, z.object({}), 'Keeps my edit (sent again) or theirs (mine dropped).'),
+} as const);
 
-export const documentContent = z.object({
-  documentId: z.string(),
-  mediaType: z.string(),
-  sha256: z.string(),
-  /** The verified bytes, base64. */
-  contentBase64: z.string(),
-});
+export const syncEvents = inNamespace('sync', {
+  'sync.changed': defineEvent(syncStatus, 'The sync state changed.'),
+} as const);

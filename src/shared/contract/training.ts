@@ -1,6 +1,7 @@
-/** Contract schemas of the training environment: its movable clock and scenarios (issue 6). */
+/** Contract of the `training` namespace: the training environment's movable clock and scenarios. */
 import { z } from 'zod';
-import { isoDate } from './common';
+import { defineCall, defineEvent } from '../rpc';
+import { empty, inNamespace, isoDate } from './common';
 
 /** The trainer's clock: a fixed training "today", or real time. */
 export const trainingClockSetting = z.discriminatedUnion('mode', [
@@ -35,3 +36,14 @@ export type TrainingScenario = z.infer<typeof trainingScenario>;
 
 export const resetScenariosArgs = z.object({ scenarios: z.array(z.string().min(1).max(100)).min(1).max(100).optional() }).strict();
 export const resetScenariosResult = z.object({ scenarios: z.array(z.string()), cases: z.number().int().nonnegative() });
+
+export const trainingCalls = inNamespace('training', {
+  'training.info': defineCall(empty, trainingInfo, 'Whether this is a training environment and its training "today" (the trainer\'s clock).'),
+  'training.setClock': defineCall(setTrainingClockArgs, trainingInfo, 'Trainer: sets the training "today", or real time; then synchronises.'),
+  'training.scenarios': defineCall(empty, z.object({ items: z.array(trainingScenario) }), 'Trainer: the training dataset\'s scenarios.'),
+  'training.resetScenarios': defineCall(resetScenariosArgs, resetScenariosResult, 'Trainer: resets the named scenarios (all when none are named); then synchronises.'),
+} as const);
+
+export const trainingEvents = inNamespace('training', {
+  'training.changed': defineEvent(trainingInfo, 'The training "today" or clock changed.'),
+} as const);

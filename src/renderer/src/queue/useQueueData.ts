@@ -77,7 +77,7 @@ export function useQueueData(query: QueueQueryState): QueueData {
     current.loading.add(page);
     const generation = current.generation;
     const parsed = JSON.parse(key) as QueueQueryState;
-    api.cases.queue({ ...parsed, offset: page * queuePageSize, limit: queuePageSize }).then(
+    api.queue.list({ ...parsed, offset: page * queuePageSize, limit: queuePageSize }).then(
       (result) => {
         if (pages.current.generation !== generation) return;
         pages.current.loading.delete(page);

@@ -3,7 +3,7 @@
  * appointment, the decision period with the domain engine's explanation, suspensions, extensions,
  * notices of default and the penalty status. Facts a document can prove carry their evidence.
  */
-import { Badge, Box, Stack, Title } from '@mantine/core';
+import { Badge, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationValue, ReviewParty } from '../../../shared/contract';
@@ -14,15 +14,7 @@ import { toLanguage } from '../i18n';
 import { useReview } from './controller';
 import { DeadlineSection } from './DeadlineSection';
 import { FieldRow } from './FieldRow';
-
-export function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <Box component="section" px="sm" py={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} data-testid={testId}>
-      <Title order={2} fz="sm" fw={700} c="werkbank.8" mb={4}>{title}</Title>
-      {children}
-    </Box>
-  );
-}
+import { Section } from './Section';
 
 /** The request's stated facts, in the order a caseworker reads them. */
 const requestFields: readonly { key: string; evidence?: EvidenceField }[] = [

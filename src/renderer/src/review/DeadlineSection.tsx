@@ -10,11 +10,11 @@ import type { ExplanationStep } from '../../../shared/domain';
 import { daysBetween, formatCalendarDate } from '../format/dates';
 import { formatEuroCents } from '../format/money';
 import { toLanguage } from '../i18n';
-import { Section } from './CaseData';
 import { CloseSuspensionButton } from './CaseActions';
 import { useReview } from './controller';
 import { caseDeadline } from './deadline';
 import { FieldRow } from './FieldRow';
+import { Section } from './Section';
 
 /** The steps of an explanation as sentences; dates in the values are shown the user's way. */
 function Steps({ steps, testId }: { steps: readonly ExplanationStep[]; testId: string }) {

@@ -6,7 +6,7 @@ import { Alert, Anchor, Badge, Button, Group, List, Stack, Text } from '@mantine
 import { IconAlertTriangle, IconCircleCheck, IconCircleDashed, IconFileOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { checklistStates } from '../../../shared/domain';
-import { Section } from './CaseData';
+import { Section } from './Section';
 import { useReview, useViewerSpot } from './controller';
 import { findingText } from './findingText';
 

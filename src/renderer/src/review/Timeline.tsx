@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../format/dates';
 import { toLanguage } from '../i18n';
-import { Section } from './CaseData';
+import { Section } from './Section';
 import { useReview } from './controller';
 
 type Entry = { id: string; at: string | null; kind: 'event' | 'note' | 'message'; title: string; body: string | null; who: string | null; pending: boolean };
