@@ -5,7 +5,7 @@
  */
 import { Faker, base, de, en, en_IN, es_MX, fr, nl, pt_BR, tr, type LocaleDefinition } from '@faker-js/faker';
 import { computeDecisionDeadline, regimeForCaseType, type CaseType } from '../src/shared/domain';
-import { upsertCases } from '../src/main/host/cases';
+import { upsertCases } from '../src/main/host/cases/store';
 import type { CacheDatabase } from '../src/main/host/db/open';
 import type { NewCaseRow } from '../src/main/host/db/schema';
 

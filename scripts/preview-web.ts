@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { listCases } from '../src/main/host/cases';
+import { listCases } from '../src/main/host/cases/store';
 import { jsonLogger } from '../src/server/services';
 import { seedDevelopmentCases } from './dev-seed';
 import { defaultRendererDir, startPreview, type PreviewOptions } from './preview/server';

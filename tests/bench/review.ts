@@ -24,6 +24,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import type * as PdfJs from 'pdfjs-dist';
 import { startPreview } from '../../scripts/preview/server';
 import { silentLogger } from '../../src/main/host/log';
+import { openDocument } from '../../src/main/host/documents/handlers';
 import { ReviewReader } from '../../src/main/host/review/case';
 import type { DatasetCase } from '../../src/server/training/dataset';
 import { tempDir } from '../helpers/temp-dir';
@@ -265,7 +266,7 @@ async function firstPageOf300(browser: Browser): Promise<void> {
     const direct: number[] = [];
     for (let run = 0; run < runs; run++) {
       const started = performance.now();
-      await preview.host.sync?.openDocument(report.id);
+      if (preview.host.sync) await openDocument(preview.host.sync, report.id);
       direct.push(performance.now() - started);
     }
     emit('host_documents_open_300_pages_median', median(direct), 'ms');

@@ -21,7 +21,7 @@ import { openCache } from '../../src/main/host/db/open';
 import { silentLogger } from '../../src/main/host/log';
 import { createCentralApi } from '../../src/main/host/sync/api-client';
 import { SyncEngine } from '../../src/main/host/sync/engine';
-import { memorySecretStore, Session } from '../../src/main/host/sync/session';
+import { memorySecretStore, Session } from '../../src/main/host/session/session';
 import { openDatabase } from '../../src/server/db/database';
 import { runWrite } from '../../src/server/sync/publish';
 import { createTeam, createUser } from '../../src/server/admin/directory';

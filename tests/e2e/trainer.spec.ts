@@ -3,7 +3,7 @@ import { testPasswordCost } from '../../src/server/auth/passwords';
 import { silentLogger } from '../../src/main/host/log';
 import { formatCalendarDate } from '../../src/renderer/src/format/dates';
 import { deadlineState } from '../../src/renderer/src/state/caseFigures';
-import { listCases } from '../../src/main/host/cases';
+import { listCases } from '../../src/main/host/cases/store';
 import { demoPassword, demoUsernames } from '../../src/server/training/staff';
 import { startPreview } from '../../scripts/preview/server';
 import { startTrainingServer } from '../../src/server/training/serve';
@@ -38,7 +38,7 @@ test.describe('trainer controls in the training environment', () => {
     await controls.getByRole('button', { name: 'Datum instellen' }).click();
     await expect(today).toContainText(formatCalendarDate('2026-06-15', 'nl'));
     await expect(page.getByText(`De oefendatum is nu ${formatCalendarDate('2026-06-15', 'nl')}`)).toBeVisible();
-    await expect.poll(async () => (await trainingPreview.host.sync?.trainingInfo())?.today).toBe('2026-06-15');
+    await expect.poll(async () => (await trainingPreview.host.sync?.training.current())?.today).toBe('2026-06-15');
 
     // An impossible date is refused in the form, without a call.
     await page.getByTestId('training-date-input').fill('');

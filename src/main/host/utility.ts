@@ -8,7 +8,7 @@ import { createHost, type Host } from './host';
 import { createLogger } from './log';
 import { hostEnvironment, mainToHost, type HostToMain, type SecretRequest } from './protocol';
 import { portEndpoint, type PortLike } from './transports/message-port';
-import { parentSecretStore, withMemoryFallback } from './sync/parent-secrets';
+import { parentSecretStore, withMemoryFallback } from './session/parent-secrets';
 
 interface ParentPort {
   postMessage(message: HostToMain | SecretRequest): void;

@@ -4,7 +4,7 @@ import { openCache } from '../../../src/main/host/db/open';
 import { silentLogger } from '../../../src/main/host/log';
 import { createCentralApi } from '../../../src/main/host/sync/api-client';
 import { SyncEngine } from '../../../src/main/host/sync/engine';
-import { memorySecretStore, Session } from '../../../src/main/host/sync/session';
+import { memorySecretStore, Session } from '../../../src/main/host/session/session';
 import { mutation, password, push } from '../server/harness';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 import { startSyncWorld, type SyncWorld } from './harness';

@@ -11,7 +11,7 @@ import { openCache, type OpenedCache } from '../../../src/main/host/db/open';
 import { silentLogger } from '../../../src/main/host/log';
 import { createCentralApi, type CentralApi } from '../../../src/main/host/sync/api-client';
 import { SyncEngine } from '../../../src/main/host/sync/engine';
-import { memorySecretStore, Session } from '../../../src/main/host/sync/session';
+import { memorySecretStore, Session } from '../../../src/main/host/session/session';
 import { createTestServer, password, seedWorld, type TestServer, type World, type WorldUser } from '../server/harness';
 
 export interface SyncWorld {

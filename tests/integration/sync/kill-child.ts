@@ -11,7 +11,7 @@ import { openCache } from '../../../src/main/host/db/open';
 import { silentLogger } from '../../../src/main/host/log';
 import { createCentralApi } from '../../../src/main/host/sync/api-client';
 import { SyncEngine } from '../../../src/main/host/sync/engine';
-import { memorySecretStore, Session } from '../../../src/main/host/sync/session';
+import { memorySecretStore, Session } from '../../../src/main/host/session/session';
 
 const [baseUrl = '', username = '', password = '', dataDir = '', caseId = '', mode] = process.argv.slice(2);
 if (!baseUrl || !username || !password || !dataDir || !caseId) throw new Error('usage: kill-child <baseUrl> <username> <password> <dataDir> <caseId> [drain]');

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startPreview } from '../../../scripts/preview/server';
-import { listCases } from '../../../src/main/host/cases';
+import { listCases } from '../../../src/main/host/cases/store';
+import { signIn } from '../../../src/main/host/session/handlers';
 import { silentLogger } from '../../../src/main/host/log';
 import { testPasswordCost } from '../../../src/server/auth/passwords';
 
@@ -38,7 +39,7 @@ describe('the preview with a training server', () => {
       // The host syncs with it: a demo caseworker signs in and their team's cases arrive in the cache.
       const sync = preview.host.sync;
       if (!sync) throw new Error('the host has no sync service');
-      await sync.signIn('demo.caseworker', 'training');
+      await signIn(sync, 'demo.caseworker', 'training');
       await sync.syncNow();
       const queue = listCases(preview.host.cache.db, 100, 0);
       expect(queue.total).toBeGreaterThan(0);

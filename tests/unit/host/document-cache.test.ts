@@ -32,7 +32,7 @@ function fakeApi(): CentralApi {
 function documentCache(capBytes = 1000): DocumentCache {
   return new DocumentCache({
     sqlite: cache.sqlite, folder: join(dir.path, 'documents'), api: fakeApi(), capBytes,
-    accessToken: async () => 'token', refreshToken: async () => 'token', now: () => new Date(clock++ * 1000),
+    authorised: (call) => call('token'), now: () => new Date(clock++ * 1000),
   });
 }
 

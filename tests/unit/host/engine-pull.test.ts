@@ -4,7 +4,7 @@ import { openCache, type OpenedCache } from '../../../src/main/host/db/open';
 import { silentLogger } from '../../../src/main/host/log';
 import type { CentralApi, TokenPair } from '../../../src/main/host/sync/api-client';
 import { SyncEngine } from '../../../src/main/host/sync/engine';
-import { memorySecretStore, Session } from '../../../src/main/host/sync/session';
+import { memorySecretStore, Session } from '../../../src/main/host/session/session';
 import type { PullResponse } from '../../../src/shared/sync';
 
 let cache: OpenedCache;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { calls, events, type CaseSummary } from '../../../src/shared/contract';
 import { connectRpc } from '../../../src/shared/rpc';
-import { upsertCases } from '../../../src/main/host/cases';
+import { upsertCases } from '../../../src/main/host/cases/store';
 import { createHost, type Host } from '../../../src/main/host/host';
 import { silentLogger } from '../../../src/main/host/log';
 import { endpointPair } from '../../helpers/endpoint-pair';

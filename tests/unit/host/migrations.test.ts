@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listCasesQuery } from '../../../src/main/host/cases';
+import { listCasesQuery } from '../../../src/main/host/cases/store';
 import { migrate, openCache } from '../../../src/main/host/db/open';
 import { migrations } from '../../../src/main/host/db/migrations';
 import type { Migration } from '../../../src/main/host/db/migrations';

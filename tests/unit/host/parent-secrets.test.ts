@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RpcError } from '../../../src/shared/rpc';
 import { fakeMain } from '../../helpers/fake-secret-main';
-import { parentSecretStore, withMemoryFallback, type SecretFallbackReason } from '../../../src/main/host/sync/parent-secrets';
-import type { SecretStore } from '../../../src/main/host/sync/session';
+import { parentSecretStore, withMemoryFallback, type SecretFallbackReason } from '../../../src/main/host/session/parent-secrets';
+import type { SecretStore } from '../../../src/main/host/session/session';
 
 describe('secrets kept by main', () => {
   it('writes, reads and deletes through request/response pairs', async () => {

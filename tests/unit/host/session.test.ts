@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openCache, type OpenedCache } from '../../../src/main/host/db/open';
-import type { CentralApi, TokenPair } from '../../../src/main/host/sync/api-client';
-import { parentSecretStore, withMemoryFallback } from '../../../src/main/host/sync/parent-secrets';
-import { memorySecretStore, Session, SignInRequired, wipeCache, type SecretStore } from '../../../src/main/host/sync/session';
+import { CentralApiError, type CentralApi, type TokenPair } from '../../../src/main/host/sync/api-client';
+import { parentSecretStore, withMemoryFallback } from '../../../src/main/host/session/parent-secrets';
+import { memorySecretStore, Session, SignInRequired, wipeCache, type SecretStore } from '../../../src/main/host/session/session';
 import { fakeMain } from '../../helpers/fake-secret-main';
 
 let cache: OpenedCache;
@@ -145,5 +145,55 @@ describe('session tokens kept by main', () => {
     // The tokens left behind are not honoured after the wipe.
     main.settings.refuseDeletes = false;
     await expect(sessionWith(appStore(main)).accessToken()).rejects.toBeInstanceOf(SignInRequired);
+  });
+});
+
+describe('the one path for a 401', () => {
+  const pair = (accessToken: string): TokenPair => ({
+    accessToken, accessTokenExpiresAt: '', refreshToken: `refresh-${accessToken}`, sessionExpiresAt: '', user: { id: userId, displayName: 'X', role },
+  });
+  const refreshing = (refresh: () => Promise<TokenPair>) => new Session({
+    sqlite: cache.sqlite, api: { ...api, login: async () => pair('first'), refresh } as unknown as CentralApi, secrets: memorySecretStore(), now: () => now,
+  });
+  const unauthenticated = () => new CentralApiError('unauthenticated', 'GET /x answered 401.', 401);
+
+  it('refreshes once after a 401 and repeats the call with the new token', async () => {
+    const refresh = vi.fn(async () => pair('second'));
+    const signed = refreshing(refresh);
+    await signed.signIn('x', 'y');
+    const tokens: string[] = [];
+    const answer = await signed.authorised(async (token) => {
+      tokens.push(token);
+      if (token === 'first') throw unauthenticated();
+      return 'ok';
+    });
+    expect(answer).toBe('ok');
+    expect(tokens).toEqual(['first', 'second']);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(await signed.accessToken()).toBe('second');
+  });
+
+  it('does not refresh on other failures, and a second 401 is the caller\'s', async () => {
+    const refresh = vi.fn(async () => pair('second'));
+    const signed = refreshing(refresh);
+    await signed.signIn('x', 'y');
+    await expect(signed.authorised(async () => {
+      throw new CentralApiError('network', 'no answer');
+    })).rejects.toMatchObject({ kind: 'network' });
+    expect(refresh).not.toHaveBeenCalled();
+    await expect(signed.authorised(async () => {
+      throw unauthenticated();
+    })).rejects.toMatchObject({ kind: 'unauthenticated' });
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks for a sign-in when the refresh is refused', async () => {
+    const signed = refreshing(async () => {
+      throw unauthenticated();
+    });
+    await signed.signIn('x', 'y');
+    await expect(signed.authorised(async () => {
+      throw unauthenticated();
+    })).rejects.toBeInstanceOf(SignInRequired);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CentralApiError } from '../../../src/main/host/sync/api-client';
-import { createTrainingApi } from '../../../src/main/host/sync/training-api';
+import { createTrainingApi } from '../../../src/main/host/training/api';
 
 type Answer = { status?: number; body?: unknown; raw?: string } | 'network';
 interface Seen { url: string; method: string; headers: Record<string, string>; body: unknown }

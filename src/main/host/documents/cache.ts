@@ -9,16 +9,15 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { RpcError } from '../../../shared/rpc';
-import { CentralApiError, type CentralApi } from '../sync/api-client';
+import type { CentralApi } from '../sync/api-client';
 
 export interface DocumentCacheOptions {
   sqlite: Database.Database;
   /** Folder of the files; created when missing. */
   folder: string;
   api: CentralApi;
-  accessToken: () => Promise<string>;
-  /** Refreshes the access token after a 401. */
-  refreshToken: () => Promise<string>;
+  /** Runs an authenticated request (the session's one path for tokens and a 401). */
+  authorised: <T>(call: (token: string) => Promise<T>) => Promise<T>;
   now: () => Date;
   /** Total bytes kept (default 2 GB). */
   capBytes?: number;
@@ -103,15 +102,10 @@ export class DocumentCache {
     const running = this.inFlight.get(meta.sha256);
     if (running) return running;
     const work = (async () => {
-      let bytes: Uint8Array;
-      try {
-        bytes = await this.options.api.documentContent(await this.options.accessToken(), meta.id, meta.size);
-      } catch (error) {
-        if (!(error instanceof CentralApiError) || error.kind !== 'unauthenticated') throw this.offline(error);
-        bytes = await this.options.api.documentContent(await this.options.refreshToken(), meta.id, meta.size).catch((again: unknown) => {
-          throw this.offline(again);
+      const bytes = await this.options.authorised((token) => this.options.api.documentContent(token, meta.id, meta.size))
+        .catch((error: unknown) => {
+          throw this.offline(error);
         });
-      }
       if (createHash('sha256').update(bytes).digest('hex') !== meta.sha256) {
         throw new RpcError('unavailable', 'The document arrived damaged. Try again later.', { reason: 'sha256_mismatch' });
       }

@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { QueueFilter, QueueFlag, QueueResult, QueueRow, QueueSort, QueueTab } from '../../../shared/contract';
 import { addDays } from '../../../shared/domain/dates';
-import { searchExpression, syncStatesOf } from '../cases';
+import { searchExpression, syncStatesOf } from '../cases/store';
 import type { Directory } from './directory';
 import { flagBits } from './rank';
 

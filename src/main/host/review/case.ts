@@ -13,7 +13,7 @@ import {
 } from '../../../shared/contract';
 import { checklistFor, evidenceRequirements } from '../../../shared/domain';
 import { RpcError } from '../../../shared/rpc';
-import { readCase, syncStatesOf, toSummary } from '../cases';
+import { readCase, syncStatesOf, toSummary } from '../cases/store';
 import type { CacheDatabase } from '../db/open';
 import { overlayPending, type PendingAction } from './pending';
 

@@ -13,7 +13,7 @@ import type { PullResponse } from '../../../shared/sync';
 import { CentralApiError, type CentralApi } from './api-client';
 import { InboundStore } from './inbound';
 import { Outbox } from './outbox';
-import { SignInRequired, type Session } from './session';
+import { SignInRequired, type Session } from '../session/session';
 
 export interface Clock {
   now(): Date;
@@ -221,8 +221,7 @@ export class SyncEngine {
     this.listening = controller;
     void (async () => {
       try {
-        const token = await this.options.session.accessToken();
-        await this.options.api.listen(token, () => this.requestSync(), controller.signal);
+        await this.options.session.authorised((token) => this.options.api.listen(token, () => this.requestSync(), controller.signal));
       } catch {
         // The poke channel is a hint only; polling carries on. Try the channel again later.
       } finally {
@@ -232,16 +231,6 @@ export class SyncEngine {
         }
       }
     })();
-  }
-
-  /** Runs `call` with the access token; after a 401 refreshes once and tries again. */
-  private async authorised<T>(call: (token: string) => Promise<T>): Promise<T> {
-    try {
-      return await call(await this.options.session.accessToken());
-    } catch (error) {
-      if (!(error instanceof CentralApiError) || error.kind !== 'unauthenticated') throw error;
-      return call(await this.options.session.refresh());
-    }
   }
 
   private async cycle(): Promise<void> {
@@ -302,7 +291,7 @@ export class SyncEngine {
       if (batch.length === 0) return;
       let results;
       try {
-        results = await this.authorised((token) => this.options.api.push(token, batch));
+        results = await this.options.session.authorised((token) => this.options.api.push(token, batch));
       } catch (error) {
         const ids = batch.map((envelope) => envelope.clientMutationId);
         const kind = error instanceof CentralApiError ? error.kind : error instanceof SignInRequired ? 'unauthenticated' : 'internal';
@@ -324,7 +313,7 @@ export class SyncEngine {
         { cursor: string | null; bootstrapped: number };
       if (!state.bootstrapped && this.bootstrapReceived === null) this.bootstrapReceived = 0;
       const pageSize = this.options.pageSize ?? (state.bootstrapped ? 1000 : this.options.bootstrapPageSize ?? 10_000);
-      const fetchPage = (cursor: string | null) => this.authorised((token) => this.options.api.pull(token, cursor, pageSize));
+      const fetchPage = (cursor: string | null) => this.options.session.authorised((token) => this.options.api.pull(token, cursor, pageSize));
       try {
         let next = fetchPage(state.cursor);
         let held: PullResponse[] = [];

@@ -1,9 +1,9 @@
 /** Reads and writes of cases in the local cache. */
 import { asc, count, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
-import type { CaseStatus, CaseSummary, ItemSyncState } from '../../shared/contract';
-import type { CacheDatabase } from './db/open';
-import { cases, type CaseRow, type NewCaseRow } from './db/schema';
+import type { CaseStatus, CaseSummary, ItemSyncState } from '../../../shared/contract';
+import type { CacheDatabase } from '../db/open';
+import { cases, type CaseRow, type NewCaseRow } from '../db/schema';
 
 /** The case list's query, exposed so its plan can be tested. */
 export function listCasesQuery(db: CacheDatabase, limit: number, offset: number) {

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { RpcError } from '../../../shared/rpc';
-import { CentralApiError, tokenPair, type CentralApi, type TokenPair } from './api-client';
+import { CentralApiError, tokenPair, type CentralApi, type TokenPair } from '../sync/api-client';
 
 /** Where tokens are kept; the app's implementation encrypts with safeStorage in the main process. */
 export interface SecretStore {
@@ -173,6 +173,19 @@ export class Session {
     const pair = await this.current();
     if (!pair) throw new SignInRequired();
     return pair.accessToken;
+  }
+
+  /**
+   * Runs `call` with the access token and, after a 401, once more with a refreshed one. Every
+   * authenticated request of the host (pull, push, pokes, documents, trainer calls) goes through here.
+   */
+  async authorised<T>(call: (token: string) => Promise<T>): Promise<T> {
+    try {
+      return await call(await this.accessToken());
+    } catch (error) {
+      if (!(error instanceof CentralApiError) || error.kind !== 'unauthenticated') throw error;
+      return call(await this.refresh());
+    }
   }
 
   /**

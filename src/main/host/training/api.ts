@@ -7,7 +7,7 @@ import { z } from 'zod';
 import {
   isoDate, resetScenariosResult, trainingClockSetting, trainingScenario, type TrainingScenario,
 } from '../../../shared/contract';
-import { createJsonTransport } from './api-client';
+import { createJsonTransport } from '../sync/api-client';
 
 export const serverHealth = z.object({ status: z.literal('ok'), environment: z.enum(['production', 'training']), today: z.string() });
 export type ServerHealth = z.infer<typeof serverHealth>;

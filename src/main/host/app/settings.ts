@@ -1,8 +1,8 @@
 /** Installation settings kept in the local cache. */
 import { eq } from 'drizzle-orm';
-import { language as languageSchema, type Language } from '../../shared/contract';
-import type { CacheDatabase } from './db/open';
-import { settings } from './db/schema';
+import { language as languageSchema, type Language } from '../../../shared/contract';
+import type { CacheDatabase } from '../db/open';
+import { settings } from '../db/schema';
 
 /** The remembered UI language; Dutch until the user picks another. */
 export function readLanguage(db: CacheDatabase): Language {

@@ -1,0 +1,28 @@
+/** The `documents` calls: a case's documents (and whether each opens offline) and a document's verified bytes. */
+import type Database from 'better-sqlite3';
+import type { DocumentInfo, documentsCalls } from '../../../shared/contract';
+import type { HandlersOf, HostParts } from '../context';
+import { central } from '../session/access';
+import type { SyncService } from '../sync/service';
+
+/** The documents of a case with whether each is on disk. */
+export function listDocuments(sqlite: Database.Database, caseId: string): { items: DocumentInfo[] } {
+  const rows = sqlite.prepare(`SELECT d.id, d.case_id AS caseId, d.title, d.kind, d.media_type AS mediaType, d.sha256, d.size,
+      f.sha256 IS NOT NULL AS cached FROM documents d LEFT JOIN document_files f ON f.sha256 = d.sha256
+    WHERE d.case_id = ? ORDER BY d.title, d.id`).all(caseId) as (Omit<DocumentInfo, 'cached'> & { cached: number })[];
+  return { items: rows.map((row) => ({ ...row, cached: row.cached === 1 })) };
+}
+
+/** A document's verified bytes; the read is recorded for the audit log. */
+export async function openDocument(sync: SyncService, documentId: string): Promise<{ documentId: string; mediaType: string; sha256: string; contentBase64: string }> {
+  const document = await sync.documents.open(documentId);
+  sync.engine.recordRead('document', documentId);
+  return { documentId, mediaType: document.mediaType, sha256: document.sha256, contentBase64: Buffer.from(document.bytes).toString('base64') };
+}
+
+export function documentsHandlers(parts: HostParts): HandlersOf<typeof documentsCalls> {
+  return {
+    'documents.list': ({ caseId }) => listDocuments(central(parts.sync).options.sqlite, caseId),
+    'documents.open': ({ documentId }) => openDocument(central(parts.sync), documentId),
+  };
+}
