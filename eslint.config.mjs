@@ -68,7 +68,7 @@ export default tseslint.config(
         patterns: [
           ...nodeBuiltinPatterns,
           { group: runtimePackages, message: 'src/shared imports nothing runtime-specific (ARCHITECTURE.md).' },
-          ...folderBan(['main', 'renderer', 'server', 'preload'], 'src/shared imports only src/shared'),
+          ...folderBan(['main', 'renderer', 'server', 'preload', 'render'], 'src/shared imports only src/shared'),
         ],
       }],
     },
@@ -109,6 +109,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [...folderBan(['renderer', 'server'], 'The main process imports shared code, never the UI or the server')],
+      }],
+    },
+  },
+  {
+    // Templates and PDF rendering (letters, messages): plain Node, used by both the data host and the central API.
+    files: ['src/render/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'Letters are rendered the same in the host and on the server, without Electron.' }],
+        patterns: [...folderBan(['main', 'renderer', 'server', 'preload'], 'src/render imports only shared code')],
       }],
     },
   },
