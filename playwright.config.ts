@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/test-tools.mjs';
+
+const chromium = findChromium();
 
 /**
- * e2e: the built renderer (out/renderer, from `npm run build`) in Debian's Chromium against a real
+ * e2e: the built renderer (out/renderer, from `npm run build`) in Chromium (scripts/test-tools.mjs) against a real
  * data host over the loopback WebSocket. Each test file starts its own preview with its own data
  * folder (tests/e2e/fixtures.ts); tests wait on app events, never on sleeps.
  */
@@ -21,7 +24,8 @@ export default defineConfig({
     timezoneId: 'Europe/Amsterdam',
     trace: 'off',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Without one, Playwright's own browser is tried; `npm test` stops before this step when there is none.
+      ...(chromium ? { executablePath: chromium } : {}),
       args: [
         '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
         '--no-first-run', '--disable-quic', '--disable-sync',

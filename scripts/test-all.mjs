@@ -3,10 +3,13 @@
  * `npm test`: every check, in order — lint, type-checks per runtime, vitest (unit + integration),
  * the build, Playwright e2e in Chromium, the Electron tests (skipped where no Electron binary
  * exists) and Electronegativity. Stops at the first failing step and ends with one summary line
- * "N passed, N failed, N skipped" counted from the test runners' JSON reports.
+ * "N passed, N failed, N skipped" counted from the test runners' JSON reports. Chromium, poppler-utils
+ * and qpdf are installed first where the machine allows it (scripts/test-tools.mjs); without a
+ * Chromium it stops before the e2e step with one line that says what to run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureTestTools, findChromium } from './test-tools.mjs';
 
 const steps = [
   ['lint', 'npm', ['run', '-s', 'lint']],
@@ -38,12 +41,23 @@ function addPlaywright(report) {
   counts.skipped += report.stats.skipped ?? 0;
 }
 
+const missingTools = ensureTestTools();
+for (const tool of missingTools) console.info(tool.hint);
+const chromium = findChromium();
+// The configs and benchmarks read CHROMIUM_PATH; a Chromium found elsewhere is handed on to them.
+const environment = { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0', ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
+
 let failedStep = null;
 const started = Date.now();
 for (const [name, command, args] of steps) {
+  if (name === 'e2e' && !chromium) {
+    console.info(`\n=== e2e: stopped ===\n${missingTools.find((tool) => tool.name === 'Chromium')?.hint ?? 'Chromium is missing.'}`);
+    failedStep = name;
+    break;
+  }
   const stepStart = Date.now();
   console.info(`\n=== ${name} ===`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+  const result = spawnSync(command, args, { stdio: 'inherit', env: environment });
   console.info(`=== ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - stepStart) / 1000).toFixed(1)} s ===`);
   if (result.status !== 0) {
     failedStep = name;
