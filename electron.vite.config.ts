@@ -2,6 +2,7 @@ import { cpSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { metaContentSecurityPolicy } from './src/shared/security/csp';
 
 /**
  * The embedded training server opens its database with the server's SQL migrations, which a
@@ -12,6 +13,18 @@ const copyServerMigrations = {
   writeBundle(options: { dir?: string }) {
     if (options.dir) cpSync(resolve(__dirname, 'src/server/db/migrations'), join(options.dir, 'server-migrations'), { recursive: true });
   },
+};
+
+/**
+ * The renderer's pages carry the CSP as a <meta> tag too (besides the header of src/main/protocol.ts
+ * and the preview). Only in builds: the dev server's hot reload needs an inline script.
+ */
+export const cspMetaTag = {
+  name: 'werkbank-csp-meta',
+  apply: 'build' as const,
+  transformIndexHtml: () => [{
+    tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy() }, injectTo: 'head-prepend' as const,
+  }],
 };
 
 /**
@@ -44,7 +57,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMetaTag],
     build: {
       rollupOptions: {
         input: {

@@ -144,7 +144,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,mjs}'],
+    files: ['tests/**/*.ts', 'scripts/**/*.{ts,mjs,cjs}', '*.config.{ts,mjs}'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // CommonJS on purpose (see the file): require is how it imports.
+    files: ['scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -1,10 +1,10 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './scripts/test-tools.mjs';
+import { findChromium } from './scripts/test-tools.cjs';
 
 const chromium = findChromium();
 
 /**
- * e2e: the built renderer (out/renderer, from `npm run build`) in Chromium (scripts/test-tools.mjs) against a real
+ * e2e: the built renderer (out/renderer, from `npm run build`) in Chromium (scripts/test-tools.cjs) against a real
  * data host over the loopback WebSocket. Each test file starts its own preview with its own data
  * folder (tests/e2e/fixtures.ts); tests wait on app events, never on sleeps.
  */

@@ -11,6 +11,7 @@ export interface AllowEntry {
   why: string;
 }
 export declare const scannedFolders: readonly { from: string; as: string }[];
+export declare const scannedPages: readonly { from: string; as: string }[];
 export declare function findingKey(issue: Finding): { check: string; file: string };
 export declare function classifyFindings(
   issues: Finding[],

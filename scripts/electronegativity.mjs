@@ -18,6 +18,12 @@ export const scannedFolders = [
   { from: 'src/preload', as: 'preload' },
 ];
 
+/** The built renderer pages (npm run build), scanned for their Content-Security-Policy meta tag. */
+export const scannedPages = [
+  { from: 'out/renderer/index.html', as: 'renderer/index.html' },
+  { from: 'out/renderer/viewer/index.html', as: 'renderer/viewer/index.html' },
+];
+
 /** A finding reduced to what the allow-list matches on. */
 export function findingKey(issue) {
   return { check: String(issue.id), file: String(issue.file).split(path.sep).join('/') };
@@ -76,6 +82,11 @@ async function main() {
   let result;
   try {
     for (const folder of scannedFolders) await cp(path.join(root, folder.from), path.join(scanRoot, folder.as), { recursive: true });
+    for (const page of scannedPages) {
+      await cp(path.join(root, page.from), path.join(scanRoot, page.as)).catch(() => {
+        throw new Error(`electronegativity: ${page.from} is missing; run npm run build first`);
+      });
+    }
     // The tool logs its (failing, offline) translation and release look-ups to stdout; keep the report readable.
     const log = console.log;
     console.log = () => undefined;
@@ -90,7 +101,7 @@ async function main() {
 
   const parseErrors = result.errors.filter((error) => !error.tolerable);
   const { explained, unexplained, stale } = classifyFindings(result.issues, allowList);
-  console.info(`electronegativity ${electronVersion ? `(Electron ${electronVersion}) ` : ''}over ${scannedFolders.map((folder) => folder.from).join(', ')}: ` +
+  console.info(`electronegativity ${electronVersion ? `(Electron ${electronVersion}) ` : ''}over ${[...scannedFolders, ...scannedPages].map((folder) => folder.from).join(', ')}: ` +
     `${result.atomicChecks + result.globalChecks} checks, ${result.issues.length} findings, ${explained.length} explained`);
   for (const { issue, why } of explained) console.info(`  explained: ${describe(issue)}\n    why: ${why}`);
   for (const error of parseErrors) console.error(`  could not parse ${error.file}: ${error.message}`);

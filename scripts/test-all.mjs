@@ -4,12 +4,12 @@
  * the build, Playwright e2e in Chromium, the Electron tests (skipped where no Electron binary
  * exists) and Electronegativity. Stops at the first failing step and ends with one summary line
  * "N passed, N failed, N skipped" counted from the test runners' JSON reports. Chromium, poppler-utils
- * and qpdf are installed first where the machine allows it (scripts/test-tools.mjs); without a
+ * and qpdf are installed first where the machine allows it (scripts/test-tools.cjs); without a
  * Chromium it stops before the e2e step with one line that says what to run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { ensureTestTools, findChromium } from './test-tools.mjs';
+import { ensureTestTools, findChromium } from './test-tools.cjs';
 
 const steps = [
   ['lint', 'npm', ['run', '-s', 'lint']],

@@ -1,4 +1,5 @@
 import { calls } from '../../src/shared/contract';
+import { metaContentSecurityPolicy } from '../../src/shared/security/csp';
 import { ShellPage } from './pages/shell';
 import { accessibilityViolations, expect, seededCaseCount, test } from './fixtures';
 
@@ -96,6 +97,29 @@ test.describe('app shell in the browser preview', () => {
     const violations = await app.evaluate(() => (window as unknown as { violations: string[] }).violations);
     expect(violations).toContain('script-src-elem');
     expect(violations).toContain('script-src');
+  });
+
+  test('the page carries the CSP as a meta tag too, which holds when a response lacks the header', async ({ app, preview }) => {
+    const page = await app.context().newPage();
+    try {
+      // The document is served without its CSP header: only the meta tag is left to enforce the policy.
+      await page.route(`${preview.url}/`, async (route) => {
+        const response = await route.fetch();
+        const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => name.toLowerCase() !== 'content-security-policy'));
+        await route.fulfill({ response, headers });
+      });
+      await page.goto(`${preview.url}/`);
+      const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      expect(meta).toBe(metaContentSecurityPolicy());
+      await page.evaluate(() => {
+        const inline = document.createElement('script');
+        inline.textContent = 'window.inlineRan = true;';
+        document.body.append(inline);
+      });
+      expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan)).toBeUndefined();
+    } finally {
+      await page.close();
+    }
   });
 
   test('tells the user when the data host goes away', async ({ app, preview }) => {

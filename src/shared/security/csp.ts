@@ -33,6 +33,19 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
   ].join('; ');
 }
 
+/** Directives a <meta> policy cannot carry: browsers ignore them there (and warn). */
+const headerOnlyDirectives = ['frame-ancestors', 'report-uri', 'sandbox'];
+
+/**
+ * The same policy for the renderer's HTML as a <meta http-equiv> tag, defence in depth beside the
+ * header: a page served without the header (a mistake in a protocol handler) is still held to it.
+ */
+export function metaContentSecurityPolicy(options: CspOptions = {}): string {
+  return contentSecurityPolicy(options).split('; ')
+    .filter((directive) => !headerOnlyDirectives.some((name) => directive.startsWith(`${name} `)))
+    .join('; ');
+}
+
 /** Security headers sent with every renderer response besides the CSP. */
 export const securityHeaders: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',

@@ -1,7 +1,7 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureTestTools, findChromium, onPath } from '../../../scripts/test-tools.mjs';
+import { ensureTestTools, findChromium, onPath } from '../../../scripts/test-tools.cjs';
 import { tempDir } from '../../helpers/temp-dir';
 
 let dir: ReturnType<typeof tempDir> | undefined;

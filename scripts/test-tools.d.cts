@@ -1,4 +1,4 @@
-/** Types of scripts/test-tools.mjs, for the configs, benchmarks and tests that import it. */
+/** Types of scripts/test-tools.cjs, for the configs, benchmarks and tests that import it. */
 type Environment = Readonly<Record<string, string | undefined>>;
 export declare function onPath(name: string, environment?: Environment): string | null;
 export declare function findChromium(environment?: Environment): string | null;

@@ -4,10 +4,10 @@
  * `npm test` looks for them first and installs Debian's packages when it can (root with apt-get,
  * as CI is); where it cannot, it says in one line which command to run.
  */
-import { spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import { createRequire } from 'node:module';
-import { delimiter, join } from 'node:path';
+// CommonJS, because Playwright's config loader cannot import an ES module file (it reads playwright.config.ts).
+const { spawnSync } = require('node:child_process');
+const { accessSync, constants } = require('node:fs');
+const { delimiter, join } = require('node:path');
 
 /** True when `file` exists and may be executed. */
 function executable(file) {
@@ -20,7 +20,7 @@ function executable(file) {
 }
 
 /** The first executable called `name` on PATH, or null. */
-export function onPath(name, environment = process.env) {
+function onPath(name, environment = process.env) {
   for (const folder of (environment.PATH ?? '').split(delimiter)) {
     if (folder && executable(join(folder, name))) return join(folder, name);
   }
@@ -30,7 +30,6 @@ export function onPath(name, environment = process.env) {
 /** Playwright's own Chromium when `npx playwright install` has fetched it (not possible on every machine). */
 function playwrightChromium() {
   try {
-    const require = createRequire(import.meta.url);
     const path = require('playwright-core').chromium.executablePath();
     return path && executable(path) ? path : null;
   } catch {
@@ -39,7 +38,7 @@ function playwrightChromium() {
 }
 
 /** The Chromium to test with: CHROMIUM_PATH, Playwright's own, then the system's; null when there is none. */
-export function findChromium(environment = process.env) {
+function findChromium(environment = process.env) {
   const chosen = environment.CHROMIUM_PATH;
   if (chosen) return executable(chosen) ? chosen : null;
   return playwrightChromium()
@@ -48,7 +47,7 @@ export function findChromium(environment = process.env) {
 }
 
 /** The tools, how to find each, and the Debian package that brings it. */
-export const testTools = [
+const testTools = [
   { name: 'Chromium', find: findChromium, debianPackage: 'chromium', neededBy: 'the e2e tests and browser benchmarks' },
   { name: 'pdfinfo', find: (environment) => onPath('pdfinfo', environment), debianPackage: 'poppler-utils', neededBy: 'the PDF checks' },
   { name: 'qpdf', find: (environment) => onPath('qpdf', environment), debianPackage: 'qpdf', neededBy: 'the PDF/A checks of letters' },
@@ -62,7 +61,7 @@ function canInstallWithApt() {
  * Installs what is missing when this machine allows it; returns the tools still missing, each with
  * the one line that tells a developer what to run.
  */
-export function ensureTestTools({ environment = process.env, install = true, log = console.info } = {}) {
+function ensureTestTools({ environment = process.env, install = true, log = console.info } = {}) {
   let missing = testTools.filter((tool) => !tool.find(environment));
   if (missing.length > 0 && install && canInstallWithApt()) {
     const packages = missing.map((tool) => tool.debianPackage);
@@ -77,3 +76,5 @@ export function ensureTestTools({ environment = process.env, install = true, log
     hint: `${tool.name} is missing for ${tool.neededBy}: run \`sudo apt-get install ${tool.debianPackage}\`${tool.name === 'Chromium' ? ' (or set CHROMIUM_PATH to a Chromium or Chrome)' : ''}.`,
   }));
 }
+
+module.exports = { onPath, findChromium, testTools, ensureTestTools };
