@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check, in order — lint, type-checks per runtime, vitest (unit + integration),
- * the build, Playwright e2e in Chromium, the Electron tests (skipped where no Electron binary
+ * the build, the packed app's file list, Playwright e2e in Chromium, the Electron tests (skipped where no Electron binary
  * exists) and Electronegativity. Stops at the first failing step and ends with one summary line
  * "N passed, N failed, N skipped" counted from the test runners' JSON reports. Chromium, poppler-utils
  * and qpdf are installed first where the machine allows it (scripts/test-tools.cjs); without a
@@ -16,6 +16,7 @@ const steps = [
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],
   ['vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']],
   ['build', 'npm', ['run', '-s', 'build']],
+  ['package', 'npx', ['vitest', 'run', '-c', 'vitest.package.config.mts', '--reporter=default', '--reporter=json', '--outputFile.json=reports/package.json']],
   ['e2e', 'npm', ['run', '-s', 'test:e2e']],
   ['electron', 'npm', ['run', '-s', 'test:electron']],
   ['electronegativity', 'npm', ['run', '-s', 'security:electronegativity']],
@@ -66,6 +67,7 @@ for (const [name, command, args] of steps) {
 }
 
 addVitest(readJson('reports/vitest.json'));
+addVitest(readJson('reports/package.json'));
 addPlaywright(readJson('reports/e2e.json'));
 addPlaywright(readJson('reports/electron.json'));
 if (failedStep && counts.failed === 0) counts.failed = 1;

@@ -1,0 +1,76 @@
+/**
+ * What the packed app holds: electron-builder packs the built app (out/, after `npm run build`)
+ * with this repository's electron-builder.yml, into a temporary folder. No Electron binary can be
+ * downloaded here, so the pack uses a stand-in Electron distribution and skips the afterPack hook
+ * that flips the fuses in the real binary (tests/unit/main/fuses.test.ts covers those settings).
+ * The app.asar is the same as a real build's: it does not depend on the binary.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listPackage } from '@electron/asar';
+import { build, Platform, type Configuration } from 'electron-builder';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir';
+
+const root = join(__dirname, '..', '..');
+const work = tempDir('werkbank-pack-');
+let files: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(root, 'out', 'main', 'index.js'))) throw new Error('out/ is missing: run `npm run build` before these checks');
+  const electronDist = join(work.path, 'electron');
+  mkdirSync(electronDist);
+  writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\n');
+  chmodSync(join(electronDist, 'electron'), 0o755);
+  const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Configuration;
+  await build({
+    projectDir: root,
+    targets: Platform.LINUX.createTarget('dir'),
+    publish: 'never',
+    config: {
+      ...config, electronDist, afterPack: null, extraResources: [],
+      directories: { ...config.directories, output: join(work.path, 'dist') },
+    },
+  });
+  files = listPackage(join(work.path, 'dist', 'linux-unpacked', 'resources', 'app.asar'), { isPack: false });
+});
+
+afterAll(() => work.remove());
+
+/** The top-level packages under node_modules in the archive. */
+function packages(): Set<string> {
+  const names = new Set<string>();
+  for (const file of files) {
+    const match = /^[/\\]node_modules[/\\]((?:@[^/\\]+[/\\])?[^/\\]+)/.exec(file);
+    if (match?.[1]) names.add(match[1].replace(/\\/g, '/'));
+  }
+  return names;
+}
+
+describe('the packed app', () => {
+  it('holds the built bundles and the app icon', () => {
+    for (const entry of ['out/main/index.js', 'out/main/host.js', 'out/main/training-server.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json']) {
+      expect(files.map((file) => file.replace(/\\/g, '/'))).toContain(`/${entry}`);
+    }
+  });
+
+  it('holds no source maps, TypeScript sources or test folders', () => {
+    expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
+    expect(files.filter((file) => /\.(ts|tsx|mts|cts)$/.test(file))).toEqual([]);
+    expect(files.filter((file) => /[/\\](test|tests|__tests__)[/\\]/.test(file))).toEqual([]);
+    expect(files.some((file) => file.replace(/\\/g, '/').startsWith('/src/'))).toBe(false);
+  });
+
+  it('holds what main, the host and the embedded server need, and no development dependency', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>; devDependencies: Record<string, string>;
+    };
+    const packed = packages();
+    for (const name of Object.keys(manifest.dependencies)) expect(packed, name).toContain(name);
+    // Renderer-only libraries are bundled into out/renderer; tools and the Electron package never ship.
+    for (const name of ['react', 'react-dom', '@mantine/core', 'pdfjs-dist', 'i18next', 'electron', 'vite', 'vitest', 'typescript', '@playwright/test', 'electron-builder']) {
+      expect(packed, name).not.toContain(name);
+    }
+  });
+});
