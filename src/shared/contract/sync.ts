@@ -1,5 +1,6 @@
 /** Contract schemas of sign-in, sync and the conflicts inbox (issue 5). */
 import { z } from 'zod';
+import { bytes } from '../rpc/binary';
 import { isoInstant } from './common';
 
 /** Where one queued action stands: waiting, sent and awaiting an answer, refused, or in conflict. */
@@ -73,6 +74,6 @@ export const documentContent = z.object({
   documentId: z.string(),
   mediaType: z.string(),
   sha256: z.string(),
-  /** The verified bytes, base64. */
-  contentBase64: z.string(),
+  /** The verified bytes: binary over every transport (src/shared/rpc/binary.ts), never base64. */
+  bytes,
 });

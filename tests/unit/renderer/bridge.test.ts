@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bridgeGlobalName, calls, events, type HostHandlers, type SyncStatus, type WerkbankApi } from '../../../src/shared/contract';
-import { serveRpc, type MessageEndpoint, type RpcServer } from '../../../src/shared/rpc';
+import { decodeFrame, encodeFrame, serveRpc, type MessageEndpoint, type RpcServer } from '../../../src/shared/rpc';
 import { rpcSubprotocol, tokenSubprotocolPrefix } from '../../../src/shared/rpc/websocket';
 import {
   installPreviewBridge, rpcSocketUrl, socketEndpoint, takePreviewToken, tokenStorageKey,
@@ -13,12 +13,16 @@ const token = 'A'.repeat(40) + '_-9';
 /** A WebSocket stand-in whose far end is an in-memory endpoint the test can serve the contract on. */
 class FakeSocket implements SocketLike {
   readyState = 0;
-  readonly sent: string[] = [];
+  binaryType = 'blob';
+  readonly sent: (string | Uint8Array)[] = [];
   private readonly listeners = { open: [] as (() => void)[], close: [] as (() => void)[], message: [] as ((event: { data: unknown }) => void)[] };
   private readonly hostListeners = new Set<(message: unknown) => void>();
-  /** The host's end: what the page sends arrives here, parsed, as over a real socket. */
+  /** The host's end: what the page sends arrives here, decoded, as over a real socket (binary frames as ArrayBuffers). */
   readonly host: MessageEndpoint = {
-    send: (message) => this.receive(JSON.stringify(message)),
+    send: (message) => {
+      const frame = encodeFrame(message);
+      this.receive(typeof frame === 'string' ? frame : frame.buffer);
+    },
     onMessage: (listener) => {
       this.hostListeners.add(listener);
       return () => this.hostListeners.delete(listener);
@@ -33,10 +37,10 @@ class FakeSocket implements SocketLike {
     (this.listeners[type] as unknown[]).push(listener);
   }
 
-  send(data: string): void {
+  send(data: string | Uint8Array): void {
     if (this.readyState !== 1) throw new Error('InvalidStateError: still connecting');
     this.sent.push(data);
-    const parsed: unknown = JSON.parse(data);
+    const parsed = decodeFrame(data);
     queueMicrotask(() => this.hostListeners.forEach((listener) => listener(parsed)));
   }
 

@@ -136,10 +136,10 @@ export class SyncService {
   }
 
   /** A document's verified bytes; the read is recorded for the audit log first. */
-  async openDocument(documentId: string): Promise<{ documentId: string; mediaType: string; sha256: string; contentBase64: string }> {
+  async openDocument(documentId: string): Promise<{ documentId: string; mediaType: string; sha256: string; bytes: Uint8Array }> {
     const document = await this.documents.open(documentId);
     this.engine.recordRead('document', documentId);
-    return { documentId, mediaType: document.mediaType, sha256: document.sha256, contentBase64: Buffer.from(document.bytes).toString('base64') };
+    return { documentId, mediaType: document.mediaType, sha256: document.sha256, bytes: document.bytes };
   }
 
   /** Starts background sync when someone is signed in on this machine. */
