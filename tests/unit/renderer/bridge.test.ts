@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bridgeGlobalName, calls, events, type HostHandlers, type SyncStatus, type WerkbankApi } from '../../../src/shared/contract';
-import { decodeFrame, encodeFrame, serveRpc, type MessageEndpoint, type RpcServer } from '../../../src/shared/rpc';
+import { decodeFrame, encodeFrame, MalformedFrame, serveRpc, type MessageEndpoint, type RpcServer } from '../../../src/shared/rpc';
 import { rpcSubprotocol, tokenSubprotocolPrefix } from '../../../src/shared/rpc/websocket';
 import {
   installPreviewBridge, rpcSocketUrl, socketEndpoint, takePreviewToken, tokenStorageKey,
@@ -90,6 +90,8 @@ function fakeBrowser(hash: string, protocol = 'http:'): FakeBrowser {
   };
 }
 
+const pdfBytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x00, 0xff]);
+
 const syncStatus: SyncStatus = { state: 'online', lastSyncAt: null, pending: 2, conflicts: 0 };
 
 function serveHost(socket: FakeSocket): RpcServer<typeof events> {
@@ -99,6 +101,7 @@ function serveHost(socket: FakeSocket): RpcServer<typeof events> {
     'settings.setLanguage': ({ language }) => ({ language }),
     'cases.list': ({ limit }) => ({ items: [], total: limit }),
     'sync.status': () => syncStatus,
+    'documents.open': ({ documentId }) => ({ documentId, mediaType: 'application/pdf', sha256: 'a'.repeat(64), bytes: pdfBytes }),
   };
   return serveRpc(socket.host, { calls, events, handlers: partial as HostHandlers<null>, context: null });
 }
@@ -170,7 +173,65 @@ describe('socketEndpoint', () => {
   });
 });
 
+describe('socketEndpoint with bytes', () => {
+  it('reads binary frames as ArrayBuffers and sends a message with bytes as one binary frame', () => {
+    const socket = new FakeSocket('ws://x/rpc', []);
+    const endpoint = socketEndpoint(socket);
+    expect(socket.binaryType).toBe('arraybuffer');
+    socket.open();
+    endpoint.send({ kind: 'call', id: 1, method: 'x.upload', args: { bytes: pdfBytes } });
+    const [sent] = socket.sent;
+    expect(sent).toBeInstanceOf(Uint8Array);
+    expect(decodeFrame(sent as Uint8Array)).toEqual({ kind: 'call', id: 1, method: 'x.upload', args: { bytes: pdfBytes } });
+  });
+
+  it('hands a binary frame that does not add up to the RPC layer as a MalformedFrame', async () => {
+    const socket = new FakeSocket('ws://x/rpc', []);
+    const received: unknown[] = [];
+    socketEndpoint(socket).onMessage((message) => received.push(message));
+    socket.receive(new Uint8Array([0, 0, 0, 200, 1, 2]).buffer);
+    await Promise.resolve();
+    expect(received).toEqual([expect.any(MalformedFrame)]);
+  });
+});
+
 describe('installPreviewBridge', () => {
+  it('opens a document as bytes over the socket: one binary frame, no base64', async () => {
+    const browser = fakeBrowser(`#token=${token}`);
+    const target: { werkbank?: WerkbankApi } = {};
+    installPreviewBridge(target, browser, createConnectionMonitor('connected'));
+    const socket = browser.sockets[0] as FakeSocket;
+    const frames: unknown[] = [];
+    socket.addEventListener('message', (event) => frames.push(event.data));
+    serveHost(socket);
+    socket.open();
+    const opened = await (target.werkbank as WerkbankApi).documents.open({ documentId: 'doc-1' });
+    expect(opened.bytes).toBeInstanceOf(Uint8Array);
+    expect([...opened.bytes]).toEqual([...pdfBytes]);
+    expect(frames).toHaveLength(1);
+    expect(frames[0]).toBeInstanceOf(ArrayBuffer);
+    expect(new TextDecoder().decode(frames[0] as ArrayBuffer)).not.toContain(btoa(String.fromCharCode(...pdfBytes)));
+  });
+
+  it('fails a call at once with invalid_message when its answer is a broken binary frame, and keeps the connection', async () => {
+    const browser = fakeBrowser(`#token=${token}`);
+    const target: { werkbank?: WerkbankApi } = {};
+    installPreviewBridge(target, browser, createConnectionMonitor('connected'));
+    const socket = browser.sockets[0] as FakeSocket;
+    socket.open();
+    const api = target.werkbank as WerkbankApi;
+    const opening = api.documents.open({ documentId: 'doc-1' });
+    await Promise.resolve();
+    const call = decodeFrame(socket.sent[0] as string) as { id: number };
+    const whole = encodeFrame({ kind: 'ok', id: call.id, value: { documentId: 'doc-1', mediaType: 'application/pdf', sha256: 'a'.repeat(64), bytes: pdfBytes } }) as Uint8Array;
+    // The last bytes of the document never came.
+    socket.receive(whole.slice(0, whole.byteLength - 3).buffer);
+    await expect(opening).rejects.toMatchObject({ code: 'invalid_message' });
+    serveHost(socket);
+    await expect(api.app.info()).resolves.toMatchObject({ environment: 'training' });
+  });
+
+
   it('does nothing without a token, so the page can explain how to open the preview', () => {
     const target = {};
     expect(installPreviewBridge(target, fakeBrowser(''), createConnectionMonitor('connected'))).toBe(false);
