@@ -29,9 +29,14 @@ export interface PortLike {
   close(): void;
 }
 
-/** Wraps a MessagePort as an RPC endpoint. */
+/**
+ * Wraps a MessagePort as an RPC endpoint. Bytes from the host (a document) arrive as a Uint8Array
+ * by structured clone, and contextBridge copies them into the page as one: no base64 anywhere.
+ */
 export function portEndpoint(port: PortLike): MessageEndpoint {
   return {
+    // No transfer list towards the host: a MessagePortMain reads only ports from one, and a message
+    // with a transferred ArrayBuffer arrives without its data (electron/electron#34905); cloned, it arrives.
     send: (message) => port.postMessage(message),
     onMessage(listener) {
       const handler = (event: { data: unknown }): void => listener(event.data);

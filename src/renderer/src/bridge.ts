@@ -5,7 +5,9 @@
  * kept in sessionStorage (a reload keeps working) and is removed from the address bar at once.
  */
 import { bridgeGlobalName, calls, events, type Calls, type Events } from '../../shared/contract';
-import { connectRpc, createBridge, createListenerRegistry, type MessageEndpoint, type RpcClient } from '../../shared/rpc';
+import {
+  connectRpc, createBridge, createListenerRegistry, decodeFrame, encodeFrame, type MessageEndpoint, type RpcClient,
+} from '../../shared/rpc';
 import {
   rpcSubprotocol, rpcWebSocketPath, tokenFragmentKey, tokenPattern, tokenSubprotocolPrefix,
 } from '../../shared/rpc/websocket';
@@ -17,7 +19,9 @@ export const tokenStorageKey = 'werkbank.previewToken';
 /** The parts of a WebSocket this module uses, so tests can pass a fake. */
 export interface SocketLike {
   readonly readyState: number;
-  send(data: string): void;
+  /** Set to 'arraybuffer': binary frames (documents) are read as bytes, not as Blobs. */
+  binaryType: string;
+  send(data: string | Uint8Array<ArrayBuffer>): void;
   close(): void;
   addEventListener(type: 'open' | 'close', listener: () => void): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
@@ -58,29 +62,29 @@ export function rpcSocketUrl(location: PreviewEnvironment['location']): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${rpcWebSocketPath}`;
 }
 
-/** A socket as a MessageEndpoint: JSON on the wire, sends queued until the socket is open. */
+/**
+ * A socket as a MessageEndpoint: JSON text frames, and a binary frame for a message that holds bytes
+ * (src/shared/rpc/binary.ts); sends queued until the socket is open.
+ */
 export function socketEndpoint(socket: SocketLike): MessageEndpoint & { onOpen(listener: () => void): void } {
-  const queue: string[] = [];
+  const queue: (string | Uint8Array<ArrayBuffer>)[] = [];
+  socket.binaryType = 'arraybuffer';
   socket.addEventListener('open', () => {
     for (const data of queue.splice(0)) socket.send(data);
   });
   return {
     send(message) {
-      const data = JSON.stringify(message);
+      const data = encodeFrame(message);
       if (socket.readyState === socketOpen) socket.send(data);
       else queue.push(data);
     },
     onMessage(listener) {
       let active = true;
       socket.addEventListener('message', (event) => {
-        if (!active || typeof event.data !== 'string') return;
-        let message: unknown;
-        try {
-          message = JSON.parse(event.data);
-        } catch {
-          return; // Not ours to guess at; the RPC layer would refuse it anyway.
-        }
-        listener(message);
+        if (!active) return;
+        const { data } = event;
+        const message = data instanceof ArrayBuffer ? decodeFrame(new Uint8Array(data)) : typeof data === 'string' ? decodeFrame(data) : undefined;
+        if (message !== undefined) listener(message);
       });
       return () => {
         active = false;

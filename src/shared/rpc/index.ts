@@ -6,8 +6,14 @@
  * again when it arrives, so neither side trusts the other's shapes.
  */
 import { z } from 'zod';
+import { MalformedFrame } from './binary';
 
-/** Anything that can send a message and tell us about incoming ones. */
+export { bytes, decodeBinaryFrame, decodeFrame, encodeFrame, MalformedFrame } from './binary';
+
+/**
+ * Anything that can send a message and tell us about incoming ones. A message may hold Uint8Arrays
+ * (binary.ts); a transport that had to refuse an incoming frame delivers a MalformedFrame instead.
+ */
 export interface MessageEndpoint {
   send(message: unknown): void;
   /** Subscribes to incoming messages; returns the unsubscribe function. */
@@ -159,6 +165,13 @@ export function serveRpc<C extends CallMap, E extends EventMap, Ctx>(
   };
 
   const unsubscribe = endpoint.onMessage((raw) => {
+    if (raw instanceof MalformedFrame) {
+      // Answered when the frame said which call it was, so the caller learns why at once.
+      if (raw.kind === 'call' && raw.id !== undefined) {
+        reply({ kind: 'error', id: raw.id, error: { code: 'invalid_message', message: `The data host could not read this call: ${raw.reason}.` } });
+      }
+      return;
+    }
     const message = wireMessage.safeParse(raw);
     if (!message.success || message.data.kind !== 'call') return;
     void handle(message.data.id, message.data.method, message.data.args);
@@ -255,7 +268,20 @@ export function connectRpc<C extends CallMap, E extends EventMap>(
     }
   };
 
+  const settle = (id: number): Pending | undefined => {
+    const entry = pending.get(id);
+    if (!entry) return undefined;
+    pending.delete(id);
+    if (entry.timer) timers.clearTimeout(entry.timer);
+    return entry;
+  };
+
   const unsubscribeMessages = endpoint.onMessage((raw) => {
+    if (raw instanceof MalformedFrame) {
+      const entry = raw.kind !== 'call' && raw.id !== undefined ? settle(raw.id) : undefined;
+      entry?.reject(new RpcError('invalid_message', `The answer to ${entry.method} could not be read: ${raw.reason}.`));
+      return;
+    }
     const parsed = wireMessage.safeParse(raw);
     if (!parsed.success) return;
     const message = parsed.data;
@@ -267,10 +293,8 @@ export function connectRpc<C extends CallMap, E extends EventMap>(
       return;
     }
     if (message.kind === 'call') return;
-    const entry = pending.get(message.id);
+    const entry = settle(message.id);
     if (!entry) return;
-    pending.delete(message.id);
-    if (entry.timer) timers.clearTimeout(entry.timer);
     if (message.kind === 'error') {
       entry.reject(new RpcError(message.error.code, message.error.message, message.error.details));
       return;

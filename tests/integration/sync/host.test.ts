@@ -141,7 +141,7 @@ describe('the data host synchronising through the contract', () => {
     const { items } = await client.call('documents.list', { caseId });
     expect(items).toMatchObject([{ id: sync.world.documents.A1, caseId, mediaType: 'application/pdf', cached: false, size: tinyPdf.length }]);
     const opened = await client.call('documents.open', { documentId: sync.world.documents.A1 });
-    expect(Buffer.from(opened.contentBase64, 'base64').equals(tinyPdf)).toBe(true);
+    expect(Buffer.from(opened.bytes).equals(tinyPdf)).toBe(true);
     expect((await client.call('documents.list', { caseId })).items[0]?.cached).toBe(true);
     expect((await client.call('sync.outbox')).items.map((item) => item.name)).toEqual(['audit.recordRead']);
     await client.call('sync.now');

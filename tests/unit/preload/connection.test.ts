@@ -2,10 +2,11 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createHostConnection, toBridgeError, withBridgeErrors, type PortLike } from '../../../src/preload/connection';
-import { defineCall, defineEvent, RpcError, serveRpc, type MessageEndpoint, type RpcServer } from '../../../src/shared/rpc';
+import { bytes, defineCall, defineEvent, RpcError, serveRpc, type MessageEndpoint, type RpcServer } from '../../../src/shared/rpc';
 
 const calls = {
   'echo.say': defineCall(z.object({ text: z.string() }).strict(), z.object({ text: z.string(), host: z.number() }), 'Echoes.'),
+  'echo.file': defineCall(z.object({ size: z.number() }).strict(), z.object({ bytes }), 'Bytes of a given size; 0 answers base64 instead.'),
 };
 const events = { 'host.tick': defineEvent(z.object({ count: z.number() }), 'A tick.') };
 
@@ -23,7 +24,10 @@ function hostOn(port: MessagePort, hostNumber: number): RpcServer<typeof events>
     calls,
     events,
     context: undefined,
-    handlers: { 'echo.say': ({ text }) => ({ text, host: hostNumber }) },
+    handlers: {
+      'echo.say': ({ text }) => ({ text, host: hostNumber }),
+      'echo.file': ({ size }) => ({ bytes: size === 0 ? ('JVBERg==' as unknown as Uint8Array) : new Uint8Array(size).fill(hostNumber) }),
+    },
   });
 }
 
@@ -118,6 +122,21 @@ describe('the preload host connection', () => {
     await expect(refused).rejects.toBeInstanceOf(RpcError);
     await expect(refused).rejects.toMatchObject({ code: 'invalid_arguments' });
     await expect(connection.client.call('nope.nothing' as never)).rejects.toMatchObject({ code: 'unknown_method' });
+    connection.client.dispose();
+  });
+
+  it('receives bytes from the host as a Uint8Array by structured clone, and refuses base64 in their place', async () => {
+    const connection = createHostConnection({ calls, events });
+    const { hostPort, windowPort } = channel();
+    hostOn(hostPort, 3);
+    connection.attachPort(windowPort);
+    const { bytes: received } = await connection.client.call('echo.file', { size: 500_000 });
+    expect(received).toBeInstanceOf(Uint8Array);
+    expect(received.byteLength).toBe(500_000);
+    expect(received[499_999]).toBe(3);
+    // Not a copy of some larger buffer: what contextBridge copies into the page is the document alone.
+    expect(received.buffer.byteLength).toBe(500_000);
+    await expect(connection.client.call('echo.file', { size: 0 })).rejects.toMatchObject({ code: 'invalid_result' });
     connection.client.dispose();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bridgeGlobalName, calls, events, type HostHandlers, type SyncStatus, type WerkbankApi } from '../../../src/shared/contract';
-import { serveRpc, type MessageEndpoint, type RpcServer } from '../../../src/shared/rpc';
+import { decodeFrame, encodeFrame, MalformedFrame, serveRpc, type MessageEndpoint, type RpcServer } from '../../../src/shared/rpc';
 import { rpcSubprotocol, tokenSubprotocolPrefix } from '../../../src/shared/rpc/websocket';
 import {
   installPreviewBridge, rpcSocketUrl, socketEndpoint, takePreviewToken, tokenStorageKey,
@@ -13,12 +13,16 @@ const token = 'A'.repeat(40) + '_-9';
 /** A WebSocket stand-in whose far end is an in-memory endpoint the test can serve the contract on. */
 class FakeSocket implements SocketLike {
   readyState = 0;
-  readonly sent: string[] = [];
+  binaryType = 'blob';
+  readonly sent: (string | Uint8Array)[] = [];
   private readonly listeners = { open: [] as (() => void)[], close: [] as (() => void)[], message: [] as ((event: { data: unknown }) => void)[] };
   private readonly hostListeners = new Set<(message: unknown) => void>();
-  /** The host's end: what the page sends arrives here, parsed, as over a real socket. */
+  /** The host's end: what the page sends arrives here, decoded, as over a real socket (binary frames as ArrayBuffers). */
   readonly host: MessageEndpoint = {
-    send: (message) => this.receive(JSON.stringify(message)),
+    send: (message) => {
+      const frame = encodeFrame(message);
+      this.receive(typeof frame === 'string' ? frame : frame.buffer);
+    },
     onMessage: (listener) => {
       this.hostListeners.add(listener);
       return () => this.hostListeners.delete(listener);
@@ -33,10 +37,10 @@ class FakeSocket implements SocketLike {
     (this.listeners[type] as unknown[]).push(listener);
   }
 
-  send(data: string): void {
+  send(data: string | Uint8Array): void {
     if (this.readyState !== 1) throw new Error('InvalidStateError: still connecting');
     this.sent.push(data);
-    const parsed: unknown = JSON.parse(data);
+    const parsed = decodeFrame(data);
     queueMicrotask(() => this.hostListeners.forEach((listener) => listener(parsed)));
   }
 
@@ -86,6 +90,8 @@ function fakeBrowser(hash: string, protocol = 'http:'): FakeBrowser {
   };
 }
 
+const pdfBytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x00, 0xff]);
+
 const syncStatus: SyncStatus = { state: 'online', lastSyncAt: null, pending: 2, conflicts: 0 };
 
 function serveHost(socket: FakeSocket): RpcServer<typeof events> {
@@ -95,6 +101,7 @@ function serveHost(socket: FakeSocket): RpcServer<typeof events> {
     'settings.setLanguage': ({ language }) => ({ language }),
     'cases.list': ({ limit }) => ({ items: [], total: limit }),
     'sync.status': () => syncStatus,
+    'documents.open': ({ documentId }) => ({ documentId, mediaType: 'application/pdf', sha256: 'a'.repeat(64), bytes: pdfBytes }),
   };
   return serveRpc(socket.host, { calls, events, handlers: partial as HostHandlers<null>, context: null });
 }
@@ -166,7 +173,65 @@ describe('socketEndpoint', () => {
   });
 });
 
+describe('socketEndpoint with bytes', () => {
+  it('reads binary frames as ArrayBuffers and sends a message with bytes as one binary frame', () => {
+    const socket = new FakeSocket('ws://x/rpc', []);
+    const endpoint = socketEndpoint(socket);
+    expect(socket.binaryType).toBe('arraybuffer');
+    socket.open();
+    endpoint.send({ kind: 'call', id: 1, method: 'x.upload', args: { bytes: pdfBytes } });
+    const [sent] = socket.sent;
+    expect(sent).toBeInstanceOf(Uint8Array);
+    expect(decodeFrame(sent as Uint8Array)).toEqual({ kind: 'call', id: 1, method: 'x.upload', args: { bytes: pdfBytes } });
+  });
+
+  it('hands a binary frame that does not add up to the RPC layer as a MalformedFrame', async () => {
+    const socket = new FakeSocket('ws://x/rpc', []);
+    const received: unknown[] = [];
+    socketEndpoint(socket).onMessage((message) => received.push(message));
+    socket.receive(new Uint8Array([0, 0, 0, 200, 1, 2]).buffer);
+    await Promise.resolve();
+    expect(received).toEqual([expect.any(MalformedFrame)]);
+  });
+});
+
 describe('installPreviewBridge', () => {
+  it('opens a document as bytes over the socket: one binary frame, no base64', async () => {
+    const browser = fakeBrowser(`#token=${token}`);
+    const target: { werkbank?: WerkbankApi } = {};
+    installPreviewBridge(target, browser, createConnectionMonitor('connected'));
+    const socket = browser.sockets[0] as FakeSocket;
+    const frames: unknown[] = [];
+    socket.addEventListener('message', (event) => frames.push(event.data));
+    serveHost(socket);
+    socket.open();
+    const opened = await (target.werkbank as WerkbankApi).documents.open({ documentId: 'doc-1' });
+    expect(opened.bytes).toBeInstanceOf(Uint8Array);
+    expect([...opened.bytes]).toEqual([...pdfBytes]);
+    expect(frames).toHaveLength(1);
+    expect(frames[0]).toBeInstanceOf(ArrayBuffer);
+    expect(new TextDecoder().decode(frames[0] as ArrayBuffer)).not.toContain(btoa(String.fromCharCode(...pdfBytes)));
+  });
+
+  it('fails a call at once with invalid_message when its answer is a broken binary frame, and keeps the connection', async () => {
+    const browser = fakeBrowser(`#token=${token}`);
+    const target: { werkbank?: WerkbankApi } = {};
+    installPreviewBridge(target, browser, createConnectionMonitor('connected'));
+    const socket = browser.sockets[0] as FakeSocket;
+    socket.open();
+    const api = target.werkbank as WerkbankApi;
+    const opening = api.documents.open({ documentId: 'doc-1' });
+    await Promise.resolve();
+    const call = decodeFrame(socket.sent[0] as string) as { id: number };
+    const whole = encodeFrame({ kind: 'ok', id: call.id, value: { documentId: 'doc-1', mediaType: 'application/pdf', sha256: 'a'.repeat(64), bytes: pdfBytes } }) as Uint8Array;
+    // The last bytes of the document never came.
+    socket.receive(whole.slice(0, whole.byteLength - 3).buffer);
+    await expect(opening).rejects.toMatchObject({ code: 'invalid_message' });
+    serveHost(socket);
+    await expect(api.app.info()).resolves.toMatchObject({ environment: 'training' });
+  });
+
+
   it('does nothing without a token, so the page can explain how to open the preview', () => {
     const target = {};
     expect(installPreviewBridge(target, fakeBrowser(''), createConnectionMonitor('connected'))).toBe(false);

@@ -18,6 +18,10 @@ export interface PortLike {
 /** Wraps a MessagePortMain as an RPC endpoint and starts it. */
 export function portEndpoint(port: PortLike): MessageEndpoint {
   const endpoint: MessageEndpoint = {
+    // A document's bytes travel as the Uint8Array they are: structured clone copies them once into
+    // the message to the window, as bytes. No transfer list: MessagePortMain transfers only ports
+    // (an ArrayBuffer in the list breaks the message, electron/electron#37565), and between
+    // processes the bytes are copied either way.
     send: (message) => port.postMessage(message),
     onMessage: (listener) => {
       const wrapped = (event: { data: unknown }): void => listener(event.data);

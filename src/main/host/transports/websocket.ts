@@ -7,7 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { MessageEndpoint } from '../../../shared/rpc';
+import { decodeFrame, encodeFrame, type MessageEndpoint } from '../../../shared/rpc';
 import { rpcSubprotocol, rpcWebSocketPath, tokenSubprotocolPrefix } from '../../../shared/rpc/websocket';
 
 export interface WebSocketRpcOptions {
@@ -43,16 +43,13 @@ export function refusal(request: IncomingMessage, options: Pick<WebSocketRpcOpti
 function socketEndpoint(socket: WebSocket): MessageEndpoint {
   return {
     send: (message) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      // Bytes (a document) go as a binary frame of their own, never as base64 in JSON (binary.ts).
+      if (socket.readyState === socket.OPEN) socket.send(encodeFrame(message));
     },
     onMessage: (listener) => {
       const wrapped = (data: Buffer, isBinary: boolean): void => {
-        if (isBinary) return;
-        try {
-          listener(JSON.parse(data.toString('utf8')));
-        } catch {
-          // Not JSON: ignored like any other malformed message.
-        }
+        const message = decodeFrame(isBinary ? data : data.toString('utf8'));
+        if (message !== undefined) listener(message);
       };
       socket.on('message', wrapped);
       return () => socket.off('message', wrapped);

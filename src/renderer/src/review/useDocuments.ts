@@ -25,11 +25,10 @@ export function refusalBeforeFetching(document: Pick<ReviewDocument, 'size'>): V
   return refuseBeforeParsing(document.size);
 }
 
-function decode(base64: string): ArrayBuffer {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes.buffer;
+/** The document's bytes as a buffer of their own (what the viewer frame is handed); copied only when they share one. */
+export function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer;
+  return bytes.slice().buffer;
 }
 
 export interface DocumentsState {
@@ -117,7 +116,7 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
     let current = true;
     // documents.open records the read itself.
     api.documents.open({ documentId: shownId }).then(
-      (content) => keep(shownId, decode(content.contentBase64)),
+      (content) => keep(shownId, ownBuffer(content.bytes)),
       () => {
         if (current) fail(shownId, 'unavailable');
       },
@@ -142,7 +141,7 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
     reading.current = { requestId, documentId: next };
     api.documents.open({ documentId: next }).then(
       (content) => {
-        const bytes = decode(content.contentBase64);
+        const bytes = ownBuffer(content.bytes);
         keep(next, bytes);
         if (reading.current?.requestId === requestId) setTextRequest({ requestId, bytes, key: next });
       },
