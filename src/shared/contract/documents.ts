@@ -1,6 +1,7 @@
 /** Contract of the `documents` namespace: a case's documents and their verified bytes. */
 import { z } from 'zod';
 import { defineCall } from '../rpc';
+import { bytes } from '../rpc/binary';
 import { inNamespace } from './common';
 
 /** A document of a case as the local cache knows it. */
@@ -21,8 +22,8 @@ export const documentContent = z.object({
   documentId: z.string(),
   mediaType: z.string(),
   sha256: z.string(),
-  /** The verified bytes, base64. */
-  contentBase64: z.string(),
+  /** The verified bytes: binary over every transport (src/shared/rpc/binary.ts), never base64. */
+  bytes,
 });
 
 export const documentsCalls = inNamespace('documents', {

@@ -14,10 +14,10 @@ export function listDocuments(sqlite: Database.Database, caseId: string): { item
 }
 
 /** A document's verified bytes; the read is recorded for the audit log. */
-export async function openDocument(sync: SyncService, documentId: string): Promise<{ documentId: string; mediaType: string; sha256: string; contentBase64: string }> {
+export async function openDocument(sync: SyncService, documentId: string): Promise<{ documentId: string; mediaType: string; sha256: string; bytes: Uint8Array }> {
   const document = await sync.documents.open(documentId);
   sync.engine.recordRead('document', documentId);
-  return { documentId, mediaType: document.mediaType, sha256: document.sha256, contentBase64: Buffer.from(document.bytes).toString('base64') };
+  return { documentId, mediaType: document.mediaType, sha256: document.sha256, bytes: document.bytes };
 }
 
 export function documentsHandlers(parts: HostParts): HandlersOf<typeof documentsCalls> {
