@@ -1,6 +1,7 @@
 /** Contract of the `sync` namespace: the sync state, queued actions and the conflicts inbox. */
 import { z } from 'zod';
 import { defineCall, defineEvent } from '../rpc';
+import { mutationArgs, mutationNames, type MutationInput, type MutationName } from '../sync/mutations';
 import { empty, inNamespace, isoInstant } from './common';
 
 /** Where one queued action stands: waiting, sent and awaiting an answer, refused, or in conflict. */
@@ -22,8 +23,25 @@ export const syncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 
-/** One named mutation from the renderer; the host validates `args` with the sync protocol's schema. */
-export const mutateArgs = z.object({ name: z.string().min(1).max(64), args: z.unknown() }).strict();
+/** One mutation call: its name and the arguments its schema in the sync protocol takes. */
+type MutationCallSchema<Name extends MutationName> = z.ZodObject<{ name: z.ZodLiteral<Name>; args: (typeof mutationArgs)[Name] }, z.core.$strict>;
+
+/**
+ * One named mutation from the renderer: a union discriminated by `name`, so a wrong or missing
+ * argument fails to compile at the caller and is refused by the bridge before the host sees it.
+ */
+export const mutateArgs = z.discriminatedUnion('name', mutationNames.map((name) => z.object({ name: z.literal(name), args: mutationArgs[name] }).strict()) as unknown as
+  [MutationCallSchema<MutationName>, ...MutationCallSchema<MutationName>[]]) as unknown as
+  z.ZodType<{ [Name in MutationName]: z.output<MutationCallSchema<Name>> }[MutationName], { [Name in MutationName]: z.input<MutationCallSchema<Name>> }[MutationName]>;
+export type MutationCall = z.input<typeof mutateArgs>;
+
+/** A function that queues a mutation, typed by its name (the renderer's screens pass these around). */
+export type Mutate<Result = unknown> = <Name extends MutationName>(name: Name, args: MutationInput<Name>) => Promise<Result>;
+
+/** A mutation call with its arguments checked against its name (the union cannot be built from a generic name). */
+export function mutationCall<Name extends MutationName>(name: Name, args: MutationInput<Name>): MutationCall {
+  return { name, args } as MutationCall;
+}
 
 export const outboxItem = z.object({
   clientMutationId: z.string(),

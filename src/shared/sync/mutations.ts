@@ -88,6 +88,11 @@ export const mutationArgs = {
 
 export type MutationName = keyof typeof mutationArgs;
 export type MutationArgs<Name extends MutationName> = z.infer<(typeof mutationArgs)[Name]>;
+/** The arguments as a caller writes them (before the schema trims and defaults). */
+export type MutationInput<Name extends MutationName> = z.input<(typeof mutationArgs)[Name]>;
+
+/** The names of one family, e.g. `MutationNameOf<'case'>`. */
+export type MutationNameOf<Family extends string> = Extract<MutationName, `${Family}.${string}`>;
 
 export const mutationNames = Object.keys(mutationArgs) as MutationName[];
 

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { decodeViewSettings, type PriorityExplanation, type QueueDirectory, type QueueResult, type SavedViewItem } from '../../../shared/contract';
+import { overlaySavedViews, savedViewMutationNames, type SavedViewRow } from '../../../shared/mutations';
 import { RpcError } from '../../../shared/rpc';
 import { DirectoryReader } from './directory';
 import { Explainer } from './explain';
@@ -36,7 +37,7 @@ export class QueueService {
     this.statements = {
       caseTypes: sqlite.prepare('SELECT DISTINCT case_type FROM cases ORDER BY case_type').pluck(),
       views: sqlite.prepare(`SELECT data FROM server_rows WHERE entity = 'savedView'`).pluck(),
-      pendingViews: sqlite.prepare(`SELECT name, args FROM outbox WHERE name IN ('view.save', 'view.delete') AND state IN ('queued', 'sent') ORDER BY seq`),
+      pendingViews: sqlite.prepare(`SELECT name, args FROM outbox WHERE name IN (SELECT value FROM json_each(?)) AND state IN ('queued', 'sent') ORDER BY seq`),
       seen: sqlite.prepare(`INSERT INTO case_seen (case_id, seen_at) VALUES (?, ?) ON CONFLICT (case_id) DO UPDATE SET seen_at = excluded.seen_at`),
       clearNewDocument: sqlite.prepare(`UPDATE cases SET flags = flags & ~${flagBits.newDocument} WHERE id = ?`),
     };
@@ -72,23 +73,13 @@ export class QueueService {
   views(): { items: SavedViewItem[] } {
     const userId = this.options.userId();
     const directory = this.directoryReader.read();
-    const views = new Map<string, StoredView & { pending: boolean }>();
+    const views = new Map<string, SavedViewRow>();
     for (const text of this.statements.views.all() as string[]) {
       const view = JSON.parse(text) as StoredView;
-      views.set(view.id, { ...view, pending: false });
+      views.set(view.id, { ...view, teamId: view.teamId ?? null, pending: false });
     }
-    for (const entry of this.statements.pendingViews.all() as { name: string; args: string }[]) {
-      const args = JSON.parse(entry.args) as { viewId: string; name?: string; filter?: unknown; teamId?: string | null };
-      if (entry.name === 'view.delete') {
-        views.delete(args.viewId);
-        continue;
-      }
-      const before = views.get(args.viewId);
-      views.set(args.viewId, {
-        id: args.viewId, ownerId: before?.ownerId ?? userId ?? '', name: args.name ?? before?.name ?? '', filter: args.filter,
-        teamId: before ? before.teamId ?? null : args.teamId ?? null, pending: true,
-      });
-    }
+    const pending = this.statements.pendingViews.all(JSON.stringify(savedViewMutationNames)) as { name: string; args: string }[];
+    overlaySavedViews(views, pending.map((entry) => ({ name: entry.name, args: JSON.parse(entry.args) as unknown })), userId);
     const items: SavedViewItem[] = [];
     for (const view of views.values()) {
       const settings = decodeViewSettings(view.filter);

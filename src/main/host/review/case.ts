@@ -15,7 +15,7 @@ import { checklistFor, evidenceRequirements } from '../../../shared/domain';
 import { RpcError } from '../../../shared/rpc';
 import { readCase, syncStatesOf, toSummary } from '../cases/store';
 import type { CacheDatabase } from '../db/open';
-import { overlayPending, type PendingAction } from './pending';
+import { overlayCaseScreen, type PendingAction } from '../../../shared/mutations';
 
 /** How many of the latest messages the screen shows. */
 export const latestMessageCount = 20;
@@ -139,7 +139,7 @@ export class ReviewReader {
     };
     const pendingActions = (this.pendingOfCase.all(caseId) as { name: string; args: string }[])
       .map((action): PendingAction => ({ name: action.name, args: JSON.parse(action.args) as unknown }));
-    const overlaid = overlayPending(base, pendingActions, today);
+    const overlaid = overlayCaseScreen(base, pendingActions, today);
     const events = each('caseEvent', eventRow, (id, value) => ({ id, ...value })).sort((left, right) => left.at.localeCompare(right.at));
     overlaid.notes.sort((left, right) => (left.createdAt ?? '9').localeCompare(right.createdAt ?? '9'));
 

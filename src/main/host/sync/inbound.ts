@@ -10,7 +10,7 @@ import type { PullResponse, SyncChange } from '../../../shared/sync';
 import { calendarDateInAmsterdam } from '../../../shared/domain/dates';
 import { deferIndexes, restoreIndexes } from '../db/deferred-indexes';
 import { flagBits, rankCase, rerankCases, vulnerableBit } from '../queue/rank';
-import { applyToCase, type CaseData } from './local-effects';
+import { applyPendingToCase, type LocalCase } from '../../../shared/mutations';
 
 const caseData = z.looseObject({
   id: z.string(),
@@ -267,9 +267,9 @@ export class InboundStore {
   }
 
   /** The case as the server sent it, or null. */
-  serverCase(caseId: string): CaseData | null {
+  serverCase(caseId: string): LocalCase | null {
     const text = this.statements.readRow.get('case', caseId) as string | undefined;
-    return text === undefined ? null : (JSON.parse(text) as CaseData);
+    return text === undefined ? null : (JSON.parse(text) as LocalCase);
   }
 
   /** A server row's data, or null. */
@@ -288,7 +288,7 @@ export class InboundStore {
   ): void {
     const s = this.statements;
     // A case written in this transaction is taken as written instead of read back and parsed.
-    const server = (options.applying?.get(caseId) as CaseData | undefined) ?? this.serverCase(caseId);
+    const server = (options.applying?.get(caseId) as LocalCase | undefined) ?? this.serverCase(caseId);
     const applicant = s.partyOf.get(caseId, 'applicant') as { name: string; vNumber: string | null } | undefined;
     if (!server || !applicant) {
       // Incomplete (the rest is on the next page) or gone: nothing to list yet.
@@ -297,13 +297,10 @@ export class InboundStore {
       s.deleteCase.run(caseId);
       return;
     }
-    let kase = server;
     const effects = options.pending && !options.pending.has(caseId) ? [] : s.pendingOf.all(caseId) as { name: string; args: string }[];
     // Asked only when there are effects: it reads sync_state, which per case of a bootstrap adds up.
-    const userId = effects.length > 0 ? this.userId() : '';
-    for (const effect of effects) {
-      kase = applyToCase(effect.name, JSON.parse(effect.args), kase, userId);
-    }
+    const kase = effects.length === 0 ? server
+      : applyPendingToCase(server, effects.map((effect) => ({ name: effect.name, args: JSON.parse(effect.args) as unknown })), this.userId());
     const parsed = caseData.parse(kase);
     // While bootstrapping, child rows may still be on later pages: fillQueueFacts sets these at the end.
     const facts = options.deferSearch ? noFacts

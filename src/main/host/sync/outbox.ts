@@ -7,12 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { RpcError } from '../../../shared/rpc';
+import { caseIdOf, guardOf } from '../../../shared/mutations';
 import {
-  isMutationName, mutationArgs, type MutationEnvelope, type MutationResult,
+  isMutationName, mutationArgs, type MutationArgs, type MutationEnvelope, type MutationName, type MutationResult,
 } from '../../../shared/sync';
 import type { ConflictRow, OutboxState } from '../db/schema';
 import type { InboundStore } from './inbound';
-import { caseIdOf, guardedFields, guardedRowId } from './local-effects';
 
 /** One outbox row as the engine and the UI see it. */
 export interface OutboxItem {
@@ -61,10 +61,10 @@ export class Outbox {
   }
 
   /** The guarded values the user sees now for `name` on its row: what the server compares against. */
-  private baseFor(name: string, args: unknown): Record<string, string | number | boolean | null> {
-    const guard = guardedFields(name);
-    const rowId = guardedRowId(name, args);
-    if (!guard || rowId === null) return {};
+  private baseFor<Name extends MutationName>(name: Name, args: MutationArgs<Name>): Record<string, string | number | boolean | null> {
+    const guard = guardOf(name, args);
+    if (!guard) return {};
+    const { rowId } = guard;
     const base: Record<string, string | number | boolean | null> = {};
     if (guard.entity === 'case') {
       const row = this.sqlite.prepare('SELECT assignee, deadline FROM cases WHERE id = ?').get(rowId) as
@@ -96,7 +96,7 @@ export class Outbox {
     const clientMutationId = randomUUID();
     const caseId = caseIdOf(parsed.data);
     this.sqlite.transaction(() => {
-      const base = this.baseFor(name, parsed.data);
+      const base = this.baseFor(name, parsed.data as MutationArgs<typeof name>);
       this.statements.insert.run(clientMutationId, name, JSON.stringify(parsed.data), JSON.stringify(base), caseId, now);
       if (caseId) this.inbound.materialiseCase(caseId);
     }).immediate();

@@ -11,7 +11,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExterna
 import { useTranslation } from 'react-i18next';
 import {
   decodeViewSettings, encodeViewSettings, type QueueDirectory, type QueueFilter, type QueueRow, type QueueSort, type QueueTab,
-  type SavedViewItem, type SavedViewSettings,
+  mutationCall, type Mutate, type SavedViewItem, type SavedViewSettings,
 } from '../../../shared/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { errorCodeOf } from '../errors';
@@ -137,7 +137,7 @@ export const QueueScreen = memo(function QueueScreen({ sessionless }: QueueScree
     return subscribe(remember);
   }, [data]);
 
-  const mutate = useCallback((name: string, args: unknown) => api.sync.mutate({ name, args }), [api]);
+  const mutate: Mutate = useCallback((name, args) => api.sync.mutate(mutationCall(name, args)), [api]);
   const notify = useCallback((options: { message: string; color?: string; title?: string; autoClose?: number }) => {
     notifications.show({ ...options, closeButtonProps: { 'aria-label': t('app.close') } });
   }, [t]);

@@ -7,7 +7,7 @@ import { Button, Checkbox, Group, Menu, Modal, Select, Stack, Text, TextInput } 
 import { IconBookmark, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { encodeViewSettings, type QueueDirectory, type SavedViewItem, type SavedViewSettings } from '../../../shared/contract';
+import { encodeViewSettings, type Mutate, type QueueDirectory, type SavedViewItem, type SavedViewSettings } from '../../../shared/contract';
 
 export interface SavedViewsProps {
   views: readonly SavedViewItem[];
@@ -15,7 +15,7 @@ export interface SavedViewsProps {
   directory: QueueDirectory | null;
   onApply: (view: SavedViewItem) => void;
   /** Queues a mutation; rejects with the host's error. */
-  mutate: (name: string, args: unknown) => Promise<unknown>;
+  mutate: Mutate;
   saveOpened: boolean;
   onSaveOpenedChange: (opened: boolean) => void;
 }

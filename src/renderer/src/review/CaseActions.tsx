@@ -9,6 +9,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { domainRules, evidenceRequirements, type Regime } from '../../../shared/domain';
 import { addDays } from '../../../shared/domain/dates';
+import type { MutationInput, MutationNameOf } from '../../../shared/sync';
 import { isRegime, versionInEffect } from '../../../shared/domain/rules';
 import { useReview } from './controller';
 
@@ -58,9 +59,10 @@ export function CaseActions() {
   const regime: Regime | null = isRegime(review.review.summary.regime) ? review.review.summary.regime : null;
   const nextExtension = regime ? versionInEffect(domainRules.regimes[regime], review.review.summary.receivedOn).extensions[review.review.extensions.length] : undefined;
 
-  const run = async (name: string, args: Record<string, unknown>): Promise<void> => {
+  const run = async <Name extends MutationNameOf<'case'>>(name: Name, args: Omit<MutationInput<Name>, 'caseId'>): Promise<void> => {
     setBusy(true);
-    const done = await review.mutate(name, { caseId, ...args });
+    // Every case.* mutation names its case; the dialogs fill in the rest.
+    const done = await review.mutate(name, { caseId, ...args } as MutationInput<Name>);
     setBusy(false);
     if (done) setDialog(null);
   };

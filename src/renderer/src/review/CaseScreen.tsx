@@ -8,6 +8,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mutationCall } from '../../../shared/contract';
 import {
   assistEvidence, checklistFor, requirementForKind, type EvidenceField,
 } from '../../../shared/domain';
@@ -91,9 +92,9 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
     setFind(to.find ?? '');
   }, []);
 
-  const mutate = useCallback(async (name: string, args: Record<string, unknown>): Promise<boolean> => {
+  const mutate: ReviewController['mutate'] = useCallback(async (name, args) => {
     try {
-      await api.sync.mutate({ name, args });
+      await api.sync.mutate(mutationCall(name, args));
       reload();
       return true;
     } catch (error) {

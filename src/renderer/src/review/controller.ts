@@ -6,6 +6,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { ReviewCase } from '../../../shared/contract';
+import type { MutationInput, MutationName } from '../../../shared/sync';
 import type { EvidenceField, EvidenceFinding, EvidenceRequirementId, EvidenceSuggestion } from '../../../shared/domain';
 import type { ViewerErrorKind } from '../../viewer/protocol';
 
@@ -35,7 +36,7 @@ export interface ReviewController {
   /** Marks a field (or a checklist requirement) verified at a spot; the viewer's spot (and selected text) when none is given. */
   verify(field: EvidenceField | null, requirement: string | null, spot?: EvidenceSpot): Promise<boolean>;
   /** Queues a named mutation; false (with a message shown) when the host refused it. */
-  mutate(name: string, args: Record<string, unknown>): Promise<boolean>;
+  mutate<Name extends MutationName>(name: Name, args: MutationInput<Name>): Promise<boolean>;
 }
 
 /** Where the viewer is. */

@@ -3,6 +3,7 @@
  * Pure, so it is tested without a screen.
  */
 import type { ConflictItem, Language } from '../../../shared/contract';
+import { impliedMine } from '../../../shared/mutations';
 import { formatCalendarDate } from '../format/dates';
 
 /** One guarded field of a conflict, with both sides ready to print. */
@@ -21,13 +22,6 @@ export type ConflictValue =
   | { kind: 'text'; text: string };
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
-
-/** What my mutation meant for a field when its arguments do not name it (a claim sets me, a release nobody). */
-function impliedMine(name: string, field: string, userId: string | null): unknown {
-  if (field === 'assigneeId' && name === 'case.claim') return userId;
-  if (field === 'assigneeId' && name === 'case.release') return null;
-  return undefined;
-}
 
 /** A raw value as shown to the user: dates in the user's format, my own id as "me", nothing as "empty". */
 export function presentValue(value: unknown, language: Language, userId: string | null): ConflictValue {
