@@ -11,6 +11,7 @@ import { calls, events, type AppInfo, type HostHandlers } from '../../shared/con
 import { calendarDateInAmsterdam } from '../../shared/domain/dates';
 import { serveRpc, type MessageEndpoint, type RpcServer } from '../../shared/rpc';
 import { appHandlers } from './app/handlers';
+import { announceCases } from './cases/announce';
 import { casesHandlers } from './cases/handlers';
 import type { Broadcast, CallContext, HostOptions, HostParts } from './context';
 import { openCache, type OpenedCache } from './db/open';
@@ -19,6 +20,7 @@ import { createLogger } from './log';
 import { queueHandlers } from './queue/handlers';
 import { QueueService } from './queue/service';
 import { reviewHandlers } from './review/handlers';
+import { dashboardHandlers } from './dashboard/handlers';
 import { sessionHandlers } from './session/handlers';
 import { memorySecretStore } from './session/session';
 import { syncHandlers } from './sync/handlers';
@@ -54,6 +56,7 @@ function composeHandlers(parts: HostParts): HostHandlers<CallContext> {
     ...trainingHandlers(parts),
     ...queueHandlers(parts),
     ...reviewHandlers(parts),
+    ...dashboardHandlers(parts),
   };
 }
 
@@ -84,7 +87,7 @@ export function createHost(options: HostOptions): Host {
       ...(options.offlineGraceMilliseconds === undefined ? {} : { offlineGraceMilliseconds: options.offlineGraceMilliseconds }),
       background: options.backgroundSync !== false,
       onDidChangeStatus: (status) => broadcast('sync.changed', status),
-      onDidChangeCases: (caseIds) => broadcast('cases.changed', { caseIds }),
+      onDidChangeCases: (change) => announceCases(broadcast, change),
       environment: isTraining ? 'training' : 'production',
       onDidChangeTraining: (info) => broadcast('training.changed', info),
     })

@@ -1,7 +1,6 @@
 /**
  * The shell: top bar (product, environment, sync state, language), navigation (queue, dashboard,
- * training) and the current screen. The screens share one case list so the dashboard counts what
- * the queue shows.
+ * training) and the current screen. Each screen reads its own data through useHostQuery.
  */
 import { AppShell, Badge, Burger, em, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
@@ -15,14 +14,14 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { SyncIndicator } from './components/SyncIndicator';
 import type { UiErrorCode } from './errors';
 import { CaseScreen } from './review/CaseScreen';
-import { DashboardScreen } from './screens/DashboardScreen';
+import { DashboardScreen } from './dashboard/DashboardScreen';
 import { QueueScreen } from './queue/QueueScreen';
 import { TrainingScreen } from './screens/TrainingScreen';
 import { SignInScreen } from './session/SignInScreen';
 import { UserMenu } from './session/UserMenu';
-import { useSession } from './session/useSession';
+import { useSession, type SessionState } from './session/useSession';
 import { ConflictsScreen } from './sync/ConflictsScreen';
-import { useCaseList, useSyncStatus, type CaseListState } from './state/data';
+import { useSyncStatus } from './state/data';
 import { hashOfScreen, screens, useCaseRoute, useConnectionState, useScreen, useToday, type Screen } from './state/hooks';
 
 export interface AppProps {
@@ -41,22 +40,25 @@ const screenTitleKeys: Record<Screen, string> = {
 
 /**
  * The readiness signal the end-to-end tests wait on (they never sleep): data-ready="true" once
- * app.info and the first case list have loaded, "error" with data-error="<code>" when loading failed.
+ * app.info and the session have loaded (the shell knows what to show), "error" with
+ * data-error="<code>" when loading failed.
  */
-function useReadinessSignal(infoErrorCode: UiErrorCode | null, cases: CaseListState): void {
+function useReadinessSignal(infoErrorCode: UiErrorCode | null, session: SessionState): void {
+  const loaded = session.info !== null;
+  const sessionError = session.errorCode;
   useEffect(() => {
     const root = document.documentElement;
     if (infoErrorCode) {
       root.dataset.ready = 'error';
       root.dataset.error = infoErrorCode;
-    } else if (cases.loaded) {
+    } else if (loaded) {
       root.dataset.ready = 'true';
       delete root.dataset.error;
-    } else if (cases.status === 'error') {
+    } else if (sessionError) {
       root.dataset.ready = 'error';
-      root.dataset.error = cases.errorCode ?? 'unknown';
+      root.dataset.error = sessionError;
     }
-  }, [infoErrorCode, cases.loaded, cases.status, cases.errorCode]);
+  }, [infoErrorCode, loaded, sessionError]);
 }
 
 /** Moves focus to the main area when the screen changes, so keyboard and screen reader users follow. */
@@ -78,7 +80,6 @@ export function App({ info, infoErrorCode }: AppProps) {
   const screen = useScreen();
   const caseId = useCaseRoute();
   const connectionState = useConnectionState();
-  const cases = useCaseList();
   const sync = useSyncStatus();
   const session = useSession();
   const today = useToday();
@@ -87,7 +88,7 @@ export function App({ info, infoErrorCode }: AppProps) {
   // off screen; inert keeps its links out of the tab order so focus never disappears.
   const narrow = useMediaQuery(`(max-width: ${em(767.98)})`) ?? false;
   const main = useFocusOnScreenChange(screen);
-  useReadinessSignal(infoErrorCode, cases);
+  useReadinessSignal(infoErrorCode, session);
 
   const user = session.info?.user ?? null;
   const conflictCount = sync.status?.conflicts ?? 0;
@@ -99,7 +100,6 @@ export function App({ info, infoErrorCode }: AppProps) {
   const signingIn = session.info?.signInAvailable === true && (user === null || expired);
   const didChangeSession = (): void => {
     session.reload();
-    cases.reload();
   };
 
   const screenTitle = t(signingIn ? 'signIn.title' : screenTitleKeys[screen]);
@@ -174,8 +174,8 @@ export function App({ info, infoErrorCode }: AppProps) {
           )}
           {signingIn && <SignInScreen training={training} expired={expired} onDidSignIn={didChangeSession} />}
           {!signingIn && screen === 'queue' && <QueueScreen sessionless={session.info?.signInAvailable === false} />}
-          {!signingIn && screen === 'dashboard' && <DashboardScreen cases={cases} today={today} />}
-          {!signingIn && screen === 'conflicts' && <ConflictsScreen cases={cases.items} userId={user?.id ?? null} />}
+          {!signingIn && screen === 'dashboard' && <DashboardScreen today={today} />}
+          {!signingIn && screen === 'conflicts' && <ConflictsScreen userId={user?.id ?? null} />}
           {!signingIn && screen === 'training' && <TrainingScreen info={info} />}
           {!signingIn && screen === 'case' && caseId && <CaseScreen key={caseId} caseId={caseId} today={today} />}
         </AppShell.Main>

@@ -49,6 +49,22 @@ export const casesCalls = inNamespace('cases', {
   ),
 } as const);
 
-export const casesEvents = inNamespace('cases', {
-  'cases.changed': defineEvent(z.object({ caseIds: z.array(z.string()) }), 'Cases in the local cache changed.'),
-} as const);
+/**
+ * Lists listen to `cases.changed`; a screen of one case listens to `case.changed` for its id only.
+ * Letters and messages get their own `letters.changed` and `messages.changed` in their files.
+ */
+export const casesEvents = {
+  ...inNamespace('cases', {
+    'cases.changed': defineEvent(
+      z.object({ caseIds: z.array(z.string()) }),
+      'The list rows of these cases changed; an empty list means any case may have (sign-in, a fresh pull).',
+    ),
+  } as const),
+  ...inNamespace('case', {
+    'case.changed': defineEvent(
+      z.object({ caseId: z.string() }),
+      'Something the case screen shows of this case changed: its row, one of its child rows, or the state of one of its queued actions. '
+        + 'Not sent per case while the cache is first filled, nor for more than a few hundred cases at once: `cases.changed` with an empty list says so.',
+    ),
+  } as const),
+} as const;

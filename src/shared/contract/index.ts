@@ -7,6 +7,7 @@
 import { type BridgeApi, type Handlers } from '../rpc';
 import { appCalls } from './app';
 import { casesCalls, casesEvents } from './cases';
+import { dashboardCalls } from './dashboard';
 import { documentsCalls } from './documents';
 import { queueCalls } from './queue';
 import { reviewCalls } from './review';
@@ -18,6 +19,7 @@ import { trainingCalls, trainingEvents } from './training';
 export * from './app';
 export * from './cases';
 export * from './common';
+export * from './dashboard';
 export * from './documents';
 export * from './queue';
 export * from './review';
@@ -36,6 +38,7 @@ export const calls = {
   ...trainingCalls,
   ...queueCalls,
   ...reviewCalls,
+  ...dashboardCalls,
 } as const;
 
 export const events = {

@@ -59,6 +59,8 @@ export const conflictItem = z.object({
   id: z.number().int().positive(),
   name: z.string(),
   caseId: z.string().nullable(),
+  /** The case's number when the case is in the local cache, to name it on the screen. */
+  caseNumber: z.string().nullable().optional(),
   entity: z.string(),
   entityId: z.string(),
   /** The guarded fields that no longer held. */

@@ -25,7 +25,9 @@ function connectedHost() {
   const client = connectRpc(clientEnd, { calls, events, timeoutMs: 10_000 });
   const changed: string[][] = [];
   client.on('cases.changed', ({ caseIds }) => changed.push(caseIds));
-  return { host, client, changed };
+  const changedCase: string[] = [];
+  client.on('case.changed', ({ caseId }) => changedCase.push(caseId));
+  return { host, client, changed, changedCase };
 }
 
 describe('the data host synchronising through the contract', () => {
@@ -83,10 +85,13 @@ describe('the data host synchronising through the contract', () => {
   });
 
   it('signs in, bootstraps, mutates with per-row state, searches and audits opened cases', async () => {
-    const { client, changed } = connectedHost();
+    const { client, changed, changedCase } = connectedHost();
     const { user } = await client.call('session.signIn', { username: 'caseworkera', password });
     expect(user.id).toBe(sync.world.users.caseworkerA.id);
     const status = await client.call('sync.now');
+    // The first fill is one "everything" event, not one per case.
+    expect(changed).toContainEqual([]);
+    expect(changedCase).toEqual([]);
     expect(status).toMatchObject({ state: 'online', pending: 0, conflicts: 0, needsSignIn: false });
     const list = await client.call('cases.list', { limit: 50 });
     expect(list.total).toBe(3);
@@ -97,6 +102,7 @@ describe('the data host synchronising through the contract', () => {
     const row = (await client.call('cases.list', { limit: 50 })).items.find((item) => item.id === caseId);
     expect(row).toMatchObject({ assignee: user.id, status: 'in_progress', syncState: 'queued' });
     expect(changed.some((ids) => ids.includes(caseId))).toBe(true);
+    expect(changedCase).toEqual([caseId]);
     expect((await client.call('sync.outbox')).items).toMatchObject([{ name: 'case.claim', state: 'queued', caseId }]);
 
     const found = await client.call('cases.search', { query: 'applicant a1' });
@@ -104,8 +110,11 @@ describe('the data host synchronising through the contract', () => {
     await client.call('cases.open', { caseId });
     expect((await client.call('sync.outbox')).items.map((item) => item.name)).toEqual(['case.claim', 'audit.recordRead']);
 
+    changedCase.length = 0;
     const after = await client.call('sync.now');
     expect(after).toMatchObject({ pending: 0, state: 'online' });
+    // The answered claim, then the server's row of the case in the pull: this case only.
+    expect(new Set(changedCase)).toEqual(new Set([caseId]));
     expect((await client.call('sync.outbox')).items).toEqual([]);
     await expect(client.call('sync.mutate', { name: 'case.claim', args: { caseId: 'nope' } })).rejects.toMatchObject({ code: 'invalid_arguments' });
   });
@@ -124,7 +133,7 @@ describe('the data host synchronising through the contract', () => {
     expect(await second.client.call('sync.now')).toMatchObject({ conflicts: 1 });
     const [conflict] = (await second.client.call('sync.conflicts')).items;
     expect(conflict).toMatchObject({
-      name: 'case.release', caseId, fields: ['assigneeId'],
+      name: 'case.release', caseId, caseNumber: sync.world.cases.A1.caseNumber, fields: ['assigneeId'],
       mine: { args: { caseId }, base: { assigneeId: sync.world.users.caseworkerA.id } }, theirs: { assigneeId: null },
     });
     expect((await second.client.call('cases.list', { limit: 50 })).items.find((item) => item.id === caseId)?.syncState).toBe('conflict');

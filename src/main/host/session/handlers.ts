@@ -44,8 +44,8 @@ export async function signIn(sync: SyncService, username: string, password: stri
     throw signInError(error);
   }
   const { scopeChanged, ...user } = signedIn;
-  if (scopeChanged) sync.options.onDidChangeCases(sync.engine.inbound.resetForBootstrap());
-  sync.options.onDidChangeCases([]);
+  if (scopeChanged) sync.engine.inbound.resetForBootstrap();
+  sync.options.onDidChangeCases({ listed: [], cases: 'all' });
   sync.engine.didSignIn();
   sync.start();
   void sync.training.refresh();

@@ -11,6 +11,7 @@ import type { SyncStatus } from '../../../shared/contract';
 import type { Logger } from '../log';
 import type { PullResponse } from '../../../shared/sync';
 import { CentralApiError, type CentralApi } from './api-client';
+import { caseIdOf } from '../../../shared/mutations';
 import { InboundStore } from './inbound';
 import { Outbox } from './outbox';
 import { SignInRequired, type Session } from '../session/session';
@@ -21,6 +22,27 @@ export interface Clock {
 
 /** Cancels a scheduled callback. */
 export type Cancel = () => void;
+
+/**
+ * What changed in the local cache: the cases whose list rows changed, and the cases anything of
+ * which changed (a child row, the state of a queued action), or 'all' when every case may have.
+ */
+export interface CasesChange {
+  listed: string[];
+  cases: string[] | 'all';
+}
+
+/** The cases a pulled page touches: every row of a case carries its case id, a case its own. */
+function casesIn(pages: readonly PullResponse[]): Set<string> {
+  const ids = new Set<string>();
+  for (const page of pages) {
+    for (const change of page.changes) {
+      const caseId = change.kind === 'leave' ? change.caseId : change.caseId ?? (change.entity === 'case' ? change.id : null);
+      if (caseId) ids.add(caseId);
+    }
+  }
+  return ids;
+}
 
 export interface EngineOptions {
   sqlite: Database.Database;
@@ -48,7 +70,7 @@ export interface EngineOptions {
   backoffBaseMilliseconds?: number;
   backoffMaxMilliseconds?: number;
   onDidChangeStatus?: (status: SyncStatus) => void;
-  onDidChangeCases?: (caseIds: string[]) => void;
+  onDidChangeCases?: (change: CasesChange) => void;
   /** The day queue priorities are computed for; today in Amsterdam by the clock when absent. */
   today?: () => string;
   /** After each successful cycle (the document prefetch hangs off this). */
@@ -124,9 +146,9 @@ export class SyncEngine {
     this.options.onDidChangeStatus?.(status);
   }
 
-  private emitCases(caseIds: Iterable<string>): void {
-    const list = [...caseIds];
-    if (list.length > 0) this.options.onDidChangeCases?.(list);
+  private emitCases(listed: Iterable<string>, cases: Iterable<string> | 'all' = listed): void {
+    const change: CasesChange = { listed: [...listed], cases: cases === 'all' ? 'all' : [...cases] };
+    if (change.listed.length > 0 || change.cases === 'all' || change.cases.length > 0) this.options.onDidChangeCases?.(change);
   }
 
   /**
@@ -136,7 +158,7 @@ export class SyncEngine {
   mutate(name: string, args: unknown): { clientMutationId: string } {
     if (!this.options.session.mayWorkOffline()) throw new SignInRequired();
     const result = this.outbox.enqueue(name, args, this.now());
-    const caseId = typeof args === 'object' && args !== null && 'caseId' in args && typeof args.caseId === 'string' ? args.caseId : null;
+    const caseId = caseIdOf(args);
     if (caseId) this.emitCases([caseId]);
     this.emitStatus();
     if (!this.stopped) this.requestSync();
@@ -301,7 +323,9 @@ export class SyncEngine {
         throw error;
       }
       this.online = true;
-      this.emitCases(this.outbox.applyResults(batch, results.results, this.now()));
+      // Every case with an answered action: an applied one leaves the outbox, which the case screen shows.
+      const answered = batch.map((envelope) => caseIdOf(envelope.args)).filter((caseId) => caseId !== null);
+      this.emitCases(this.outbox.applyResults(batch, results.results, this.now()), answered);
       this.emitStatus();
     }
   }
@@ -335,11 +359,14 @@ export class SyncEngine {
           // every index page it touched, which with random ids is most of them),
           // and a kill costs at most those pages, which are simply pulled again.
           if (page.hasMore && heldChanges < (this.options.commitRows ?? 20_000)) continue;
+          // While the cache is first filled no screen shows one of its cases: one 'all' at the end instead of an event per case.
+          const changedCases = state.bootstrapped ? casesIn(held) : [];
           const touched = this.inbound.applyPages(held, this.now());
           if (this.bootstrapReceived !== null) this.bootstrapReceived += heldChanges;
           held = [];
           heldChanges = 0;
-          this.emitCases(touched);
+          this.emitCases(touched, changedCases);
+          if (!state.bootstrapped && !page.hasMore) this.emitCases([], 'all');
           this.emitStatus();
           if (!page.hasMore) {
             this.bootstrapReceived = null;
@@ -352,7 +379,7 @@ export class SyncEngine {
           resets += 1;
           const dropped = this.inbound.resetForBootstrap();
           this.bootstrapReceived = 0;
-          this.emitCases(dropped);
+          this.emitCases(dropped, 'all');
           continue;
         }
         throw error;

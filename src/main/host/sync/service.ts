@@ -11,7 +11,7 @@ import { Session, type SecretStore } from '../session/session';
 import { createTrainingApi, type TrainingApi } from '../training/api';
 import { TrainingClock } from '../training/clock';
 import { createCentralApi, type CentralApi } from './api-client';
-import { SyncEngine, type Cancel, type Clock } from './engine';
+import { SyncEngine, type Cancel, type CasesChange, type Clock } from './engine';
 
 export interface SyncServiceOptions {
   sqlite: Database.Database;
@@ -33,7 +33,7 @@ export interface SyncServiceOptions {
   /** Sync in the background (poke channel, polling, retries); false leaves every cycle to sync.now. */
   background: boolean;
   onDidChangeStatus: (status: SyncStatus) => void;
-  onDidChangeCases: (caseIds: string[]) => void;
+  onDidChangeCases: (change: CasesChange) => void;
   /**
    * Which kind of server this host is configured for: sign-in refuses a server whose /health names
    * the other environment. Default 'production'.

@@ -4,11 +4,11 @@
  */
 import { ActionIcon, Button, Collapse, List, Loader, Popover, Stack, Text } from '@mantine/core';
 import { IconHelpCircle } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PriorityExplanation, QueueRow } from '../../../shared/contract';
-import { errorCodeOf } from '../errors';
 import { useApi } from '../state/api';
+import { useHostQuery } from '../state/useHostQuery';
 
 function Explanation({ explanation }: { explanation: PriorityExplanation }) {
   const { t } = useTranslation();
@@ -46,18 +46,9 @@ function Explanation({ explanation }: { explanation: PriorityExplanation }) {
 export function PriorityPopover({ row, label, onClose }: { row: QueueRow; label: string; onClose: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [explanation, setExplanation] = useState<PriorityExplanation | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    api.queue.explain({ caseId: row.id }).then(
-      (answer) => current && setExplanation(answer),
-      (reason: unknown) => current && setError(errorCodeOf(reason)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, row.id]);
+  const query = useHostQuery(() => api.queue.explain({ caseId: row.id }), { key: [row.id] });
+  const explanation = query.data;
+  const error = explanation ? null : query.errorCode;
   return (
     <Popover width={360} position="bottom-start" withArrow shadow="md" defaultOpened onClose={onClose} trapFocus returnFocus>
       <Popover.Target>

@@ -10,7 +10,7 @@ import { IconColumns, IconKeyboard, IconPlayerTrackNext, IconTerminal2 } from '@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  decodeViewSettings, encodeViewSettings, type QueueDirectory, type QueueFilter, type QueueRow, type QueueSort, type QueueTab,
+  decodeViewSettings, encodeViewSettings, type QueueFilter, type QueueRow, type QueueSort, type QueueTab,
   mutationCall, type Mutate, type SavedViewItem, type SavedViewSettings,
 } from '../../../shared/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -18,8 +18,9 @@ import { errorCodeOf } from '../errors';
 import { formatCalendarDate } from '../format/dates';
 import { toLanguage } from '../i18n';
 import { useApi } from '../state/api';
-import { hashOfCase, useConnectionEpoch } from '../state/hooks';
+import { hashOfCase } from '../state/hooks';
 import { setQueueOrder } from '../state/queueOrder';
+import { useHostQuery } from '../state/useHostQuery';
 import { AssignDialog } from './AssignDialog';
 import { columnsForTab, fixedColumns, loadColumns, queueColumns, saveColumns, type QueueColumn } from './columns';
 import { searchWords } from './highlight';
@@ -40,25 +41,15 @@ function openCase(caseId: string): void {
   window.location.hash = hashOfCase(caseId);
 }
 
+/** No saved views until the first answer. */
+const noViews: readonly SavedViewItem[] = [];
+
 function useDirectoryAndViews() {
   const api = useApi();
-  const epoch = useConnectionEpoch();
-  const [directory, setDirectory] = useState<QueueDirectory | null>(null);
-  const [views, setViews] = useState<readonly SavedViewItem[]>([]);
-  const reloadViews = useCallback(() => {
-    api.queue.views().then((result) => setViews(result.items), () => undefined);
-  }, [api]);
-  useEffect(() => {
-    if (epoch === 0) return;
-    api.queue.directory().then(setDirectory, () => undefined);
-    reloadViews();
-  }, [api, epoch, reloadViews]);
   // Views arrive with syncs; the directory rarely changes but comes with the first bootstrap.
-  useEffect(() => api.on('sync.changed', () => {
-    reloadViews();
-    api.queue.directory().then(setDirectory, () => undefined);
-  }), [api, reloadViews]);
-  return { directory, views, reloadViews };
+  const directory = useHostQuery(() => api.queue.directory(), { events: { 'sync.changed': true } });
+  const views = useHostQuery(() => api.queue.views(), { events: { 'sync.changed': true } });
+  return { directory: directory.data, views: views.data?.items ?? noViews, reloadViews: views.reload };
 }
 
 const stateKey = 'werkbank.queue.view';

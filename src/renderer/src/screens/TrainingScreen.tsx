@@ -3,37 +3,15 @@
  * clock and the scenarios (issue 6).
  */
 import { Alert, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract';
-import { useApi } from '../state/api';
+import { useSession } from '../session/useSession';
 import { TrainerControls } from '../training/TrainerControls';
-
-/** True when the signed-in user (session.current) is a trainer. */
-function useIsTrainer(): boolean {
-  const api = useApi();
-  const [trainer, setTrainer] = useState(false);
-  useEffect(() => {
-    let current = true;
-    const read = (): void => {
-      api.session.current().then((session) => {
-        if (current) setTrainer(session.user?.role === 'trainer');
-      }, () => undefined);
-    };
-    read();
-    const off = api.on('sync.changed', read);
-    return () => {
-      current = false;
-      off();
-    };
-  }, [api]);
-  return trainer;
-}
 
 export function TrainingScreen({ info }: { info: AppInfo | null }) {
   const { t } = useTranslation();
   const active = info?.environment === 'training';
-  const trainer = useIsTrainer();
+  const trainer = useSession().info?.user?.role === 'trainer';
   return (
     <Stack gap="lg" maw={720}>
       <Title order={1} size="h2">{t('training.title')}</Title>

@@ -4,14 +4,17 @@
  * typed stays in the form when sign-in fails.
  */
 import { Alert, Badge, Button, Card, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DemoUser } from '../../../shared/sync';
 import { signInErrorKey } from '../errors';
 import { useApi } from '../state/api';
+import { useHostQuery } from '../state/useHostQuery';
 
 /** The password of every demo user of a training environment. */
 export const demoPassword = 'training';
+
+const noDemoUsers: readonly DemoUser[] = [];
 
 export interface SignInScreenProps {
   training: boolean;
@@ -23,24 +26,14 @@ export interface SignInScreenProps {
 export function SignInScreen({ training, expired, onDidSignIn }: SignInScreenProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const [demoUsers, setDemoUsers] = useState<readonly DemoUser[]>([]);
+  // Without the list the form still works: the user types a name.
+  const demoUsers = useHostQuery(() => api.session.demoUsers(), { enabled: training }).data?.users ?? noDemoUsers;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [errorKey, setErrorKey] = useState<string | null>(null);
   const submit = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (!training) return;
-    let current = true;
-    // Without the list the form still works: the user types a name.
-    api.session.demoUsers().then((result) => {
-      if (current) setDemoUsers(result.users);
-    }, () => undefined);
-    return () => {
-      current = false;
-    };
-  }, [api, training]);
 
   const pick = (user: DemoUser): void => {
     setUsername(user.username);

@@ -7,7 +7,7 @@
 import { Alert, Button, Card, Center, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary, ConflictItem } from '../../../shared/contract';
+import type { ConflictItem } from '../../../shared/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatInstant } from '../format/dates';
 import { toLanguage } from '../i18n';
@@ -15,8 +15,6 @@ import { conflictFields, mutationLabelKey, type ConflictValue } from './conflict
 import { useConflicts } from './useConflicts';
 
 export interface ConflictsScreenProps {
-  /** The cases the queue shows, to name a conflict's case by its number. */
-  cases: readonly CaseSummary[];
   /** The signed-in user's id, so my own value reads as "me". */
   userId: string | null;
 }
@@ -104,10 +102,9 @@ function ConflictCard({ item, caseNumber, userId, onResolve }: {
   );
 }
 
-export function ConflictsScreen({ cases, userId }: ConflictsScreenProps) {
+export function ConflictsScreen({ userId }: ConflictsScreenProps) {
   const { t } = useTranslation();
   const conflicts = useConflicts();
-  const caseNumbers = new Map(cases.map((item) => [item.id, item.caseNumber]));
 
   let body;
   if (conflicts.status === 'loading') {
@@ -132,7 +129,7 @@ export function ConflictsScreen({ cases, userId }: ConflictsScreenProps) {
           <ConflictCard
             key={item.id}
             item={item}
-            caseNumber={item.caseId ? caseNumbers.get(item.caseId) ?? null : null}
+            caseNumber={item.caseNumber ?? null}
             userId={userId}
             onResolve={(keep) => conflicts.resolve(item.id, keep)}
           />

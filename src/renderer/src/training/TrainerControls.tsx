@@ -6,13 +6,14 @@
  */
 import { Alert, Button, Card, Group, Loader, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isoDate, type TrainingScenario } from '../../../shared/contract';
 import { errorCodeOf, errorReasonOf } from '../errors';
 import { formatCalendarDate } from '../format/dates';
 import { toLanguage } from '../i18n';
 import { useApi } from '../state/api';
+import { useHostQuery } from '../state/useHostQuery';
 import { useTrainingInfo } from './useTrainingInfo';
 
 /** Which reset awaits confirmation: one scenario, or all of them. */
@@ -34,8 +35,10 @@ export function TrainerControls() {
   const date = typed ?? info?.today ?? '';
   const [dateError, setDateError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'clock' | 'reset' | null>(null);
-  const [scenarios, setScenarios] = useState<TrainingScenario[] | null>(null);
-  const [scenariosFailed, setScenariosFailed] = useState(false);
+  const scenarioQuery = useHostQuery(() => api.training.scenarios());
+  const scenarios = scenarioQuery.data?.items ?? null;
+  const scenariosFailed = scenarioQuery.status === 'error';
+  const loadScenarios = scenarioQuery.reload;
   const [pending, setPending] = useState<PendingReset | null>(null);
 
   const notify = useCallback((ok: boolean, message: string): void => {
@@ -47,13 +50,6 @@ export function TrainerControls() {
     });
   }, [i18n]);
 
-  const loadScenarios = useCallback(() => {
-    api.training.scenarios().then((answer) => {
-      setScenariosFailed(false);
-      setScenarios(answer.items);
-    }, () => setScenariosFailed(true));
-  }, [api]);
-  useEffect(loadScenarios, [loadScenarios]);
 
   const setClock = (body: { today: string } | { mode: 'real' }): void => {
     setBusy('clock');

@@ -1,16 +1,16 @@
 /**
- * A small, honest summary of the listed cases: open, overdue, due within seven days, without a
- * deadline, and counts per status. Computed here from the same list the queue shows; no charts.
+ * A small, honest summary of every case in scope: open, overdue, due within seven days, without a
+ * deadline, and counts per status, counted by the host (dashboard.summary) over the whole cache.
  */
-import { Alert, Center, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Center, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { caseStatus } from '../../../shared/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatCalendarDate } from '../format/dates';
 import { toLanguage } from '../i18n';
-import { summarizeCases } from '../state/caseFigures';
-import type { CaseListState } from '../state/data';
+import { useApi } from '../state/api';
+import { useHostQuery } from '../state/useHostQuery';
 
 function Figure({ label, hint, value, testId, alarm }: { label: string; hint: string; value: number; testId: string; alarm?: boolean }) {
   return (
@@ -22,16 +22,18 @@ function Figure({ label, hint, value, testId, alarm }: { label: string; hint: st
   );
 }
 
-export function DashboardScreen({ cases, today }: { cases: CaseListState & { reload: () => void }; today: string }) {
+export function DashboardScreen({ today }: { today: string }) {
   const { t, i18n } = useTranslation();
   const language = toLanguage(i18n.language);
-  const figures = summarizeCases(cases.items, today);
+  const api = useApi();
+  const summary = useHostQuery(() => api.dashboard.summary({ today }), { key: [today], events: { 'cases.changed': true } });
+  const figures = summary.data;
 
   let body;
-  if (cases.status === 'loading') {
+  if (summary.status === 'loading') {
     body = <Center py="xl" role="status"><Loader size="sm" aria-hidden /><Text size="sm" ml="sm">{t('queue.loading')}</Text></Center>;
-  } else if (!cases.loaded) {
-    body = <ErrorNotice title={t('queue.errorTitle')} code={cases.errorCode ?? 'unknown'} onRetry={cases.reload} />;
+  } else if (!figures) {
+    body = <ErrorNotice title={t('queue.errorTitle')} code={summary.errorCode ?? 'unknown'} onRetry={summary.reload} />;
   } else if (figures.total === 0) {
     body = <Text size="sm">{t('dashboard.empty')}</Text>;
   } else {
@@ -76,17 +78,12 @@ export function DashboardScreen({ cases, today }: { cases: CaseListState & { rel
     <Stack gap="md">
       <Stack gap={2}>
         <Title order={1} size="h2">{t('dashboard.title')}</Title>
-        {cases.loaded && (
-          <Text size="sm" c="dimmed">{t('dashboard.basis', { date: formatCalendarDate(today, language), count: cases.items.length })}</Text>
+        {figures && (
+          <Text size="sm" c="dimmed">{t('dashboard.basis', { date: formatCalendarDate(today, language), count: figures.total })}</Text>
         )}
       </Stack>
-      {cases.loaded && cases.total > cases.items.length && (
-        <Alert color="werkbank" variant="light">
-          <Text size="sm">{t('dashboard.partial', { shown: cases.items.length, total: cases.total })}</Text>
-        </Alert>
-      )}
-      {cases.loaded && cases.errorCode && (
-        <ErrorNotice title={t('queue.errorTitle')} code={cases.errorCode} onRetry={cases.reload} />
+      {figures && summary.errorCode && (
+        <ErrorNotice title={t('queue.errorTitle')} code={summary.errorCode} onRetry={summary.reload} />
       )}
       {body}
     </Stack>

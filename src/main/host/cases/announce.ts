@@ -1,0 +1,20 @@
+/**
+ * Turns a change of the local cache into host events: `cases.changed` for the lists, and
+ * `case.changed` for each case whose screen has something new, so an open case screen reloads only
+ * for its own case. A change of many cases at once (a mass reassignment, a fresh pull) is one
+ * `cases.changed` with an empty list instead, which every screen takes as "reload".
+ */
+import type { Broadcast } from '../context';
+import type { CasesChange } from '../sync/engine';
+
+/** Above this many cases in one change, one "everything" event replaces the per-case ones. */
+export const perCaseEventLimit = 300;
+
+export function announceCases(broadcast: Broadcast, change: CasesChange): void {
+  if (change.cases === 'all' || change.cases.length > perCaseEventLimit) {
+    broadcast('cases.changed', { caseIds: [] });
+    return;
+  }
+  if (change.listed.length > 0) broadcast('cases.changed', { caseIds: change.listed });
+  for (const caseId of new Set(change.cases)) broadcast('case.changed', { caseId });
+}
