@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Lint rules, including the process boundaries of ARCHITECTURE.md. The boundaries are enforced here,
+ * Lint rules, including the process boundaries of docs/architecture.md. The boundaries are enforced here,
  * not by goodwill: tests/unit/lint-boundaries.test.ts proves each rule fails on a forbidden import.
  */
 import js from '@eslint/js';
@@ -10,7 +10,7 @@ import globals from 'globals';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import { builtinModules } from 'node:module';
 
-const builtinMessage = 'Node built-ins are not available in this runtime (ARCHITECTURE.md: import boundaries).';
+const builtinMessage = 'Node built-ins are not available in this runtime (docs/architecture.md: import boundaries).';
 // Exact names, not gitignore-style patterns: a pattern 'domain' would also match '../domain'.
 const nodeBuiltinPaths = builtinModules.map((name) => ({ name, message: builtinMessage }));
 const nodeBuiltinPatterns = [{ group: ['node:*'], message: builtinMessage }];
@@ -26,7 +26,7 @@ const runtimePackages = [
 const folderBan = (folders, why) =>
   folders.map((folder) => ({
     group: [`**/${folder}`, `**/${folder}/**`, `@/${folder}/**`],
-    message: `${why} (ARCHITECTURE.md: import boundaries).`,
+    message: `${why} (docs/architecture.md: import boundaries).`,
   }));
 
 export default tseslint.config(
@@ -67,7 +67,7 @@ export default tseslint.config(
         paths: nodeBuiltinPaths,
         patterns: [
           ...nodeBuiltinPatterns,
-          { group: runtimePackages, message: 'src/shared imports nothing runtime-specific (ARCHITECTURE.md).' },
+          { group: runtimePackages, message: 'src/shared imports nothing runtime-specific (docs/architecture.md: import boundaries).' },
           ...folderBan(['main', 'renderer', 'server', 'preload', 'render'], 'src/shared imports only src/shared'),
         ],
       }],

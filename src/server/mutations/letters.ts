@@ -8,7 +8,7 @@ import { caseInScope, expectBase, Rejection, type MutationContext, type Mutation
 
 type LetterRow = typeof letters.$inferSelect;
 
-/** Kinds where the approver must not be the drafter: refusals and objections (DOMAIN.md, Awb 7:5). */
+/** Kinds where the approver must not be the drafter: refusals and objections (docs/domain.md, Awb 7:5). */
 export const fourEyesKinds: ReadonlySet<string> = new Set<LetterKind>(['refusal', 'objection_decision', 'not_processed']);
 
 /** Sending one of these letters records the decision on the case. */

@@ -1,4 +1,4 @@
-/** GET /sync/pull, POST /sync/push and GET /sync/events (ARCHITECTURE.md: local cache and sync). */
+/** GET /sync/pull, POST /sync/push and GET /sync/events (docs/architecture.md, "Sync"). */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';

@@ -1,7 +1,7 @@
 /**
  * Writing transactions and what they publish to sync clients.
  *
- * Cursor approach (ARCHITECTURE.md asks to document it): a sealed change log. Writers never draw
+ * Cursor approach (docs/architecture.md, "The sealed change log"): a sealed change log. Writers never draw
  * sequence numbers: they upsert their rows into sync_rows with `seq = null` and queue audit
  * entries and scope exits in pending tables, all inside their own transaction and without any
  * lock, so they commit (and fsync) in parallel. After a commit, the sealer (sync/seal.ts) takes

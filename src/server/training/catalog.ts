@@ -1,7 +1,7 @@
 /**
  * The mix of the demo dataset: how often each case type occurs, which nationalities apply for it,
  * applicant ages, fees and salary thresholds. The fee and threshold amounts are the 2026 figures of
- * DOMAIN.md (fees other than the highly skilled migrant's are indicative); they belong to the
+ * docs/domain.md (fees other than the highly skilled migrant's are indicative); they belong to the
  * generator, not to the decision-period rules, and move to a versioned table when the evidence
  * checks (issue 8) need them.
  */
@@ -75,7 +75,7 @@ export const caseTypeProfiles: Record<CaseType, { nationalities: Weighted; minim
   objection_sponsor: { nationalities: knowledgeMigrants, minimumAge: 23, maximumAge: 55, resident: false, feeCents: null },
 };
 
-/** Monthly gross salary thresholds for highly skilled migrants in 2026 (DOMAIN.md), in cents. */
+/** Monthly gross salary thresholds for highly skilled migrants in 2026 (docs/domain.md), in cents. */
 export const salaryThresholds = { thirtyAndOver: 594_200, underThirty: 435_700, reducedCriterion: 312_200 };
 
 /** The threshold that applies at an age on receipt (the reduced criterion is not generated). */

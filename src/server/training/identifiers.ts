@@ -5,7 +5,7 @@
  */
 import { type Random } from './random';
 
-/** A V-number: 10 digits, leading zeros kept; it has no public check digit (DOMAIN.md). */
+/** A V-number: 10 digits, leading zeros kept; it has no public check digit (docs/domain.md). */
 export function makeVNumber(random: Random): string {
   return random.digits(10);
 }

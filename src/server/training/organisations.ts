@@ -1,7 +1,7 @@
 /**
  * Organisations of the demo dataset: recognised sponsors (employers, universities, au pair
  * agencies), law firms acting as representatives, and the places where applicants give their
- * biometrics (IND desks and expat centres, DOMAIN.md). The names of sponsors and law firms are
+ * biometrics (IND desks and expat centres, docs/domain.md). The names of sponsors and law firms are
  * invented, so no real organisation appears to have signed a demo document.
  */
 
@@ -67,7 +67,7 @@ export const allOrganisations: Organisation[] = [
 /** A place where biometrics (photo, fingerprints, signature) are taken. */
 export type BiometricsLocation = { kind: 'ind_desk' | 'expat_centre'; location: string; city: string };
 
-/** IND desks and expat centres from DOMAIN.md. */
+/** IND desks and expat centres from docs/domain.md. */
 export const biometricsLocations: BiometricsLocation[] = [
   { kind: 'ind_desk', location: 'IND-loket Amsterdam', city: 'Amsterdam' },
   { kind: 'ind_desk', location: 'IND-loket Den Bosch', city: "'s-Hertogenbosch" },

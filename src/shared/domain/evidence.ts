@@ -1,5 +1,5 @@
 /**
- * The required-evidence checklist per case type (DOMAIN.md, "Documents typically required") and the
+ * The required-evidence checklist per case type (docs/domain.md, "Evidence checklists") and the
  * salary thresholds the evidence checks compare a contract with. Versioned like the rules table: a
  * change in policy is a new entry with its effective-from date, never an edit of the checks.
  */
@@ -46,10 +46,10 @@ const partner: EvidenceRequirementId[] = [...everyone, 'relationship_proof', 'sp
 const study: EvidenceRequirementId[] = [...everyone, 'admission_letter', 'proof_of_funds'];
 const objection: EvidenceRequirementId[] = ['objection_notice'];
 
-/** The checklists, DOMAIN.md "Documents typically required"; ascending effectiveFrom. */
+/** The checklists, docs/domain.md "Evidence checklists"; ascending effectiveFrom. */
 export const evidenceChecklists: readonly ChecklistVersion[] = [{
   effectiveFrom: '2000-01-01',
-  basis: 'DOMAIN.md: documents typically required (IND)',
+  basis: 'IND: documents typically required per residence purpose (docs/domain.md, evidence checklists)',
   byCaseType: {
     highly_skilled_migrant: [...everyone, 'employment_contract'],
     work: [...everyone, 'employment_contract', 'payslips'],
@@ -98,7 +98,7 @@ export function checklistStates(
 /** Gross monthly salary thresholds for highly skilled migrants (kennismigrant), per version. */
 export type SalaryThresholdVersion = { effectiveFrom: IsoDate; thirtyAndOverCents: number; underThirtyCents: number; reducedCriterionCents: number; legalBasis: string };
 
-/** The thresholds in euro cents; DOMAIN.md gives the 2026 figures. */
+/** The thresholds in euro cents; docs/domain.md gives the 2026 figures. */
 export const salaryThresholdVersions: readonly SalaryThresholdVersion[] = [{
   effectiveFrom: '2026-01-01', thirtyAndOverCents: 594_200, underThirtyCents: 435_700, reducedCriterionCents: 312_200,
   legalBasis: 'Vb art. 3.30a; Vc B5/3.2.2',

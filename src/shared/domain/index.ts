@@ -7,7 +7,7 @@
  * ends on receipt + 90 calendar days; months end on the same day number or the month's last day;
  * suspended days are the distinct calendar days from the day after each request through its end
  * (inclusive); penalty days run from notice + 14 days through the day before the decision (or through
- * asOf, inclusive). DOMAIN.md notes the IND's own convention (from the day of receipt or the day after)
+ * asOf, inclusive). docs/domain.md notes the IND's own convention (from the day of receipt or the day after)
  * is not fully confirmed: it is the switch `domainRules.countingConvention` in rules.ts, defaulting to
  * 'day_after_receipt' as above. Every period, limit, holiday and rate lives in that rules table.
  */

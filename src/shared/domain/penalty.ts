@@ -88,7 +88,7 @@ export function computePenalty(input: PenaltyInput, rules: DomainRules = domainR
     return nothing([step('penalty.step.none.asylum', {}, regimeRule.penaltyNote ?? rule.legalBasis)]);
   }
   if (notice === null) return nothing([step('penalty.step.none.noNotice', {})]);
-  // A notice sent before the period passed does not count (DOMAIN.md): it must arrive after the deadline.
+  // A notice sent before the period passed does not count (docs/domain.md): it must arrive after the deadline.
   if (notice <= deadline) {
     return nothing([step('penalty.step.none.noticeNotLate', { noticeReceivedOn: notice, deadline }, rule.legalBasis)]);
   }

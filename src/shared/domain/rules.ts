@@ -2,7 +2,7 @@
  * The one versioned rules table of the domain engine: decision periods, extension limits, Atw
  * holidays, penalty rates and which case type runs under which regime, each with its legal basis and
  * the date from which it applies. The functions read only this table, so a change in the law is a new
- * entry here (with its effective-from date), never an edit of arithmetic. Source: DOMAIN.md.
+ * entry here (with its effective-from date), never an edit of arithmetic. Source: docs/domain.md.
  *
  * The first version of each entry carries effectiveFrom 2000-01-01 (holidays: 1980-01-01): the start of
  * the range this engine supports (2000-2100), not the date the statute took effect; versionInEffect uses
@@ -18,7 +18,7 @@ export const regimes = [
 export type Regime = (typeof regimes)[number];
 
 /**
- * The IND's counting convention (DOMAIN.md, medium confidence): 'day_after_receipt' counts the
+ * The IND's counting convention (docs/domain.md, medium confidence): 'day_after_receipt' counts the
  * period from the day after receipt, so 90 days end on receipt + 90 (the issue's rule, the default);
  * 'day_of_receipt' counts the day of receipt as day 1, so the period ends one day earlier.
  */
@@ -163,7 +163,7 @@ export const domainRules = {
     ],
     legalBasis: 'Awb art. 4:17',
   }] satisfies PenaltyRule[] as PenaltyRule[],
-  /** Case types (what the applicant asked for) and their regime, DOMAIN.md's table. */
+  /** Case types (what the applicant asked for) and their regime, docs/domain.md's table. */
   caseTypes: {
     highly_skilled_migrant: 'regular',
     family_partner: 'regular',
@@ -186,7 +186,7 @@ export const domainRules = {
     objection_naturalisation: 'objection_general',
     objection_sponsor: 'objection_general',
   } satisfies Record<string, Regime>,
-  /** Case types whose applicants are vulnerable by definition (DOMAIN.md: unaccompanied minors need extra care). */
+  /** Case types whose applicants are vulnerable by definition (docs/domain.md: unaccompanied minors need extra care). */
   vulnerableCaseTypes: ['asylum_unaccompanied_minor'] as string[],
 };
 

@@ -1,6 +1,5 @@
 /**
- * The sync protocol between the data host and the central API (ARCHITECTURE.md: local cache and
- * sync). Pull pages of changes after a cursor; push named mutations with client mutation ids.
+ * The sync protocol between the data host and the central API (docs/architecture.md, "Sync"). Pull pages of changes after a cursor; push named mutations with client mutation ids.
  * Pure zod, no runtime imports: the server validates with these schemas and the host builds on them.
  */
 import { z } from 'zod';

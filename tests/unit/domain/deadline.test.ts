@@ -202,7 +202,7 @@ describe('computeDecisionDeadline refuses bad input, naming the field', () => {
   });
 });
 
-describe('case types map to regimes (DOMAIN.md)', () => {
+describe('case types map to regimes (docs/domain.md)', () => {
   const cases: [string, string | null][] = [
     ['highly_skilled_migrant', 'regular'], ['family_partner', 'regular'], ['study', 'regular_study'],
     ['entry_and_residence', 'mvv'], ['eu_long_term_resident', 'eu_long_term'], ['asylum_unaccompanied_minor', 'asylum'],

@@ -17,7 +17,7 @@ describe('required-evidence checklists', () => {
     expect(checklistFor('unknown_type', '2026-03-01')).toEqual([]);
   });
 
-  it('a highly skilled migrant needs passport, antecedents and the employment contract (DOMAIN.md)', () => {
+  it('a highly skilled migrant needs passport, antecedents and the employment contract (docs/domain.md)', () => {
     expect(checklistFor('highly_skilled_migrant', '2026-03-01')).toEqual(['passport', 'antecedents_declaration', 'employment_contract']);
     expect(checklistFor('naturalisation', '2026-03-01')).toContain('birth_certificate');
   });

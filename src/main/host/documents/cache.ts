@@ -1,5 +1,5 @@
 /**
- * The document cache (ARCHITECTURE.md): PDFs fetched on demand, verified by SHA-256, kept as
+ * The document cache (docs/architecture.md, "Documents"): PDFs fetched on demand, verified by SHA-256, kept as
  * files named by their hash under a size cap with least-recently-used eviction; the documents of
  * the first cases of the queue are prefetched so they open offline. A file that does not hash to
  * what the document row says is never kept.

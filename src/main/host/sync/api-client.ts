@@ -1,5 +1,5 @@
 /**
- * The host's client of the central API (ARCHITECTURE.md: local cache and sync). Every answer is
+ * The host's client of the central API (docs/architecture.md, "Sync"). Every answer is
  * validated with the sync protocol's zod schemas: a server that sends something else yields a
  * CentralApiError of kind 'invalid_response', never a crash and never data in the cache.
  */

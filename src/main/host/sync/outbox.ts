@@ -1,6 +1,6 @@
 /**
  * The outbox: every user action is one transaction that writes its optimistic effect and its
- * outbox row together (ARCHITECTURE.md), so nothing acknowledged to the user is lost on a kill,
+ * outbox row together (docs/architecture.md, "Outbox, rebase and conflicts"), so nothing acknowledged to the user is lost on a kill,
  * and the client mutation id makes a resend after a kill harmless (the server returns the stored
  * result).
  */

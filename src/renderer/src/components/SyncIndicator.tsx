@@ -1,5 +1,5 @@
 /**
- * The sync state, visible at all times (ARCHITECTURE.md): online / offline / syncing / error, how
+ * The sync state, visible at all times (docs/architecture.md, "Sync"): online / offline / syncing / error, how
  * many changes wait to be sent, how many are in conflict (a link to the conflicts screen), when the
  * last sync was, a progress bar while the first download runs, and a "sync now" action. Details in
  * a tooltip that also opens on keyboard focus; a failed "sync now" says so in an alert.
