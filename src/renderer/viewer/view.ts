@@ -5,7 +5,7 @@
  */
 import { whenIdle } from './extract';
 import { KeptDocuments } from './kept';
-import { drawPage, isCancellation, openDocument, type DrawnPage, type OpenDocument, type OpenResult } from './pdf';
+import { drawPage, isCancellation, openDocument, warmPage, type DrawnPage, type OpenDocument, type OpenResult } from './pdf';
 import {
   clampZoom, errorMessageValues, format, viewerLimits, type FitMode, type FrameMessage, type SearchHit, type ViewerErrorKind, type ViewerStrings,
 } from './protocol';
@@ -176,8 +176,13 @@ export class Viewer {
       if (!this.wouldPrepare(key, size)) return;
       const result = await openDocument(data);
       if (!result.ok) return;
-      if (this.wouldPrepare(key, size)) this.kept.put(key, result.document, size);
-      else await result.document.destroy();
+      if (!this.wouldPrepare(key, size)) {
+        await result.document.destroy();
+        return;
+      }
+      this.kept.put(key, result.document, size);
+      await whenIdle(() => this.busy);
+      await warmPage(result.document, 1).catch(() => undefined);
     }).catch(() => undefined);
   }
 
