@@ -166,8 +166,8 @@ export class Viewer {
   /**
    * Parses a document of the case for showing while the viewer has nothing else to do (fetched ahead
    * by the parent, or after its text was read for it), so showing it later skips parsing and its
-   * first page's drawing work. One at a time, never more than
-   * the kept documents' caps, and never the one on screen.
+   * first page's drawing work. One at a time, never more than the kept documents' caps, and never
+   * the one on screen.
    */
   prepare(key: string, data: ArrayBuffer): void {
     const size = data.byteLength;
