@@ -206,6 +206,9 @@ async function firstPageOf300(browser: Browser): Promise<void> {
     const report = kase?.documents.find((document) => document.pageCount === 300);
     const other = kase?.documents.find((document) => document !== report && !document.broken);
     if (!kase || !report || !other) throw new Error('the dataset has no case with a 300-page PDF');
+    if (process.env['BENCH_REVIEW_TRACE']) {
+      console.error(`case ${kase.id}: ${kase.documents.map((document) => `${document.kind} ${document.pageCount}p ${Math.round(document.size / 1024)} KiB`).join(', ')}`);
+    }
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(preview.pageUrl);
     // The trainer sees every case of the training environment.
@@ -225,6 +228,7 @@ async function firstPageOf300(browser: Browser): Promise<void> {
     };
     await page.getByTestId('case-screen').waitFor();
     await page.frameLocator('[data-testid="document-viewer"]').locator('#page[data-drawn]').waitFor({ state: 'attached', timeout: 60_000 });
+    if (process.env['BENCH_REVIEW_TRACE']) console.error(`tabs: ${(await page.getByTestId('document-tab').allTextContents()).join(', ')}`);
     // Cold: the report shown for the first time after the case opened (its first document on screen,
     // the others still being read), so its bytes may still have to come from the host and it is parsed.
     const cold: number[] = [];

@@ -13,8 +13,12 @@ test.describe('case review', () => {
     test.setTimeout(180_000);
     // The reads the page asks the host to record (the audit log), as sent over the bridge.
     const readsRequested: string[] = [];
+    // The documents the case screen fetches ahead of a click (no read recorded for those).
+    const prefetchesRequested: string[] = [];
     page.on('websocket', (socket) => socket.on('framesent', (frame) => {
-      if (typeof frame.payload === 'string' && frame.payload.includes('audit.recordRead')) readsRequested.push(frame.payload);
+      if (typeof frame.payload !== 'string') return;
+      if (frame.payload.includes('audit.recordRead')) readsRequested.push(frame.payload);
+      if (frame.payload.includes('documents.prefetch')) prefetchesRequested.push(frame.payload);
     }));
     const shell = await signInAsCaseworker(page, trainingPreview);
     const review = new CasePage(page);
@@ -46,6 +50,12 @@ test.describe('case review', () => {
     await expect(review.field('birthDate').getByTestId('evidence-link')).not.toContainText('wacht op synchronisatie', { timeout: 30_000 });
     // Verifying reloads the case twice; the passport stayed open, so no further read is recorded.
     expect(passportReads()).toBe(readsBeforeVerifying);
+    // The case's other documents were fetched ahead as it opened, and that recorded no read: the
+    // reads asked for are of documents shown (the first one's was recorded by documents.open itself).
+    const firstId = await page.getByTestId('document-tab').first().getAttribute('data-document-id');
+    const notShown = top.documents.filter((document) => document.id !== passportId && document.id !== firstId);
+    expect(notShown.filter((document) => prefetchesRequested.some((payload) => payload.includes(document.id))).length).toBe(notShown.length);
+    expect(readsRequested.filter((payload) => notShown.some((document) => payload.includes(document.id)))).toEqual([]);
     await page.screenshot({ path: 'test-results/screens/review-verified-nl.png' });
     await expectAccessible(page);
     // Back from a field to its evidence: the passport, page 1.

@@ -61,6 +61,9 @@ async function handle(message: ParentMessage): Promise<void> {
     case 'highlights':
       viewer.setHighlights(message.items);
       return;
+    case 'prepare':
+      if (initialised) viewer.prepare(message.key, message.data);
+      return;
     case 'extractText': {
       if (!initialised) return;
       // Extraction hands the bytes to its worker: a copy stays for parsing the document for showing,

@@ -238,6 +238,32 @@ export function drawPage(
   };
 }
 
+/** Width of the scratch drawing that warms a page, in pixels: the work that is kept does not depend on it. */
+const warmWidth = 64;
+
+/**
+ * Draws a page once, tiny and off screen, so its first real drawing is quick: pdf.js keeps the
+ * page's operator list (per intent, whatever the scale) and the fonts it loaded, which is most of a
+ * first drawing's cost; the document keeps the page's text for the text layer. Without it a document parsed ahead still took a parse's time to show.
+ */
+export async function warmPage(document: OpenDocument, number: number): Promise<void> {
+  const page = await document.page(number);
+  const natural = page.getViewport({ scale: 1 });
+  const viewport = page.getViewport({ scale: warmWidth / natural.width });
+  const canvas = window.document.createElement('canvas');
+  canvas.width = Math.max(1, Math.floor(viewport.width));
+  canvas.height = Math.max(1, Math.floor(viewport.height));
+  try {
+    // The same intent and annotation mode as drawPage, so the operator list kept is the one it uses.
+    await page.render({ canvas, viewport, annotationMode: AnnotationMode.ENABLE }).promise;
+  } finally {
+    canvas.width = 0;
+    canvas.height = 0;
+  }
+  // Its text too (kept by the document), which the text layer over the drawn page waits for.
+  await document.textContent(number);
+}
+
 /** True for the rejection pdf.js uses when a render was cancelled on purpose. */
 export function isCancellation(error: unknown): boolean {
   return error instanceof RenderingCancelledException || (error instanceof Error && error.name === 'AbortException');

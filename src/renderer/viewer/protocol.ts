@@ -81,6 +81,11 @@ export const parentMessageSchema = z.discriminatedUnion('type', [
    * key, the frame then parses it for showing too when it has nothing else to do.
    */
   z.strictObject({ type: z.literal('extractText'), requestId: z.number().int().nonnegative(), data: z.instanceof(ArrayBuffer), key: documentKey.optional() }),
+  /**
+   * A document of the case fetched ahead of a click: parsed for showing under its key when the frame
+   * has nothing else to do (within the kept documents' caps), so its first showing skips parsing.
+   */
+  z.strictObject({ type: z.literal('prepare'), data: z.instanceof(ArrayBuffer), key: documentKey }),
   /** Texts to mark on the pages of the shown document: evidence quotes and notes. */
   z.strictObject({
     type: z.literal('highlights'),

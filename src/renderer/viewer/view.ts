@@ -5,7 +5,7 @@
  */
 import { whenIdle } from './extract';
 import { KeptDocuments } from './kept';
-import { drawPage, isCancellation, openDocument, type DrawnPage, type OpenDocument, type OpenResult } from './pdf';
+import { drawPage, isCancellation, openDocument, warmPage, type DrawnPage, type OpenDocument, type OpenResult } from './pdf';
 import {
   clampZoom, errorMessageValues, format, viewerLimits, type FitMode, type FrameMessage, type SearchHit, type ViewerErrorKind, type ViewerStrings,
 } from './protocol';
@@ -164,9 +164,10 @@ export class Viewer {
   }
 
   /**
-   * Parses a document of the case for showing while the viewer has nothing else to do (after its
-   * text was read for the parent), so showing it later skips parsing. One at a time, never more than
-   * the kept documents' caps, and never the one on screen.
+   * Parses a document of the case for showing while the viewer has nothing else to do (fetched ahead
+   * by the parent, or after its text was read for it), so showing it later skips parsing and its
+   * first page's drawing work. One at a time, never more than the kept documents' caps, and never
+   * the one on screen.
    */
   prepare(key: string, data: ArrayBuffer): void {
     const size = data.byteLength;
@@ -176,8 +177,13 @@ export class Viewer {
       if (!this.wouldPrepare(key, size)) return;
       const result = await openDocument(data);
       if (!result.ok) return;
-      if (this.wouldPrepare(key, size)) this.kept.put(key, result.document, size);
-      else await result.document.destroy();
+      if (!this.wouldPrepare(key, size)) {
+        await result.document.destroy();
+        return;
+      }
+      this.kept.put(key, result.document, size);
+      await whenIdle(() => this.busy);
+      await warmPage(result.document, 1).catch(() => undefined);
     }).catch(() => undefined);
   }
 

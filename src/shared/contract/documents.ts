@@ -37,4 +37,9 @@ export const documentsCalls = inNamespace('documents', {
     documentContent,
     'A document\'s verified bytes, from the document cache or downloaded; the read is recorded for the audit log.',
   ),
+  'documents.prefetch': defineCall(
+    z.object({ documentId: z.string().min(1).max(64) }).strict(),
+    documentContent,
+    'A document\'s verified bytes held by the case screen before it is shown; no read is recorded (the case screen records it when the document is shown).',
+  ),
 } as const);

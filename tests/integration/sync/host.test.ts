@@ -157,6 +157,18 @@ describe('the data host synchronising through the contract', () => {
     expect((await client.call('sync.outbox')).items).toEqual([]);
   });
 
+  it('prefetches a document for the case screen, verified, without recording a read (the screen records it when shown)', async () => {
+    const { client } = connectedHost();
+    await client.call('session.signIn', { username: 'caseworkera', password });
+    await client.call('sync.now');
+    const caseId = sync.world.cases.A1.id;
+    const fetched = await client.call('documents.prefetch', { documentId: sync.world.documents.A1 });
+    expect(Buffer.from(fetched.bytes).equals(tinyPdf)).toBe(true);
+    expect(fetched).toMatchObject({ documentId: sync.world.documents.A1, mediaType: 'application/pdf' });
+    expect((await client.call('documents.list', { caseId })).items[0]?.cached).toBe(true);
+    expect((await client.call('sync.outbox')).items).toEqual([]);
+  });
+
   it('signs out and wipes the cache', async () => {
     const { client } = connectedHost();
     await client.call('session.signIn', { username: 'caseworkerb', password });

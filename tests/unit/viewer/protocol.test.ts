@@ -26,6 +26,10 @@ describe('viewer message protocol: parent to frame', () => {
     expect(parseParentMessage({ type: 'open', documentId: 1, data: new ArrayBuffer(8), key: 'doc-1' })).toMatchObject({ key: 'doc-1' });
     expect(parseParentMessage({ type: 'open', documentId: 1, data: new ArrayBuffer(8), key: 'x'.repeat(101) })).toBeNull();
     expect(parseParentMessage({ type: 'extractText', requestId: 1, data: new ArrayBuffer(8), key: '' })).toBeNull();
+    // A document handed over to parse ahead is kept under its key, so it must have one.
+    expect(parseParentMessage({ type: 'prepare', data: new ArrayBuffer(8), key: 'doc-1' })).toMatchObject({ type: 'prepare', key: 'doc-1' });
+    expect(parseParentMessage({ type: 'prepare', data: new ArrayBuffer(8) })).toBeNull();
+    expect(parseParentMessage({ type: 'prepare', data: new Uint8Array(8), key: 'doc-1' })).toBeNull();
     expect(parseParentMessage({ type: 'open', documentId: 1, data: new Uint8Array(4) })).toBeNull();
     expect(parseParentMessage({ type: 'goToPage', page: 0 })).toBeNull();
     expect(parseParentMessage({ type: 'goToPage', page: viewerLimits.maxPages + 1 })).toBeNull();

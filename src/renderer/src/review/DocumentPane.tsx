@@ -128,6 +128,7 @@ export function DocumentPane({ documents, onPageChange, onSelection, find }: Doc
             searchQuery={find}
             highlights={highlights}
             textRequest={documents.textRequest}
+            prepare={documents.prepare}
             onText={documents.onText}
             onError={documents.onViewerError}
             onPageChange={onPageChange}

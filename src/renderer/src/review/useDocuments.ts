@@ -1,8 +1,12 @@
 /**
- * The bytes and texts of a case's documents. The shown document is fetched through documents.open
- * (which records the read for the audit log); every document's text is read once, one at a time,
- * by the sandboxed viewer frame (pdf.js never runs in the app's own page), for the evidence
- * assistant and the search across documents. The case's own documents are read first.
+ * The bytes and texts of a case's documents. A document the person shows is fetched through
+ * documents.open (which records the read for the audit log) unless its bytes are here already;
+ * as soon as the case opens, the others are fetched ahead in the tab order through
+ * documents.prefetch (which records nothing: the read is recorded when one is shown) and handed to
+ * the viewer frame to parse while idle, so a first click neither waits for the host nor for
+ * parsing. Every document's text is read once, one at a time, by the sandboxed viewer frame (pdf.js
+ * never runs in the app's own page), for the evidence assistant and the search across documents.
+ * The case's own documents are read first.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReviewDocument, WerkbankApi } from '../../../shared/contract';
@@ -12,6 +16,12 @@ export type DocumentFailure = ViewerErrorKind | 'unavailable';
 
 /** The most document bytes a case screen keeps in memory (64 MiB). */
 const keptBytesCap = 64 * 1024 * 1024;
+
+/**
+ * Documents fetched ahead at once: the host answers them one after another anyway, and a shown
+ * document's own fetch should not queue behind the whole case.
+ */
+const prefetchConcurrency = 2;
 
 /** Kinds that are shared templates (reports, statements): read after the case's own documents. */
 const readLast: ReadonlySet<string> = new Set(['country_report', 'bank_statements', 'supporting_documents']);
@@ -45,12 +55,15 @@ export interface DocumentsState {
   onViewerError: (kind: ViewerErrorKind) => void;
   /** The viewer has the shown document's page on screen. */
   onShown: () => void;
+  /** For DocumentViewer: the fetched documents in tab order, to parse ahead of a click. */
+  prepare: readonly { key: string; bytes: ArrayBuffer }[];
 }
 
 /** Adds a document's bytes to the kept ones, dropping the oldest beyond the cap but never the shown one. */
 function keptWith(kept: ReadonlyMap<string, ArrayBuffer>, documentId: string, bytes: ArrayBuffer, shownId: string | null): ReadonlyMap<string, ArrayBuffer> {
+  // The first bytes stay: replacing the shown document's buffer would make the viewer open it again.
+  if (kept.has(documentId)) return kept;
   const next = new Map(kept);
-  next.delete(documentId);
   next.set(documentId, bytes);
   let total = 0;
   for (const value of next.values()) total += value.byteLength;
@@ -88,10 +101,34 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
   const keep = useCallback((documentId: string, bytes: ArrayBuffer) => {
     setKept((previous) => keptWith(previous, documentId, bytes, shown.current));
   }, []);
+  // Fetches under way for showing or ahead (null: it failed), so none is fetched twice at once and a
+  // click on a document on its way waits for it instead of fetching it again.
+  const fetching = useRef(new Map<string, Promise<ArrayBuffer | null>>());
+  const keptNow = useRef(kept);
+  useEffect(() => {
+    keptNow.current = kept;
+  }, [kept]);
+  // Bytes that arrive after the case screen closed (another case opened) are dropped.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const track = useCallback((documentId: string, bytes: Promise<ArrayBuffer | null>) => {
+    fetching.current.set(documentId, bytes);
+    void bytes.then((arrived) => {
+      if (fetching.current.get(documentId) === bytes) fetching.current.delete(documentId);
+      if (arrived && mounted.current) keep(documentId, arrived);
+    });
+    return bytes;
+  }, [keep]);
   const fail = useCallback((documentId: string, kind: DocumentFailure) => {
     setFailed((previous) => new Map(previous).set(documentId, kind));
   }, []);
 
+  const ids = documents.map((document) => document.id).join(',');
   const shownBytes = shownId ? kept.get(shownId) ?? null : null;
   const shownKept = shownBytes !== null;
   // A boolean, not the map: the map is new after every reload of the case, which must not record another read.
@@ -114,21 +151,54 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
       return recordShownRead;
     }
     let current = true;
-    // documents.open records the read itself.
-    api.documents.open({ documentId: shownId }).then(
-      (content) => keep(shownId, ownBuffer(content.bytes)),
-      () => {
+    const open = (): void => {
+      // documents.open records the read itself.
+      void track(shownId, api.documents.open({ documentId: shownId }).then((content) => ownBuffer(content.bytes), () => {
         if (current) fail(shownId, 'unavailable');
-      },
-    );
+        return null;
+      }));
+    };
+    const underWay = fetching.current.get(shownId);
+    if (!underWay) {
+      open();
+      return () => {
+        current = false;
+      };
+    }
+    // On its way (fetched ahead, which recorded nothing): recorded as if it had been kept already.
+    unrecorded.current = shownId;
+    void underWay.then((arrived) => {
+      if (arrived || !current) return;
+      if (unrecorded.current === shownId) unrecorded.current = null;
+      open();
+    });
     return () => {
       current = false;
+      recordShownRead();
     };
     // shownKept is read once per shown document: the bytes arriving for it are no second read.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, shownId, shownRefused, fail, keep, recordShownRead]);
+  }, [api, shownId, shownRefused, fail, track, recordShownRead]);
 
-  const ids = documents.map((document) => document.id).join(',');
+  const refusedIds = [...refused.keys()].join(',');
+  useEffect(() => {
+    let stopped = false;
+    const queue = documents.map((document) => document.id).filter((id) => !refused.has(id));
+    const fetchAhead = async (): Promise<void> => {
+      for (let id = queue.shift(); id !== undefined && !stopped; id = queue.shift()) {
+        if (keptNow.current.has(id) || fetching.current.has(id)) continue;
+        // A failure is left to a click or the assistant's read, which say why.
+        await track(id, api.documents.prefetch({ documentId: id }).then((content) => ownBuffer(content.bytes), () => null));
+      }
+    };
+    for (let worker = 0; worker < prefetchConcurrency; worker++) void fetchAhead();
+    return () => {
+      stopped = true;
+    };
+    // ids and refusedIds: the same documents after a reload of the case are not fetched again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, ids, refusedIds, track]);
+
   const pendingIds = [...documents]
     .sort((left, right) => Number(readLast.has(left.kind)) - Number(readLast.has(right.kind)))
     .map((document) => document.id)
@@ -168,5 +238,10 @@ export function useDocuments(api: WerkbankApi, documents: readonly ReviewDocumen
     if (shownId) fail(shownId, kind);
   }, [shownId, fail, recordShownRead]);
 
-  return { bytes: shownBytes, failures, refused, texts, reading: pendingIds.length, textRequest, onText, onViewerError, onShown: recordShownRead };
+  const prepare = useMemo(() => documents.flatMap((document) => {
+    const bytes = kept.get(document.id);
+    return bytes ? [{ key: document.id, bytes }] : [];
+  }), [documents, kept]);
+
+  return { bytes: shownBytes, failures, refused, texts, reading: pendingIds.length, textRequest, onText, onViewerError, onShown: recordShownRead, prepare };
 }

@@ -51,6 +51,11 @@ export interface DocumentViewerProps {
   textRequest?: { requestId: number; bytes: ArrayBuffer; key?: string } | null;
   /** The pages' text of a textRequest, or null with the reason it could not be read. */
   onText?: (requestId: number, pages: string[] | null, kind?: ViewerErrorKind) => void;
+  /**
+   * Documents of the case already fetched, most likely to be shown first: each is handed to the
+   * frame once (per frame load) to parse for showing while it is idle, so a first click skips parsing.
+   */
+  prepare?: readonly { key: string; bytes: ArrayBuffer }[];
 }
 
 export type ViewerHighlight = Extract<ParentMessage, { type: 'highlights' }>['items'][number];
@@ -176,6 +181,20 @@ export function DocumentViewer(props: DocumentViewerProps): React.JSX.Element {
     const copy = request.bytes.slice(0);
     post({ type: 'extractText', requestId: request.requestId, data: copy, ...(request.key ? { key: request.key } : {}) }, [copy]);
   }, [props.textRequest, ready, initialised]);
+  // Keys handed over since the frame (re)loaded: a reloaded frame has forgotten what it parsed.
+  const prepared = useRef<{ ready: number; keys: Set<string> }>({ ready: 0, keys: new Set() });
+  useEffect(() => {
+    if (ready === 0 || initialised !== ready || !props.prepare) return;
+    if (prepared.current.ready !== ready) prepared.current = { ready, keys: new Set() };
+    const { keys } = prepared.current;
+    for (const { key, bytes } of props.prepare) {
+      // The shown document is parsed by its own open; the frame would skip it anyway.
+      if (keys.has(key) || key === callbacks.current.documentKey) continue;
+      keys.add(key);
+      const copy = bytes.slice(0);
+      post({ type: 'prepare', key, data: copy }, [copy]);
+    }
+  }, [props.prepare, ready, initialised]);
   useEffect(() => {
     if (ready > 0 && props.page) post({ type: 'goToPage', page: props.page });
   }, [props.page, ready]);
