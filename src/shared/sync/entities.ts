@@ -163,11 +163,17 @@ const user = z.object({ id, displayName: z.string(), role: z.string(), active: z
 
 const team = z.object({ id, name: z.string() });
 
-/** The schema of every published entity; a new SyncEntity without one fails to compile here. */
-export const entitySchemas = {
+const schemas = {
   case: caseEntity, party, suspension, extension, noticeOfDefault, document, annotation, evidenceLink,
   messageThread, message, letter, caseEvent, note, savedView, user, team,
 } as const satisfies Record<SyncEntity, z.ZodType<Record<string, unknown>>>;
 
 /** A published row of entity E, as the server sends it and the host stores it. */
-export type EntityRow<E extends SyncEntity> = z.infer<(typeof entitySchemas)[E]>;
+export type EntityRow<E extends SyncEntity> = z.infer<(typeof schemas)[E]>;
+
+/**
+ * The schema of every published entity; a new SyncEntity without one fails to compile here. Typed
+ * as a map over the entity names so that `entitySchemas[entity]` parses to `EntityRow<E>` for a
+ * generic entity too.
+ */
+export const entitySchemas: { readonly [E in SyncEntity]: z.ZodType<EntityRow<E>> } = schemas;
