@@ -15,6 +15,7 @@ import { InboundStore } from '../../src/main/host/sync/inbound';
 import { addDays } from '../../src/shared/domain/dates';
 import { regimeForCaseType } from '../../src/shared/domain/rules';
 import type { PullResponse, SyncChange } from '../../src/shared/sync';
+import { entityRow } from '../helpers/entity-rows';
 
 /** What the queries need to know about the generated cache. */
 export interface QueueBenchData {
@@ -107,7 +108,7 @@ function deadlineOffset(random: () => number): number | null {
 }
 
 function upsert(entity: SyncChange['entity'], data: Record<string, unknown> & { id: string }, caseId: string | null): SyncChange {
-  return { kind: 'upsert', entity, id: data.id, version: 1, caseId, data };
+  return { kind: 'upsert', entity, id: data.id, version: 1, caseId, data: entityRow(entity, data) };
 }
 
 interface GeneratedCase { changes: SyncChange[]; team: string; vNumber: string; caseType: string }

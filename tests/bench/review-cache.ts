@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { InboundStore } from '../../src/main/host/sync/inbound';
 import type { SyncChange } from '../../src/shared/sync';
+import { entityRow } from '../helpers/entity-rows';
 
 const at = '2026-02-02T09:00:00.000Z';
 
@@ -14,19 +15,19 @@ function changesOf(index: number): { caseId: string; changes: SyncChange[] } {
   const caseId = randomUUID();
   const row = (entity: SyncChange['entity'], data: Record<string, unknown>): SyncChange => {
     const id = randomUUID();
-    return { kind: 'upsert', entity, id, version: 1, caseId, data: { id, caseId, ...data } };
+    return { kind: 'upsert', entity, id, version: 1, caseId, data: entityRow(entity, { id, caseId, ...data }) };
   };
   const received = `2026-${String(1 + (index % 12)).padStart(2, '0')}-${String(1 + (index % 28)).padStart(2, '0')}`;
   return {
     caseId,
     changes: [
       {
-        kind: 'upsert', entity: 'case', id: caseId, version: 1, caseId, data: {
+        kind: 'upsert', entity: 'case', id: caseId, version: 1, caseId, data: entityRow('case', {
           id: caseId, caseNumber: `IND-${String(700000000 + index)}`, caseType: 'highly_skilled_migrant', regime: 'regular',
           status: 'in_progress', teamId: 'team-1', assigneeId: null, receivedOn: received, deadline: null, penaltyAmountCents: 0,
           feeStatus: 'paid', feePaidOn: received, feeAmountCents: 42300, updatedAt: at, version: 1,
           application: { surname: `Achternaam${index}`, givenNames: 'Voornaam', birthDate: '1990-01-01', monthlySalaryCents: 600_000, jobTitle: 'Engineer' },
-        },
+        }),
       },
       row('party', { role: 'applicant', name: `Voornaam Achternaam${index}`, vNumber: String(1_000_000_000 + index), birthDate: '1990-01-01' }),
       row('party', { role: 'sponsor', name: 'Werkgever B.V.', organisation: 'Werkgever B.V.', recognisedSponsor: true }),
@@ -35,7 +36,7 @@ function changesOf(index: number): { caseId: string; changes: SyncChange[] } {
       row('caseEvent', { at, actorId: null, kind: 'case.received', detail: {} }),
       row('caseEvent', { at, actorId: null, kind: 'fee.paid', detail: {} }),
       row('caseEvent', { at, actorId: null, kind: 'case.claim', detail: {} }),
-      row('note', { authorId: null, body: 'Dossier compleet, klaar voor beoordeling.', createdAt: at }),
+      row('note', { authorId: 'bench-user', body: 'Dossier compleet, klaar voor beoordeling.', createdAt: at }),
       row('suspension', { requestedOn: received, dueOn: received, endedOn: received, documents: ['payslips'] }),
     ],
   };

@@ -80,7 +80,7 @@ async function seed(url: string): Promise<void> {
                 'feeStatus', 'paid', 'feePaidOn', to_char(date '2025-06-01' + (g % 300), 'YYYY-MM-DD'), 'feeAmountCents', 38000,
                 'biometrics', jsonb_build_object('kind', 'ind_desk', 'location', 'IND-loket Rijswijk', 'at', '2025-07-01T09:30:00.000Z'),
                 'deadline', to_char(date '2025-09-01' + (g % 300), 'YYYY-MM-DD'), 'penaltyAmountCents', 0,
-                'decision', null, 'decidedOn', null, 'version', 1,
+                'application', null, 'decision', null, 'decidedOn', null, 'version', 1,
                 'createdAt', '2025-06-01T08:00:00.000Z', 'updatedAt', '2025-06-01T08:00:00.000Z')
               else jsonb_build_object(
                 'id', md5(k || '-' || g)::uuid::text, 'caseId', md5('0-' || g)::uuid::text,

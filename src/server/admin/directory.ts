@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { teamMembers, teams, users, type Role } from '../db/schema';
+import { project } from '../sync/projections';
 import type { WriteBatch } from '../sync/publish';
 import { hashPassword, type PasswordCost } from '../auth/passwords';
 
@@ -9,7 +10,7 @@ import { hashPassword, type PasswordCost } from '../auth/passwords';
 async function publishUser(batch: WriteBatch, user: typeof users.$inferSelect, teamIds: string[]): Promise<void> {
   batch.publish({
     entity: 'user', id: user.id, version: user.version,
-    data: { id: user.id, displayName: user.displayName, role: user.role, active: user.active, teamIds },
+    data: project('user', { ...user, teamIds }),
     scope: { caseId: null, teamId: null, assigneeId: null, global: true },
   });
 }
@@ -19,7 +20,7 @@ export async function createTeam(batch: WriteBatch, name: string, id: string = r
   const [team] = await batch.tx.insert(teams).values({ id, name }).returning();
   if (!team) throw new Error('team insert returned nothing');
   batch.publish({
-    entity: 'team', id: team.id, version: team.version, data: { id: team.id, name: team.name },
+    entity: 'team', id: team.id, version: team.version, data: project('team', team),
     scope: { caseId: null, teamId: null, assigneeId: null, global: true },
   });
   return team.id;

@@ -9,11 +9,15 @@ import { isRegime } from '../../shared/domain/rules';
 import type { SyncEntity } from '../../shared/sync';
 import type { Executor, Transaction } from '../db/database';
 import { caseEvents, cases, extensions, noticesOfDefault, suspensions } from '../db/schema';
+import { project, type ProjectionInput } from '../sync/projections';
 import type { WriteBatch } from '../sync/publish';
 
 export type CaseRow = typeof cases.$inferSelect;
 
-/** A database row as clients see it: instants as ISO strings, everything else as stored. */
+/**
+ * A database row for HTTP answers and conflict results: instants as ISO strings, everything else as
+ * stored. Sync rows are published through their projection instead (publishCaseChild).
+ */
 export function rowData(row: object): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) data[key] = value instanceof Date ? value.toISOString() : value;
@@ -32,11 +36,14 @@ export async function findCase(executor: Executor, caseId: string): Promise<Case
   return row ?? null;
 }
 
-/** Publishes a row that belongs to `kase`, scoped like the case. */
-export function publishCaseChild(batch: WriteBatch, kase: CaseRow, entity: SyncEntity,
-  row: { id: string; version: number }): void {
+/** The entities that belong to one case and are scoped like it. */
+export type CaseChildEntity = Exclude<SyncEntity, 'savedView' | 'user' | 'team'>;
+
+/** Publishes a row that belongs to `kase` (or the case itself) through its projection, scoped like the case. */
+export function publishCaseChild<E extends CaseChildEntity>(batch: WriteBatch, kase: CaseRow, entity: E,
+  row: ProjectionInput[E]): void {
   batch.publish({
-    entity, id: row.id, version: row.version, data: rowData(row),
+    entity, id: row.id, version: row.version, data: project(entity, row),
     scope: { caseId: kase.id, teamId: kase.teamId, assigneeId: kase.assigneeId },
   });
 }

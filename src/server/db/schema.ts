@@ -7,6 +7,7 @@ import {
   primaryKey, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import type { CaseStatus } from '../../shared/contract/cases';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -55,7 +56,7 @@ export const cases = pgTable('cases', {
   caseNumber: text('case_number').notNull(),
   caseType: text('case_type').notNull(),
   regime: text('regime').notNull(),
-  status: text('status').notNull(),
+  status: text('status').$type<CaseStatus>().notNull(),
   teamId: text('team_id').notNull().references(() => teams.id),
   assigneeId: text('assignee_id').references(() => users.id),
   receivedOn: date('received_on', { mode: 'string' }).notNull(),

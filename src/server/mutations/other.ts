@@ -1,7 +1,8 @@
 /** Messages, document annotations and evidence links, saved views, and reads made offline. */
 import { and, eq } from 'drizzle-orm';
 import { annotations, documents, evidenceLinks, messageThreads, messages, savedViews } from '../db/schema';
-import { publishCaseChild, rowData } from '../cases/records';
+import { publishCaseChild } from '../cases/records';
+import { project } from '../sync/projections';
 import { caseInScope, Rejection, type MutationContext, type MutationHandler } from './context';
 
 /** message.send: an outbound message, in an existing thread or a new one. */
@@ -94,7 +95,7 @@ export const saveView: MutationHandler<'view.save'> = async (context, args) => {
     : await context.tx.insert(savedViews).values({ id: args.viewId, ownerId: context.actor.userId, name: args.name, filter: args.filter, teamId })
       .returning();
   if (!view) throw new Error('view write returned nothing');
-  context.batch.publish({ entity: 'savedView', id: view.id, version: view.version, data: rowData(view), scope: viewScope(view) });
+  context.batch.publish({ entity: 'savedView', id: view.id, version: view.version, data: project('savedView', view), scope: viewScope(view) });
 };
 
 /** view.delete: removes one's own saved view and publishes its tombstone to everyone who had it. */

@@ -14,11 +14,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createTeam, createUser } from '../admin/directory';
 import { type PasswordCost } from '../auth/passwords';
-import { publishCaseChild } from '../cases/records';
+import { publishCaseChild, type CaseChildEntity } from '../cases/records';
 import { type Database } from '../db/database';
 import {
   annotations, blobs, caseEvents, evidenceLinks, syncRows, cases, documents, extensions, letters, messages, messageThreads, notes, noticesOfDefault, parties, suspensions,
 } from '../db/schema';
+import type { ProjectionInput } from '../sync/projections';
 import { runWrite, type ChangeListener, type WriteBatch } from '../sync/publish';
 import { type SyncEntity } from '../../shared/sync';
 import { datasetFormat, datasetFormatVersion, type DatasetCase, type DatasetManifest } from './dataset';
@@ -58,8 +59,8 @@ type VersionOf = (entity: SyncEntity, id: string) => number;
 const firstVersion: VersionOf = () => 1;
 
 /** Inserts rows in slices (PostgreSQL allows 65,535 parameters a statement) and returns them. */
-async function insertAll<Row>(rows: Row[], size: number, insert: (slice: Row[]) => Promise<{ id: string; version: number; caseId: string }[]>) {
-  const inserted: { id: string; version: number; caseId: string }[] = [];
+async function insertAll<Row, Inserted>(rows: Row[], size: number, insert: (slice: Row[]) => Promise<Inserted[]>): Promise<Inserted[]> {
+  const inserted: Inserted[] = [];
   for (let offset = 0; offset < rows.length; offset += size) inserted.push(...(await insert(rows.slice(offset, offset + size))));
   return inserted;
 }
@@ -96,7 +97,7 @@ async function insertCases(batch: WriteBatch, folder: string, chunk: DatasetCase
   }))).returning();
   const caseById = new Map(caseRows.map((row) => [row.id, row]));
   for (const row of caseRows) await publishCaseChild(batch, row, 'case', row);
-  const publishAll = async (entity: SyncEntity, rows: { id: string; version: number; caseId: string }[]) => {
+  const publishAll = async <E extends CaseChildEntity>(entity: E, rows: (ProjectionInput[E] & { caseId: string })[]) => {
     for (const child of rows) {
       const kase = caseById.get(child.caseId);
       if (!kase) throw new Error('child row of a case outside the chunk');

@@ -20,6 +20,8 @@ export const syncStatus = z.object({
   failed: z.number().int().nonnegative().optional(),
   /** Rows received so far while bootstrapping; null or absent when not bootstrapping. */
   bootstrapReceived: z.number().int().nonnegative().nullable().optional(),
+  /** Pulled rows kept aside because they failed their entity's schema (not scope exits waiting on local work). */
+  parked: z.number().int().nonnegative().optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 

@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { caseEvents, cases } from '../../../src/server/db/schema';
 import type { AddressInfo } from 'node:net';
 import { openCache, type OpenedCache } from '../../../src/main/host/db/open';
-import { silentLogger } from '../../../src/main/host/log';
+import { silentLogger, type Logger } from '../../../src/main/host/log';
 import { createCentralApi, type CentralApi } from '../../../src/main/host/sync/api-client';
 import { SyncEngine } from '../../../src/main/host/sync/engine';
 import { memorySecretStore, Session } from '../../../src/main/host/session/session';
@@ -41,13 +41,13 @@ export interface SyncClient {
 }
 
 /** A host's sync stack for `user`, signed in; in memory unless `dataDir` is given. */
-export async function createSyncClient(baseUrl: string, user: WorldUser, options: { dataDir?: string; random?: () => number; pushBatchSize?: number } = {}): Promise<SyncClient> {
+export async function createSyncClient(baseUrl: string, user: WorldUser, options: { dataDir?: string; random?: () => number; pushBatchSize?: number; logger?: Logger } = {}): Promise<SyncClient> {
   const cache = openCache({ file: options.dataDir ? join(options.dataDir, 'cache.sqlite') : ':memory:' });
   const api = createCentralApi({ baseUrl, timeoutMilliseconds: 5000 });
   const clock = { now: () => new Date() };
   const session = new Session({ sqlite: cache.sqlite, api, secrets: memorySecretStore(), now: clock.now });
   const engine = new SyncEngine({
-    sqlite: cache.sqlite, api, session, clock, random: options.random ?? (() => 0.5), logger: silentLogger,
+    sqlite: cache.sqlite, api, session, clock, random: options.random ?? (() => 0.5), logger: options.logger ?? silentLogger,
     schedule: () => () => undefined, backoffBaseMilliseconds: 0, backoffMaxMilliseconds: 0, pageSize: 50,
     pushBatchSize: options.pushBatchSize ?? 100,
   });

@@ -7,6 +7,7 @@ import { deferIndexes, restoreIndexes } from '../../../src/main/host/db/deferred
 import { InboundStore } from '../../../src/main/host/sync/inbound';
 import type { PullResponse, SyncChange } from '../../../src/shared/sync';
 import { tempDir } from '../../helpers/temp-dir';
+import { entityRow } from '../../helpers/entity-rows';
 
 const now = '2026-03-02T09:00:00.000Z';
 
@@ -15,14 +16,14 @@ function caseChanges(index: number): SyncChange[] {
   const id = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
   return [
     {
-      kind: 'upsert', entity: 'case', id, version: 1, caseId: id, data: {
+      kind: 'upsert', entity: 'case', id, version: 1, caseId: id, data: entityRow('case', {
         id, caseNumber: `IND-${index}`, caseType: 'study', regime: 'regular', status: 'intake', teamId: 't1', assigneeId: null,
         receivedOn: '2026-02-02', deadline: '2026-05-04', penaltyAmountCents: 0, decision: null, version: 1, updatedAt: now,
-      },
+      }),
     },
     {
       kind: 'upsert', entity: 'party', id: `party-${index}`, version: 1, caseId: id,
-      data: { id: `party-${index}`, caseId: id, role: 'applicant', name: `Applicant ${index}`, vNumber: null, organisation: null },
+      data: entityRow('party', { id: `party-${index}`, caseId: id, role: 'applicant', name: `Applicant ${index}`, vNumber: null, organisation: null }),
     },
   ];
 }

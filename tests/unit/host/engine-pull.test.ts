@@ -6,6 +6,7 @@ import type { CentralApi, TokenPair } from '../../../src/main/host/sync/api-clie
 import { SyncEngine } from '../../../src/main/host/sync/engine';
 import { memorySecretStore, Session } from '../../../src/main/host/session/session';
 import type { PullResponse } from '../../../src/shared/sync';
+import { entityRow } from '../../helpers/entity-rows';
 
 let cache: OpenedCache;
 let events: string[];
@@ -15,7 +16,8 @@ let pages: Map<string, PullResponse>;
 /** A page of `count` untyped rows (no typed table, nothing to materialise) ending at `nextCursor`. */
 function page(nextCursor: string, hasMore: boolean, count = 2): PullResponse {
   const changes = Array.from({ length: count }, (_, index) => ({
-    kind: 'upsert' as const, entity: 'note' as const, id: `note-${nextCursor}-${index}`, version: 1, caseId: null, data: {},
+    kind: 'upsert' as const, entity: 'note' as const, id: `note-${nextCursor}-${index}`, version: 1, caseId: null,
+    data: entityRow('note', { id: `note-${nextCursor}-${index}` }),
   }));
   return { changes, nextCursor, hasMore };
 }

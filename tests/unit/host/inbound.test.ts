@@ -3,20 +3,21 @@ import { openCache, type OpenedCache } from '../../../src/main/host/db/open';
 import { InboundStore } from '../../../src/main/host/sync/inbound';
 import { Outbox } from '../../../src/main/host/sync/outbox';
 import type { PullResponse, SyncChange } from '../../../src/shared/sync';
+import { entityRow } from '../../helpers/entity-rows';
 
 const caseId = '8a4c1f52-0d6e-4b7a-9b1e-2f3c4d5e6f70';
 const me = 'user-me';
 const now = '2026-03-02T09:00:00.000Z';
 
 const kase = (version: number, changes: Record<string, unknown> = {}): SyncChange => ({
-  kind: 'upsert', entity: 'case', id: caseId, version, caseId, data: {
+  kind: 'upsert', entity: 'case', id: caseId, version, caseId, data: entityRow('case', {
     id: caseId, caseNumber: 'IND-1', caseType: 'study', regime: 'regular', status: 'intake', teamId: 't1', assigneeId: null,
     receivedOn: '2026-02-02', deadline: '2026-05-04', penaltyAmountCents: 0, decision: null, version, updatedAt: now, ...changes,
-  },
+  }),
 });
 const applicant: SyncChange = {
   kind: 'upsert', entity: 'party', id: 'p1', version: 1, caseId,
-  data: { id: 'p1', caseId, role: 'applicant', name: 'Ada Applicant', vNumber: '0012345678', organisation: null },
+  data: entityRow('party', { id: 'p1', caseId, role: 'applicant', name: 'Ada Applicant', vNumber: '0012345678', organisation: null }),
 };
 const page = (changes: SyncChange[], nextCursor: string, hasMore = false): PullResponse => ({ changes, nextCursor, hasMore });
 
@@ -81,7 +82,7 @@ describe('applying pulled pages', () => {
   it('fills the search index once when the bootstrap ends, with the same entries as row by row', () => {
     const sponsor: SyncChange = {
       kind: 'upsert', entity: 'party', id: 'p2', version: 1, caseId,
-      data: { id: 'p2', caseId, role: 'sponsor', name: 'Sara Sponsor', vNumber: null, organisation: 'Tulip B.V.' },
+      data: entityRow('party', { id: 'p2', caseId, role: 'sponsor', name: 'Sara Sponsor', vNumber: null, organisation: 'Tulip B.V.' }),
     };
     const search = () => cache.sqlite.prepare('SELECT rowid, case_number, applicant_name, v_number, sponsor FROM cases_search').all();
     inbound.applyPages([page([kase(1), applicant], '3', true), page([sponsor], '4', true)], now);

@@ -8,6 +8,7 @@ import { rankCase, rankedFor } from '../../../src/main/host/queue/rank';
 import { InboundStore } from '../../../src/main/host/sync/inbound';
 import { Outbox } from '../../../src/main/host/sync/outbox';
 import type { SyncChange } from '../../../src/shared/sync';
+import { entityRow } from '../../helpers/entity-rows';
 
 const me = '00000000-0000-4000-8000-0000000000a1';
 const colleague = '00000000-0000-4000-8000-0000000000a2';
@@ -23,7 +24,7 @@ let queue: QueueService;
 const mutations: { name: string; args: unknown }[] = [];
 
 function upsert(entity: SyncChange['entity'], data: Record<string, unknown> & { id: string }, caseId: string | null = null): SyncChange {
-  return { kind: 'upsert', entity, id: data.id, version: 1, caseId, data };
+  return { kind: 'upsert', entity, id: data.id, version: 1, caseId, data: entityRow(entity, data) };
 }
 
 /** A case with its applicant (and optional children), as pulled from the server. */

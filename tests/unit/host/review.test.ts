@@ -4,13 +4,14 @@ import { ReviewReader } from '../../../src/main/host/review/case';
 import { InboundStore } from '../../../src/main/host/sync/inbound';
 import { Outbox } from '../../../src/main/host/sync/outbox';
 import type { SyncChange } from '../../../src/shared/sync';
+import { entityRow } from '../../helpers/entity-rows';
 
 const caseId = '8a4c1f52-0d6e-4b7a-9b1e-2f3c4d5e6f70';
 const documentId = '1b2c3d4e-0000-4000-8000-000000000001';
 const suspensionId = '1b2c3d4e-0000-4000-8000-000000000002';
 const now = '2026-03-02T09:00:00.000Z';
 const upsert = (entity: SyncChange['entity'], id: string, data: Record<string, unknown>, version = 1): SyncChange =>
-  ({ kind: 'upsert', entity, id, version, caseId: entity === 'user' ? null : caseId, data: { id, caseId, ...data } });
+  ({ kind: 'upsert', entity, id, version, caseId: entity === 'user' ? null : caseId, data: entityRow(entity, { id, caseId, ...data }) });
 
 let cache: OpenedCache;
 let inbound: InboundStore;

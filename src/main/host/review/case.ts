@@ -1,18 +1,16 @@
 /**
  * The case screen's read: one case with everything of it from the local cache, in one pass over
  * server_rows by its (case_id, entity) index, with the local effect of queued actions laid over it.
- * Rows that do not match what this version expects are left out, never guessed at.
+ * Rows are read through the same entity schemas they passed when pulled; one that does not match
+ * (stored by an older version) is left out, never guessed at.
  */
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import type {
   ReviewAnnotation, ReviewCase, ReviewEvidenceLink, ReviewExtension, ReviewNote, ReviewNotice, ReviewSuspension,
 } from '../../../shared/contract';
-import {
-  applicationValue, isoDate, reviewEvent, reviewMessage, reviewParty, reviewPeriod,
-} from '../../../shared/contract';
 import { checklistFor, evidenceRequirements } from '../../../shared/domain';
 import { RpcError } from '../../../shared/rpc';
+import { entitySchemas, type EntityRow, type SyncEntity } from '../../../shared/sync';
 import { readCase, syncStatesOf, toSummary } from '../cases/store';
 import type { CacheDatabase } from '../db/open';
 import { overlayCaseScreen, type PendingAction } from '../../../shared/mutations';
@@ -20,47 +18,15 @@ import { overlayCaseScreen, type PendingAction } from '../../../shared/mutations
 /** How many of the latest messages the screen shows. */
 export const latestMessageCount = 20;
 
-const nullableString = z.string().nullable().optional().transform((value) => value ?? null);
-const nullableDate = isoDate.nullable().optional().transform((value) => value ?? null);
-const nullableInstant = z.string().nullable().optional().transform((value) => value ?? null);
+/** What the screen shows of the case's own row when the cache has none it can read. */
+const noCaseRow = {
+  teamId: null, contestedDecisionOn: null, decidedOn: null, feeStatus: 'unpaid', feePaidOn: null, feeAmountCents: null,
+  biometrics: null, application: null,
+} as const;
 
-const caseRow = z.looseObject({
-  teamId: nullableString,
-  contestedDecisionOn: nullableDate,
-  decidedOn: nullableDate,
-  feeStatus: z.string().optional().transform((value) => value ?? 'unpaid'),
-  feePaidOn: nullableDate,
-  feeAmountCents: z.number().int().nullable().optional().transform((value) => value ?? null),
-  biometrics: z.object({ kind: z.string(), location: z.string(), at: z.iso.datetime({ offset: false }) }).nullable().optional()
-    .transform((value) => value ?? null),
-  application: z.record(z.string(), applicationValue).nullable().optional().transform((value) => value ?? {}),
-});
-const partyRow = z.looseObject({
-  role: reviewParty.shape.role, name: z.string(), vNumber: nullableString, bsn: nullableString, birthDate: nullableDate,
-  nationality: nullableString, organisation: nullableString, recognisedSponsor: z.boolean().optional().transform((value) => value === true),
-  email: nullableString, phone: nullableString,
-  address: z.record(z.string(), z.string()).nullable().optional(),
-});
-const suspensionRow = z.looseObject({ requestedOn: isoDate, dueOn: isoDate, endedOn: nullableDate, documents: z.array(z.string()) });
-const extensionRow = z.looseObject({ period: reviewPeriod, legalGround: z.string(), announcedOn: isoDate });
-const noticeRow = z.looseObject({ receivedOn: isoDate, source: z.string() });
-const documentRow = z.looseObject({ source: nullableString, uploadedAt: nullableInstant });
-const annotationRow = z.looseObject({
-  documentId: z.string(), page: z.number().int().positive(), body: z.string(), quote: nullableString, authorId: nullableString, createdAt: nullableInstant,
-});
-const linkRow = z.looseObject({
-  documentId: z.string(), requirement: z.string(), field: nullableString, page: z.number().int().positive().nullable().optional().transform((value) => value ?? null),
-  quote: nullableString, createdBy: nullableString, createdAt: nullableInstant,
-});
-const eventRow = reviewEvent.omit({ id: true }).loose();
-const noteRow = z.looseObject({ authorId: nullableString, body: z.string(), createdAt: nullableInstant });
-const threadRow = z.looseObject({ subject: z.string(), counterpart: z.string() });
-const messageRow = reviewMessage.omit({ id: true, subject: true, counterpart: true }).extend({ readAt: nullableInstant }).loose();
-const userRow = z.looseObject({ displayName: z.string() });
-
-/** Parses a row's data; null when it does not match (left out). */
-function parse<Schema extends z.ZodType>(schema: Schema, data: unknown): z.output<Schema> | null {
-  const result = schema.safeParse(data);
+/** Parses a row's data with its entity's schema; null when it does not match (left out). */
+function parse<E extends SyncEntity>(entity: E, data: unknown): EntityRow<E> | null {
+  const result = entitySchemas[entity].safeParse(data);
   return result.success ? result.data : null;
 }
 
@@ -90,21 +56,21 @@ export class ReviewReader {
       list.push({ id: entry.id, data: JSON.parse(entry.data) as unknown });
       byEntity.set(entry.entity, list);
     }
-    const each = <Schema extends z.ZodType, Out>(entity: string, schema: Schema, map: (id: string, value: z.output<Schema>) => Out): Out[] =>
+    const each = <E extends SyncEntity, Out>(entity: E, map: (id: string, value: EntityRow<E>) => Out): Out[] =>
       (byEntity.get(entity) ?? []).flatMap(({ id, data }) => {
-        const value = parse(schema, data);
+        const value = parse(entity, data);
         return value === null ? [] : [map(id, value)];
       });
 
-    const server = parse(caseRow, byEntity.get('case')?.[0]?.data) ?? parse(caseRow, {});
-    if (!server) throw new RpcError('internal', 'The case in the local cache cannot be read.');
+    const caseData = byEntity.get('case')?.[0]?.data;
+    const server = (caseData === undefined ? null : parse('case', caseData)) ?? noCaseRow;
     // The checklist's documents first, in its order (passport before contract), then the rest.
     const checklist = checklistFor(row.caseType, row.receivedOn);
     const rankOf = (kind: string): number => {
       const index = checklist.findIndex((id) => (evidenceRequirements[id].documentKinds as readonly string[]).includes(kind));
       return index < 0 ? checklist.length : index;
     };
-    const documentExtras = new Map(each('document', documentRow, (id, value) => [id, value] as const));
+    const documentExtras = new Map(each('document', (id, value) => [id, value] as const));
     const documents = (this.documentsOfCase.all(caseId) as { id: string; caseId: string; title: string; kind: string; mediaType: string; sha256: string; size: number; cached: number }[])
       .map((document) => ({
         ...document, cached: document.cached === 1,
@@ -113,34 +79,37 @@ export class ReviewReader {
       .sort((left, right) => rankOf(left.kind) - rankOf(right.kind)
         || (left.uploadedAt ?? '').localeCompare(right.uploadedAt ?? '') || left.title.localeCompare(right.title));
 
-    const threads = new Map(each('messageThread', threadRow, (id, value) => [id, value] as const));
-    const messages = each('message', messageRow, (id, value) => {
+    const threads = new Map(each('messageThread', (id, value) => [id, value] as const));
+    const messages = each('message', (id, value) => {
       const thread = threads.get(value.threadId);
-      return { id, ...value, subject: thread?.subject ?? '', counterpart: thread?.counterpart ?? '' };
+      return {
+        id, threadId: value.threadId, subject: thread?.subject ?? '', counterpart: thread?.counterpart ?? '', direction: value.direction,
+        body: value.body, sentAt: value.sentAt, readAt: value.readAt,
+      };
     }).sort((left, right) => right.sentAt.localeCompare(left.sentAt)).slice(0, latestMessageCount);
 
     const base = {
-      suspensions: each('suspension', suspensionRow, (id, value): ReviewSuspension => ({
+      suspensions: each('suspension', (id, value): ReviewSuspension => ({
         id, requestedOn: value.requestedOn, dueOn: value.dueOn, endedOn: value.endedOn, documents: value.documents, pending: false,
       })),
-      extensions: each('extension', extensionRow, (id, value): ReviewExtension => ({
+      extensions: each('extension', (id, value): ReviewExtension => ({
         id, period: value.period, legalGround: value.legalGround, announcedOn: value.announcedOn, pending: false,
       })),
-      noticesOfDefault: each('noticeOfDefault', noticeRow, (id, value): ReviewNotice => ({ id, receivedOn: value.receivedOn, source: value.source, pending: false })),
-      annotations: each('annotation', annotationRow, (id, value): ReviewAnnotation => ({
+      noticesOfDefault: each('noticeOfDefault', (id, value): ReviewNotice => ({ id, receivedOn: value.receivedOn, source: value.source, pending: false })),
+      annotations: each('annotation', (id, value): ReviewAnnotation => ({
         id, documentId: value.documentId, page: value.page, body: value.body, quote: value.quote, authorId: value.authorId,
         createdAt: value.createdAt, pending: false,
       })),
-      evidenceLinks: each('evidenceLink', linkRow, (id, value): ReviewEvidenceLink => ({
+      evidenceLinks: each('evidenceLink', (id, value): ReviewEvidenceLink => ({
         id, documentId: value.documentId, requirement: value.requirement, field: value.field, page: value.page, quote: value.quote,
         createdBy: value.createdBy, createdAt: value.createdAt, pending: false,
       })),
-      notes: each('note', noteRow, (id, value): ReviewNote => ({ id, authorId: value.authorId, body: value.body, createdAt: value.createdAt, pending: false })),
+      notes: each('note', (id, value): ReviewNote => ({ id, authorId: value.authorId, body: value.body, createdAt: value.createdAt, pending: false })),
     };
     const pendingActions = (this.pendingOfCase.all(caseId) as { name: string; args: string }[])
       .map((action): PendingAction => ({ name: action.name, args: JSON.parse(action.args) as unknown }));
     const overlaid = overlayCaseScreen(base, pendingActions, today);
-    const events = each('caseEvent', eventRow, (id, value) => ({ id, ...value })).sort((left, right) => left.at.localeCompare(right.at));
+    const events = each('caseEvent', (id, value) => ({ id, at: value.at, actorId: value.actorId, kind: value.kind, detail: value.detail })).sort((left, right) => left.at.localeCompare(right.at));
     overlaid.notes.sort((left, right) => (left.createdAt ?? '9').localeCompare(right.createdAt ?? '9'));
 
     const staffIds = new Set<string>();
@@ -150,7 +119,7 @@ export class ReviewReader {
     for (const annotation of overlaid.annotations) if (annotation.authorId) staffIds.add(annotation.authorId);
     const people: Record<string, string> = {};
     for (const user of this.userNames.all(JSON.stringify([...staffIds])) as { id: string; data: string }[]) {
-      const parsed = parse(userRow, JSON.parse(user.data));
+      const parsed = parse('user', JSON.parse(user.data));
       if (parsed) people[user.id] = parsed.displayName;
     }
 
@@ -161,8 +130,8 @@ export class ReviewReader {
       decidedOn: server.decidedOn,
       fee: { status: server.feeStatus, paidOn: server.feePaidOn, amountCents: server.feeAmountCents },
       biometrics: server.biometrics,
-      application: server.application,
-      parties: each('party', partyRow, (id, value) => ({
+      application: server.application ?? {},
+      parties: each('party', (id, value) => ({
         id, role: value.role, name: value.name, vNumber: value.vNumber, bsn: value.bsn, birthDate: value.birthDate,
         nationality: value.nationality, organisation: value.organisation, recognisedSponsor: value.recognisedSponsor,
         email: value.email, phone: value.phone, city: value.address?.['city'] ?? null,

@@ -83,6 +83,7 @@ export interface EngineStatus extends SyncStatus {
   failed: number;
   /** Rows received so far while bootstrapping; null when not bootstrapping. */
   bootstrapReceived: number | null;
+  parked: number;
 }
 
 const defaultSchedule = (callback: () => void, milliseconds: number): Cancel => {
@@ -135,6 +136,7 @@ export class SyncEngine {
     return {
       state, lastSyncAt: row.lastSyncAt, pending: counts.pending, conflicts: counts.conflicts,
       needsSignIn: this.needsSignIn, failed: counts.failed, bootstrapReceived: this.bootstrapReceived,
+      parked: this.inbound.countParked(),
     };
   }
 
@@ -331,6 +333,22 @@ export class SyncEngine {
   }
 
   private async pull(): Promise<void> {
+    try {
+      await this.pullPages();
+    } finally {
+      this.logParked();
+    }
+  }
+
+  /** One line for what a pull parked, with entities, ids and the failing paths: never row data. */
+  private logParked(): void {
+    const parked = this.inbound.takeParked();
+    if (parked.length === 0) return;
+    const shown = parked.slice(0, 5).map((row) => `${row.entity} ${row.id}: ${row.reason}`).join('; ');
+    this.options.logger.warn('sync.parked', { count: parked.length, rows: parked.length > 5 ? `${shown}; …` : shown });
+  }
+
+  private async pullPages(): Promise<void> {
     let resets = 0;
     for (;;) {
       const state = this.options.sqlite.prepare('SELECT cursor, bootstrapped FROM sync_state WHERE id = 1').get() as

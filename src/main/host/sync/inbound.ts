@@ -6,12 +6,17 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { caseStatus, isoDate } from '../../../shared/contract';
-import type { PullResponse, SyncChange } from '../../../shared/sync';
+import type { EntityRow, PullResponse, SyncChange } from '../../../shared/sync';
 import { calendarDateInAmsterdam } from '../../../shared/domain/dates';
 import { deferIndexes, restoreIndexes } from '../db/deferred-indexes';
 import { flagBits, rankCase, rerankCases, vulnerableBit } from '../queue/rank';
 import { applyPendingToCase, type LocalCase } from '../../../shared/mutations';
+import { check, type ParkedRow } from './entity-check';
 
+/**
+ * The case as the queue materialises it: the server's row with pending local effects applied, so
+ * only what the list needs is checked again (the pulled row itself passed entitySchemas.case).
+ */
 const caseData = z.looseObject({
   id: z.string(),
   caseNumber: z.string(),
@@ -27,17 +32,6 @@ const caseData = z.looseObject({
   decidedOn: isoDate.nullable().optional(),
   contestedDecisionOn: isoDate.nullable().optional(),
 });
-const partyData = z.looseObject({
-  id: z.string(), caseId: z.string(), role: z.string(), name: z.string(),
-  vNumber: z.string().nullable().optional(), organisation: z.string().nullable().optional(),
-});
-const documentData = z.looseObject({
-  id: z.string(), caseId: z.string(), title: z.string(), kind: z.string(), mediaType: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative(),
-});
-
-/** The typed tables a pulled entity is copied to, with the schema it must pass first. */
-const typedEntities = { case: caseData, party: partyData, document: documentData } as const;
 
 /**
  * The queue's facts from a case's child rows, as aggregate columns over server_rows: one case's
@@ -64,29 +58,16 @@ export interface PendingEffect {
   args: unknown;
 }
 
-/** What applying an upsert needs besides the database: its checked typed row, or why it is parked. */
-interface Checked {
-  typed: unknown;
-  invalid: string | null;
-  dataText: string;
-}
-
-/** Checks an upsert against its entity's schema and serialises its data. */
-function check(change: SyncChange & { kind: 'upsert' }): Checked {
-  const dataText = JSON.stringify(change.data);
-  const schema = (typedEntities as Partial<Record<string, z.ZodType>>)[change.entity];
-  if (!schema) return { typed: null, invalid: null, dataText };
-  const checked = schema.safeParse({ ...change.data, id: change.id });
-  if (checked.success) return { typed: checked.data, invalid: null, dataText };
-  const where = checked.error.issues.slice(0, 3).map((issue) => issue.path.join('.')).join(',');
-  return { typed: null, invalid: `invalid:${where}`, dataText };
-}
-
 /** Prepared statements over one open cache; cheap to keep for the host's lifetime. */
 export class InboundStore {
   private readonly statements;
   /** The server data of cases applied in the running transaction, so materialising skips reading them back. */
   private readonly applying = new Map<string, Record<string, unknown>>();
+  /** Rows parked as invalid since takeParked was last asked, and those of the running transaction. */
+  private parkedNow: ParkedRow[] = [];
+  private parking: ParkedRow[] = [];
+  /** Whether the parked table holds invalid rows (asked once per transaction). */
+  private anyParkedInvalid = false;
 
   /**
    * @param today the day priorities are computed for (the training "today" in a training
@@ -145,6 +126,10 @@ export class InboundStore {
       park: prepare('INSERT INTO parked (entity, entity_id, version, case_id, change, reason, parked_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       parkedLeaves: prepare(`SELECT id, case_id AS caseId FROM parked WHERE reason = 'leave_pending'`),
       unpark: prepare('DELETE FROM parked WHERE id = ?'),
+      unparkSettled: prepare(`DELETE FROM parked WHERE entity = ? AND entity_id = ? AND version <= ? AND reason <> 'leave_pending'`),
+      anyParkedInvalid: prepare(`SELECT EXISTS (SELECT 1 FROM parked WHERE reason <> 'leave_pending')`).pluck(),
+      // Distinct rows: a row parked again after a new bootstrap is still one row.
+      countParkedInvalid: prepare(`SELECT count(*) FROM (SELECT DISTINCT entity, entity_id FROM parked WHERE reason <> 'leave_pending')`).pluck(),
       setCursor: prepare('UPDATE sync_state SET cursor = ?, last_sync_at = ? WHERE id = 1'),
       markBootstrapped: prepare('UPDATE sync_state SET bootstrapped = 1 WHERE id = 1'),
       isBootstrapped: prepare('SELECT bootstrapped FROM sync_state WHERE id = 1').pluck(),
@@ -176,8 +161,11 @@ export class InboundStore {
     // 64 MB of page cache while bootstrapping (the default is 2 MB): ids are random UUIDs, so bulk
     // writes land all over the indexes, and a small cache reads pages back and spills dirty ones.
     if (bootstrapping) this.sqlite.pragma(`cache_size = ${bootstrapCacheKibibytes}`);
+    const parked: ParkedRow[] = [];
     this.sqlite.transaction(() => {
       this.applying.clear();
+      this.parking = parked;
+      this.anyParkedInvalid = this.statements.anyParkedInvalid.get() === 1;
       const pending = new Set(this.statements.pendingCases.all() as string[]);
       // While bootstrapping, the search index is filled once at the end (in the transaction that
       // marks the cache bootstrapped) instead of row by row; a kill in between leaves it unmarked.
@@ -202,6 +190,8 @@ export class InboundStore {
         this.statements.rankedFor.run(this.today());
       }
     }).immediate();
+    // Only once committed: a rolled-back apply kept nothing it parked.
+    this.parkedNow = this.parkedNow.concat(parked);
     // Back to the default once bootstrapped, which gives the memory back.
     if (bootstrapping && !last.hasMore) {
       this.sqlite.pragma('cache_size = -2000');
@@ -223,6 +213,7 @@ export class InboundStore {
       return;
     }
     if (change.kind === 'tombstone') {
+      if (this.anyParkedInvalid) s.unparkSettled.run(change.entity, change.id, change.version);
       if (s.deleteRow.run(change.entity, change.id, change.version).changes === 0) return;
       if (change.entity === 'case') {
         this.dropCase(change.id);
@@ -238,20 +229,36 @@ export class InboundStore {
     if (invalid !== null) {
       // Never dropped: parked with the reason, for a later version (or a person) to deal with.
       s.park.run(change.entity, change.id, change.version, change.caseId, JSON.stringify(change), invalid, now);
+      this.parking.push({ entity: change.entity, id: change.id, reason: invalid });
+      this.anyParkedInvalid = true;
       return;
     }
+    // A version that parses settles the parked ones up to it, so the count shows what is still wrong.
+    if (this.anyParkedInvalid) s.unparkSettled.run(change.entity, change.id, change.version);
     const applied = s.upsertRow.run(change.entity, change.id, change.version, change.caseId, dataText).changes > 0;
     if (!applied) return;
     if (change.entity === 'case') this.applying.set(change.id, change.data);
     if (change.entity === 'party') {
-      const party = typed as z.infer<typeof partyData>;
-      s.upsertParty.run(party.id, party.caseId, party.role, party.name, party.vNumber ?? null, party.organisation ?? null);
+      const party = typed as EntityRow<'party'>;
+      s.upsertParty.run(party.id, party.caseId, party.role, party.name, party.vNumber, party.organisation);
     } else if (change.entity === 'document') {
-      const document = typed as z.infer<typeof documentData>;
+      const document = typed as EntityRow<'document'>;
       s.upsertDocument.run(document.id, document.caseId, document.title, document.kind, document.mediaType, document.sha256, document.size);
     }
     if (change.caseId && caseListEntities.has(change.entity)) touched.add(change.caseId);
     else if (change.caseId && pending.has(change.caseId)) touched.add(change.caseId);
+  }
+
+  /** The rows parked as invalid since the last call. */
+  takeParked(): ParkedRow[] {
+    const parked = this.parkedNow;
+    this.parkedNow = [];
+    return parked;
+  }
+
+  /** How many distinct rows are parked because they failed their entity's schema. */
+  countParked(): number {
+    return this.statements.countParkedInvalid.get() as number;
   }
 
   /** Removes a case and everything of it from the cache (scope left, or tombstoned). */

@@ -2,7 +2,8 @@
  * The sync state, visible at all times (docs/architecture.md, "Sync"): online / offline / syncing / error, how
  * many changes wait to be sent, how many are in conflict (a link to the conflicts screen), when the
  * last sync was, a progress bar while the first download runs, and a "sync now" action. Details in
- * a tooltip that also opens on keyboard focus; a failed "sync now" says so in an alert.
+ * a tooltip (including pulled rows the host parked because it could not read them) that also opens on
+ * keyboard focus; a failed "sync now" says so in an alert.
  */
 import { ActionIcon, Anchor, Box, Group, Loader, Popover, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowsDiff, IconRefresh } from '@tabler/icons-react';
@@ -87,6 +88,7 @@ export function SyncIndicator({ status, canSync }: SyncIndicatorProps) {
       {status.needsSignIn === true && <Text size="sm">{t('syncUi.needsSignIn')}</Text>}
       <Text size="sm">{t('sync.pending', { count: status.pending })}</Text>
       {refused > 0 && <Text size="sm">{t('syncUi.failed', { count: refused })}</Text>}
+      {(status.parked ?? 0) > 0 && <Text size="sm" data-testid="sync-parked">{t('syncUi.parked', { count: status.parked })}</Text>}
       {status.conflicts > 0 && <Text size="sm">{t('sync.conflicts', { count: status.conflicts })}</Text>}
       <Text size="sm">
         {status.lastSyncAt ? t('sync.lastSyncExact', { moment: formatInstant(status.lastSyncAt, language) }) : t('sync.never')}
