@@ -167,6 +167,17 @@ describe('the work queue', () => {
     expect(rankedFor(cache.sqlite)).toBe('2026-03-21');
   });
 
+  it('ranks every case again on the new day even when a pull came in first', () => {
+    load([caseChanges({ caseNumber: 'SOON', deadline: '2026-03-20' })]);
+    today = '2026-03-21';
+    // Another case changes overnight: only it is projected for the new day, so the day is not yet ranked.
+    const other = caseChanges({ caseNumber: 'OTHER', deadline: '2026-06-01' });
+    inbound.applyPage({ changes: other.changes, nextCursor: '11', hasMore: false }, now);
+    expect(rankedFor(cache.sqlite)).toBe('2026-03-02');
+    expect(read({ tab: 'team', sort: { column: 'priority', direction: 'desc' } }).items.map((item) => [item.caseNumber, item.band]))
+      .toEqual([['SOON', 'overdue'], ['OTHER', 'on_track']]);
+  });
+
   it('takes the most urgent unassigned case of my teams, claims it through the outbox and marks the row unsynced', () => {
     const urgent = caseChanges({ caseNumber: 'URGENT', deadline: '2026-03-03' });
     load([caseChanges({ caseNumber: 'CALM', deadline: '2026-07-01' }), urgent, caseChanges({ caseNumber: 'ELSEWHERE', teamId: teamB, deadline: '2026-01-01' })]);

@@ -65,7 +65,7 @@ export function rankCase(facts: RankFacts, today: string): Rank {
   }
 }
 
-/** The flags a case's own data and type give it (the rest are added by materialise from child rows). */
+/** The flags a case's own data and type give it (the rest come from child rows, in projector.ts). */
 export function vulnerableBit(caseType: string): number {
   return isVulnerableCaseType(caseType) ? flagBits.vulnerable : 0;
 }
@@ -83,12 +83,16 @@ export function rankedFor(sqlite: Database.Database): string | null {
  * rank changed are written. Returns how many changed.
  */
 export function rerankAll(sqlite: Database.Database, today: string): number {
-  const remember = sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   return sqlite.transaction(() => {
     const changed = rerankCases(sqlite, today, '1');
-    remember.run(rankedForKey, today);
+    rememberRankedFor(sqlite, today);
     return changed;
   }).immediate();
+}
+
+/** Records that every case's stored priority is for `today` (after ranking them all). */
+export function rememberRankedFor(sqlite: Database.Database, today: string): void {
+  sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(rankedForKey, today);
 }
 
 /** Ranks the cases matching `where` (SQL over cases' columns) again for `today`; returns how many changed. */

@@ -4,50 +4,12 @@
  * a repeated page is harmless because a row is applied only when its version is newer.
  */
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
-import { caseStatus, isoDate } from '../../../shared/contract';
-import type { EntityRow, PullResponse, SyncChange } from '../../../shared/sync';
 import { calendarDateInAmsterdam } from '../../../shared/domain/dates';
-import { deferIndexes, restoreIndexes } from '../db/deferred-indexes';
-import { flagBits, rankCase, rerankCases, vulnerableBit } from '../queue/rank';
 import { applyPendingToCase, type LocalCase } from '../../../shared/mutations';
+import type { EntityRow, PullResponse, SyncChange } from '../../../shared/sync';
+import { QueueProjector } from '../queue/projector';
 import { check, type ParkedRow } from './entity-check';
-
-/**
- * The case as the queue materialises it: the server's row with pending local effects applied, so
- * only what the list needs is checked again (the pulled row itself passed entitySchemas.case).
- */
-const caseData = z.looseObject({
-  id: z.string(),
-  caseNumber: z.string(),
-  caseType: z.string(),
-  regime: z.string(),
-  status: caseStatus,
-  teamId: z.string().nullable(),
-  assigneeId: z.string().nullable(),
-  receivedOn: isoDate,
-  deadline: isoDate.nullable(),
-  penaltyAmountCents: z.number().int().optional(),
-  decision: z.string().nullable().optional(),
-  decidedOn: isoDate.nullable().optional(),
-  contestedDecisionOn: isoDate.nullable().optional(),
-});
-
-/**
- * The queue's facts from a case's child rows, as aggregate columns over server_rows: one case's
- * (materialiseCase) or every case's grouped by case_id (fillQueueFacts at the end of a bootstrap).
- */
-const queueFactColumns = `
-  min(CASE WHEN entity = 'noticeOfDefault' THEN json_extract(data, '$.receivedOn') END) AS noticeOfDefaultOn,
-  max(entity = 'suspension' AND json_extract(data, '$.endedOn') IS NULL) AS waiting,
-  max(entity = 'message' AND json_extract(data, '$.direction') = 'inbound' AND json_extract(data, '$.readAt') IS NULL) AS unread,
-  max(CASE WHEN entity = 'document' THEN json_extract(data, '$.uploadedAt') END) AS latestDocumentAt`;
-const queueFactRows = `entity IN ('noticeOfDefault', 'suspension', 'message', 'document')`;
-
-const noFacts = { noticeOfDefaultOn: null, waiting: null, unread: null, latestDocumentAt: null };
-
-/** Entities whose changes alter a case's queue row (its columns, priority or flags). */
-const caseListEntities: ReadonlySet<string> = new Set(['case', 'party', 'suspension', 'noticeOfDefault', 'message', 'document']);
+import type { Projector } from './projector';
 
 /** The page cache while bootstrapping, as SQLite's negative cache_size (KiB). */
 const bootstrapCacheKibibytes = -65_536;
@@ -68,16 +30,24 @@ export class InboundStore {
   private parking: ParkedRow[] = [];
   /** Whether the parked table holds invalid rows (asked once per transaction). */
   private anyParkedInvalid = false;
+  /** The read models kept in step with the cache (the queue's rows first). */
+  private readonly projectors: readonly Projector[];
+  /** Entities whose changes some read model follows: their cases are projected again. */
+  private readonly projectedEntities: ReadonlySet<string>;
 
   /**
    * @param today the day priorities are computed for (the training "today" in a training
    *   environment); the queue ranks every case again when it changes.
+   * @param more read models to keep besides the queue's.
    */
   constructor(
     readonly sqlite: Database.Database,
     private readonly userId: () => string,
-    private readonly today: () => string = () => calendarDateInAmsterdam(new Date()),
+    today: () => string = () => calendarDateInAmsterdam(new Date()),
+    more: readonly Projector[] = [],
   ) {
+    this.projectors = [new QueueProjector(sqlite, today), ...more];
+    this.projectedEntities = new Set(this.projectors.flatMap((projector) => [...projector.entities]));
     const prepare = (text: string) => sqlite.prepare(text);
     this.statements = {
       upsertRow: prepare(`INSERT INTO server_rows (entity, id, version, case_id, data) VALUES (?, ?, ?, ?, ?)
@@ -93,31 +63,6 @@ export class InboundStore {
         ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, title = excluded.title, kind = excluded.kind,
         media_type = excluded.media_type, sha256 = excluded.sha256, size = excluded.size`),
       deleteDocument: prepare('DELETE FROM documents WHERE id = ?'),
-      partyOf: prepare('SELECT name, v_number AS vNumber, organisation FROM parties WHERE case_id = ? AND role = ? ORDER BY id LIMIT 1'),
-      upsertCase: prepare(`INSERT INTO cases (id, case_number, applicant_name, v_number, case_type, regime, status, received_on,
-          deadline, assignee, team, version, updated_at, penalty_amount_cents, decision, open, priority_score, priority_band, flags,
-          notice_of_default_on, decided_on, contested_decision_on, latest_document_at, sponsor_name)
-        VALUES (@id, @caseNumber, @applicantName, @vNumber, @caseType, @regime, @status, @receivedOn, @deadline, @assignee,
-          @team, @version, @updatedAt, @penaltyAmountCents, @decision, @open, @priorityScore, @priorityBand, @flags,
-          @noticeOfDefaultOn, @decidedOn, @contestedDecisionOn, @latestDocumentAt, @sponsorName)
-        ON CONFLICT (id) DO UPDATE SET case_number = excluded.case_number, applicant_name = excluded.applicant_name,
-          v_number = excluded.v_number, case_type = excluded.case_type, regime = excluded.regime, status = excluded.status,
-          received_on = excluded.received_on, deadline = excluded.deadline, assignee = excluded.assignee, team = excluded.team,
-          version = excluded.version, updated_at = excluded.updated_at, penalty_amount_cents = excluded.penalty_amount_cents,
-          decision = excluded.decision, open = excluded.open, priority_score = excluded.priority_score,
-          priority_band = excluded.priority_band, flags = excluded.flags, notice_of_default_on = excluded.notice_of_default_on,
-          decided_on = excluded.decided_on, contested_decision_on = excluded.contested_decision_on,
-          latest_document_at = excluded.latest_document_at, sponsor_name = excluded.sponsor_name
-        RETURNING rowid`).pluck(),
-      // The child rows the queue's priority and flags need, in one pass over the case's index range.
-      queueFacts: prepare(`SELECT ${queueFactColumns} FROM server_rows WHERE case_id = ? AND ${queueFactRows}`),
-      rankedFor: prepare(`INSERT INTO settings (key, value) VALUES ('queue.rankedFor', ?)
-        ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
-      seenAt: prepare('SELECT seen_at FROM case_seen WHERE case_id = ?').pluck(),
-      caseRowid: prepare('SELECT rowid FROM cases WHERE id = ?').pluck(),
-      deleteCase: prepare('DELETE FROM cases WHERE id = ?'),
-      deleteSearch: prepare('DELETE FROM cases_search WHERE rowid = ?'),
-      insertSearch: prepare('INSERT INTO cases_search (rowid, case_number, applicant_name, v_number, sponsor) VALUES (?, ?, ?, ?, ?)'),
       dropCaseRows: prepare('DELETE FROM server_rows WHERE case_id = ?'),
       dropCaseParties: prepare('DELETE FROM parties WHERE case_id = ?'),
       dropCaseDocuments: prepare('DELETE FROM documents WHERE case_id = ?'),
@@ -133,14 +78,6 @@ export class InboundStore {
       setCursor: prepare('UPDATE sync_state SET cursor = ?, last_sync_at = ? WHERE id = 1'),
       markBootstrapped: prepare('UPDATE sync_state SET bootstrapped = 1 WHERE id = 1'),
       isBootstrapped: prepare('SELECT bootstrapped FROM sync_state WHERE id = 1').pluck(),
-      clearSearch: prepare('DELETE FROM cases_search'),
-      // The same entry materialiseCase writes, for every listed case at once.
-      fillSearch: prepare(`INSERT INTO cases_search (rowid, case_number, applicant_name, v_number, sponsor)
-        SELECT c.rowid, c.case_number, c.applicant_name, c.v_number, coalesce((
-          SELECT CASE WHEN p.organisation IS NULL OR p.organisation = '' THEN p.name WHEN p.name = '' THEN p.organisation
-            ELSE p.name || ' ' || p.organisation END
-          FROM parties p WHERE p.case_id = c.id AND p.role = 'sponsor' ORDER BY p.id LIMIT 1), '')
-        FROM cases c`),
     };
   }
 
@@ -167,27 +104,16 @@ export class InboundStore {
       this.parking = parked;
       this.anyParkedInvalid = this.statements.anyParkedInvalid.get() === 1;
       const pending = new Set(this.statements.pendingCases.all() as string[]);
-      // While bootstrapping, the search index is filled once at the end (in the transaction that
-      // marks the cache bootstrapped) instead of row by row; a kill in between leaves it unmarked.
-      const deferSearch = bootstrapping;
-      // Likewise the case list's secondary indexes: built once at the end. Only those of `cases`: the
-      // apply itself looks up server_rows, parties and documents by case, so their indexes stay.
-      if (bootstrapping) deferIndexes(this.sqlite, 'cases');
+      // While bootstrapping, the read models leave what depends on child rows for the end (in the
+      // transaction that marks the cache bootstrapped); a kill in between leaves it unmarked.
+      if (bootstrapping) for (const projector of this.projectors) projector.beginBulk();
       for (const page of pages) for (const change of page.changes) this.applyChange(change, pending, touched, now);
-      for (const caseId of touched) this.materialiseCase(caseId, { pending, deferSearch, applying: this.applying });
+      for (const caseId of touched) this.materialiseCase(caseId, { pending, bulk: bootstrapping, applying: this.applying });
       this.applying.clear();
       this.statements.setCursor.run(last.nextCursor, now);
       if (!last.hasMore) {
-        if (deferSearch) {
-          this.statements.clearSearch.run();
-          this.statements.fillSearch.run();
-          this.fillQueueFacts();
-        }
-        // After the bulk fills above, so that they do not update the indexes row by row.
-        if (bootstrapping) restoreIndexes(this.sqlite);
+        if (bootstrapping) for (const projector of this.projectors) projector.finishBulk();
         this.statements.markBootstrapped.run();
-        // Every case was ranked for this day while it was materialised.
-        this.statements.rankedFor.run(this.today());
       }
     }).immediate();
     // Only once committed: a rolled-back apply kept nothing it parked.
@@ -245,7 +171,7 @@ export class InboundStore {
       const document = typed as EntityRow<'document'>;
       s.upsertDocument.run(document.id, document.caseId, document.title, document.kind, document.mediaType, document.sha256, document.size);
     }
-    if (change.caseId && caseListEntities.has(change.entity)) touched.add(change.caseId);
+    if (change.caseId && this.projectedEntities.has(change.entity)) touched.add(change.caseId);
     else if (change.caseId && pending.has(change.caseId)) touched.add(change.caseId);
   }
 
@@ -265,9 +191,7 @@ export class InboundStore {
   private dropCase(caseId: string): void {
     const s = this.statements;
     this.applying.delete(caseId);
-    const rowid = s.caseRowid.get(caseId) as number | undefined;
-    if (rowid !== undefined) s.deleteSearch.run(rowid);
-    s.deleteCase.run(caseId);
+    for (const projector of this.projectors) projector.drop(caseId);
     s.dropCaseRows.run(caseId);
     s.dropCaseParties.run(caseId);
     s.dropCaseDocuments.run(caseId);
@@ -286,85 +210,24 @@ export class InboundStore {
   }
 
   /**
-   * Rebuilds the case list row and search entry of one case: the server's row with the local
-   * effects of its still-pending mutations applied on top, in the order the user made them.
+   * Projects one case into every read model: the server's row with the local effects of its
+   * still-pending mutations applied on top, in the order the user made them.
    */
   materialiseCase(
     caseId: string,
-    options: { pending?: ReadonlySet<string>; deferSearch?: boolean; applying?: ReadonlyMap<string, Record<string, unknown>> } = {},
+    options: { pending?: ReadonlySet<string>; bulk?: boolean; applying?: ReadonlyMap<string, Record<string, unknown>> } = {},
   ): void {
-    const s = this.statements;
     // A case written in this transaction is taken as written instead of read back and parsed.
     const server = (options.applying?.get(caseId) as LocalCase | undefined) ?? this.serverCase(caseId);
-    const applicant = s.partyOf.get(caseId, 'applicant') as { name: string; vNumber: string | null } | undefined;
-    if (!server || !applicant) {
-      // Incomplete (the rest is on the next page) or gone: nothing to list yet.
-      const rowid = s.caseRowid.get(caseId) as number | undefined;
-      if (rowid !== undefined) s.deleteSearch.run(rowid);
-      s.deleteCase.run(caseId);
-      return;
+    let kase = server;
+    if (server && (!options.pending || options.pending.has(caseId))) {
+      const effects = this.statements.pendingOf.all(caseId) as { name: string; args: string }[];
+      // Asked only when there are effects: it reads sync_state, which per case of a bootstrap adds up.
+      if (effects.length > 0) {
+        kase = applyPendingToCase(server, effects.map((effect) => ({ name: effect.name, args: JSON.parse(effect.args) as unknown })), this.userId());
+      }
     }
-    const effects = options.pending && !options.pending.has(caseId) ? [] : s.pendingOf.all(caseId) as { name: string; args: string }[];
-    // Asked only when there are effects: it reads sync_state, which per case of a bootstrap adds up.
-    const kase = effects.length === 0 ? server
-      : applyPendingToCase(server, effects.map((effect) => ({ name: effect.name, args: JSON.parse(effect.args) as unknown })), this.userId());
-    const parsed = caseData.parse(kase);
-    // While bootstrapping, child rows may still be on later pages: fillQueueFacts sets these at the end.
-    const facts = options.deferSearch ? noFacts
-      : s.queueFacts.get(caseId) as { noticeOfDefaultOn: string | null; waiting: number | null; unread: number | null; latestDocumentAt: string | null };
-    const sponsor = options.deferSearch ? undefined : s.partyOf.get(caseId, 'sponsor') as { name: string; organisation: string | null } | undefined;
-    const seenAt = s.seenAt.get(caseId) as string | undefined;
-    // A document is new when it came after my last look here, or, before that, after the application day.
-    const newDocument = facts.latestDocumentAt !== null && facts.latestDocumentAt > (seenAt ?? `${parsed.receivedOn}T23:59:59.999Z`);
-    const flags = vulnerableBit(parsed.caseType) | (facts.waiting ? flagBits.waiting : 0)
-      | (newDocument ? flagBits.newDocument : 0) | (facts.unread ? flagBits.newMessage : 0);
-    const decidedOn = parsed.decidedOn ?? null;
-    const rank = rankCase({
-      regime: parsed.regime, caseType: parsed.caseType, status: parsed.status, receivedOn: parsed.receivedOn,
-      deadline: parsed.deadline, decidedOn, noticeOfDefaultOn: facts.noticeOfDefaultOn, flags,
-    }, this.today());
-    const rowid = s.upsertCase.get({
-      id: parsed.id, caseNumber: parsed.caseNumber, applicantName: applicant.name, vNumber: applicant.vNumber ?? '',
-      caseType: parsed.caseType, regime: parsed.regime, status: parsed.status, receivedOn: parsed.receivedOn,
-      deadline: parsed.deadline, assignee: parsed.assigneeId, team: parsed.teamId,
-      version: Number((server as { version?: unknown }).version ?? 0),
-      updatedAt: typeof server['updatedAt'] === 'string' ? server['updatedAt'] : '',
-      penaltyAmountCents: parsed.penaltyAmountCents ?? 0, decision: parsed.decision ?? null,
-      open: rank.open ? 1 : 0, priorityScore: rank.score, priorityBand: rank.band, flags,
-      noticeOfDefaultOn: facts.noticeOfDefaultOn, decidedOn, contestedDecisionOn: parsed.contestedDecisionOn ?? null,
-      latestDocumentAt: facts.latestDocumentAt, sponsorName: sponsor ? [sponsor.name, sponsor.organisation].filter(Boolean).join(', ') : null,
-    }) as number;
-    if (options.deferSearch) return;
-    s.deleteSearch.run(rowid);
-    const sponsorText = sponsor ? [sponsor.name, sponsor.organisation].filter(Boolean).join(' ') : '';
-    s.insertSearch.run(rowid, parsed.caseNumber, applicant.name, applicant.vNumber ?? '', sponsorText);
-  }
-
-  /**
-   * The end of a bootstrap: the queue's facts from child rows (notice of default, open suspension,
-   * unread message, newest document) and the sponsor, for every case at once, then the rank of the
-   * cases whose facts changed it. One pass over the child rows instead of a lookup per case.
-   */
-  private fillQueueFacts(): void {
-    this.sqlite.exec(`
-      UPDATE cases SET
-        notice_of_default_on = f.noticeOfDefaultOn,
-        latest_document_at = f.latestDocumentAt,
-        flags = (flags & ~${flagBits.waiting | flagBits.newDocument | flagBits.newMessage})
-          | (CASE WHEN f.waiting THEN ${flagBits.waiting} ELSE 0 END)
-          | (CASE WHEN f.unread THEN ${flagBits.newMessage} ELSE 0 END)
-          | (CASE WHEN f.latestDocumentAt > coalesce((SELECT seen_at FROM case_seen WHERE case_id = cases.id), received_on || 'T23:59:59.999Z')
-              THEN ${flagBits.newDocument} ELSE 0 END)
-      FROM (
-        SELECT case_id, ${queueFactColumns} FROM server_rows WHERE ${queueFactRows} GROUP BY case_id
-      ) AS f
-      WHERE cases.id = f.case_id;
-      UPDATE cases SET sponsor_name = (
-        SELECT CASE WHEN p.organisation IS NULL OR p.organisation = '' THEN p.name WHEN p.name = '' THEN p.organisation
-          ELSE p.name || ', ' || p.organisation END
-        FROM parties p WHERE p.case_id = cases.id AND p.role = 'sponsor' ORDER BY p.id LIMIT 1)
-      WHERE id IN (SELECT case_id FROM parties WHERE role = 'sponsor');`);
-    rerankCases(this.sqlite, this.today(), `notice_of_default_on IS NOT NULL OR (flags & ${flagBits.waiting}) <> 0`);
+    for (const projector of this.projectors) projector.project(caseId, kase, { bulk: options.bulk ?? false });
   }
 
   /** Applies parked scope exits whose local work has been answered; returns the cases dropped. */
@@ -385,11 +248,12 @@ export class InboundStore {
   /** Forgets everything pulled (410 or a scope change) but keeps the outbox and the conflicts. */
   resetForBootstrap(): string[] {
     return this.sqlite.transaction(() => {
-      const dropped = this.sqlite.prepare('SELECT id FROM cases').pluck().all() as string[];
+      const dropped = this.sqlite.prepare(`SELECT id FROM server_rows WHERE entity = 'case'`).pluck().all() as string[];
       this.sqlite.exec(`
-        DELETE FROM server_rows; DELETE FROM parties; DELETE FROM documents; DELETE FROM cases;
-        DELETE FROM cases_search; DELETE FROM parked WHERE reason = 'leave_pending';
+        DELETE FROM server_rows; DELETE FROM parties; DELETE FROM documents;
+        DELETE FROM parked WHERE reason = 'leave_pending';
         UPDATE sync_state SET cursor = NULL, bootstrapped = 0 WHERE id = 1;`);
+      for (const projector of this.projectors) projector.reset();
       return dropped;
     }).immediate();
   }
