@@ -9,6 +9,7 @@ export const domainErrorCodes = [
   'invalid_date',
   'missing_field',
   'unknown_regime',
+  'unknown_case_type',
   'invalid_period',
   'suspension_ends_before_start',
   'open_suspension_without_as_of',

@@ -1,8 +1,9 @@
 /**
- * Dutch and English texts of everything the domain engine explains, as plain data in i18next format
- * (the renderer loads them as the namespace `domain`). Values are language-neutral: dates arrive as
- * 'YYYY-MM-DD' (the UI formats them), money as `amount` in euros for i18next's currency formatter
- * (and `amountCents`). Units and day names are nested with `$t(domain:…)` so plurals stay correct.
+ * Dutch and English texts of everything the domain engine explains (deadlines, penalties, priority,
+ * remedies), as plain data in i18next format (the renderer loads them as the namespace `domain`).
+ * Values are language-neutral: dates arrive as 'YYYY-MM-DD' (the UI formats them), money as `amount`
+ * in euros for i18next's currency formatter (and `amountCents`). Units and day names are nested with
+ * `$t(domain:…)` so plurals stay correct.
  */
 
 /** "14 days": a count of a unit, the count read from the value `valueName`. */
@@ -61,6 +62,16 @@ const en = {
   'deadline.step.noAtwRoll.longPeriod': '{{date}} is ' + dayKind + ', but a period this long does not run on ({{basis}})',
   'deadline.step.result': 'Decision deadline: {{date}}',
 
+  'remedy.step.objection': 'Decision ($t(domain:regime.{{regime}})): objection within ' + period + ' ({{basis}})',
+  'remedy.step.appeal': 'Decision on an objection ($t(domain:regime.{{regime}})): appeal to the court within ' + period + ' ({{basis}})',
+  'remedy.step.noObjection': 'No objection against an asylum decision: the appeal goes straight to the court ({{basis}})',
+  'remedy.step.asylum.general': 'Decided in the general asylum procedure: appeal within ' + period + ' ({{basis}})',
+  'remedy.step.asylum.extended': 'Not decided in the general asylum procedure: appeal within ' + period + ' ({{basis}})',
+  'remedy.step.start': 'The period starts the day after the letter of {{letterDate}}: {{date}} ({{basis}})',
+  'remedy.step.end': 'It ends ' + period + ' after the letter date, on the same day of the week: {{date}} ({{basis}})',
+  'remedy.step.result.objection': 'Last day to lodge an objection: {{date}} ({{basis}})',
+  'remedy.step.result.appeal': 'Last day to lodge an appeal: {{date}} ({{basis}})',
+
   'penalty.step.none.asylum': 'No administrative penalty for asylum ({{basis}})',
   'penalty.step.none.noNotice': 'No penalty: no notice of default received',
   'penalty.step.none.noticeNotLate':
@@ -99,6 +110,7 @@ const en = {
   'error.invalid_date': '{{field}} is not an existing date',
   'error.missing_field': '{{field}} is required',
   'error.unknown_regime': '{{field}} is not a known decision-period regime',
+  'error.unknown_case_type': '{{field}} is not a known case type',
   'error.invalid_period': '{{field}} is not a valid period',
   'error.suspension_ends_before_start': '{{field}}: a suspension cannot end before it was requested',
   'error.open_suspension_without_as_of': '{{field}}: an open suspension needs the date to count up to',
@@ -160,6 +172,16 @@ const nl: Record<DomainMessageKey, string> = {
   'deadline.step.noAtwRoll.longPeriod': '{{date}} is ' + dayKind + ', maar een termijn van deze lengte loopt niet door ({{basis}})',
   'deadline.step.result': 'Beslistermijn: {{date}}',
 
+  'remedy.step.objection': 'Besluit ($t(domain:regime.{{regime}})): bezwaar binnen ' + period + ' ({{basis}})',
+  'remedy.step.appeal': 'Besluit op bezwaar ($t(domain:regime.{{regime}})): beroep bij de rechtbank binnen ' + period + ' ({{basis}})',
+  'remedy.step.noObjection': 'Tegen een asielbesluit staat geen bezwaar open: beroep rechtstreeks bij de rechtbank ({{basis}})',
+  'remedy.step.asylum.general': 'Beslist in de algemene asielprocedure: beroep binnen ' + period + ' ({{basis}})',
+  'remedy.step.asylum.extended': 'Niet beslist in de algemene asielprocedure: beroep binnen ' + period + ' ({{basis}})',
+  'remedy.step.start': 'De termijn begint op de dag na de brief van {{letterDate}}: {{date}} ({{basis}})',
+  'remedy.step.end': 'Hij eindigt ' + period + ' na de datum van de brief, op dezelfde dag van de week: {{date}} ({{basis}})',
+  'remedy.step.result.objection': 'Laatste dag om bezwaar te maken: {{date}} ({{basis}})',
+  'remedy.step.result.appeal': 'Laatste dag om beroep in te stellen: {{date}} ({{basis}})',
+
   'penalty.step.none.asylum': 'Geen dwangsom bij asiel ({{basis}})',
   'penalty.step.none.noNotice': 'Geen dwangsom: geen ingebrekestelling ontvangen',
   'penalty.step.none.noticeNotLate':
@@ -198,6 +220,7 @@ const nl: Record<DomainMessageKey, string> = {
   'error.invalid_date': '{{field}} is geen bestaande datum',
   'error.missing_field': '{{field}} is verplicht',
   'error.unknown_regime': '{{field}} is geen bekend termijnregime',
+  'error.unknown_case_type': '{{field}} is geen bekend zaaktype',
   'error.invalid_period': '{{field}} is geen geldige termijn',
   'error.suspension_ends_before_start': '{{field}}: een opschorting kan niet eindigen voordat ze is gevraagd',
   'error.open_suspension_without_as_of': '{{field}}: een lopende opschorting heeft een peildatum nodig',

@@ -1,6 +1,6 @@
 /**
  * The one versioned rules table of the domain engine: decision periods, extension limits, Atw
- * holidays, penalty rates and which case type runs under which regime, each with its legal basis and
+ * holidays, penalty rates, remedy periods (objection and appeal) and which case type runs under which regime, each with its legal basis and
  * the date from which it applies. The functions read only this table, so a change in the law is a new
  * entry here (with its effective-from date), never an edit of arithmetic. Source: docs/domain.md.
  *
@@ -68,6 +68,24 @@ export type PenaltyRule = {
   maximumDays: number;
   tiers: PenaltyTier[];
   legalBasis: string;
+};
+
+/** The remedy against a decision: objection (bezwaar, to the IND) or appeal (beroep, to the court). */
+export type Remedy = 'objection' | 'appeal';
+
+/** A remedy period: whole weeks, because every period of Vw art. 69 and Awb art. 6:7 is written in weeks. */
+export type RemedyTerm = { period: { weeks: number }; legalBasis: string };
+
+/** One version of the remedy against the decisions of a regime. */
+export type RemedyRule = {
+  effectiveFrom: IsoDate;
+  remedy: Remedy;
+  /** The period; for asylum the one outside the general asylum procedure. */
+  term: RemedyTerm;
+  /** Asylum: the shorter appeal period of a decision taken in the general asylum procedure. */
+  generalAsylumProcedure?: RemedyTerm;
+  /** Asylum: the ground on which the decision goes straight to court, without objection. */
+  noObjectionBasis?: string;
 };
 
 const supportedFrom = '2000-01-01';
@@ -163,6 +181,29 @@ export const domainRules = {
     ],
     legalBasis: 'Awb art. 4:17',
   }] satisfies PenaltyRule[] as PenaltyRule[],
+  /**
+   * The remedy against a decision, per regime of the case it was taken in: a decision on an objection
+   * (the objection regimes) is open to appeal, asylum goes to court directly, the rest to objection.
+   */
+  remedies: {
+    periodStartBasis: 'Awb art. 6:8',
+    regimes: {
+      regular: [{ effectiveFrom: supportedFrom, remedy: 'objection', term: { period: { weeks: 4 }, legalBasis: 'Vw art. 69(1)' } }],
+      regular_study: [{ effectiveFrom: supportedFrom, remedy: 'objection', term: { period: { weeks: 4 }, legalBasis: 'Vw art. 69(1)' } }],
+      mvv: [{ effectiveFrom: supportedFrom, remedy: 'objection', term: { period: { weeks: 4 }, legalBasis: 'Vw art. 69(1)' } }],
+      eu_long_term: [{ effectiveFrom: supportedFrom, remedy: 'objection', term: { period: { weeks: 4 }, legalBasis: 'Vw art. 69(1)' } }],
+      asylum: [{
+        effectiveFrom: supportedFrom, remedy: 'appeal', noObjectionBasis: 'Vw art. 80',
+        // The four weeks are the general rule of 69(1); 69(2) is the exception for the general asylum procedure.
+        term: { period: { weeks: 4 }, legalBasis: 'Vw art. 69(1)' },
+        generalAsylumProcedure: { period: { weeks: 1 }, legalBasis: 'Vw art. 69(2)' },
+      }],
+      // Naturalisation decisions fall under the RWN, not the Vw, so the Awb's own period applies.
+      naturalisation: [{ effectiveFrom: supportedFrom, remedy: 'objection', term: { period: { weeks: 6 }, legalBasis: 'Awb art. 6:7' } }],
+      objection_regular: [{ effectiveFrom: supportedFrom, remedy: 'appeal', term: { period: { weeks: 4 }, legalBasis: 'Vw art. 69(1)' } }],
+      objection_general: [{ effectiveFrom: supportedFrom, remedy: 'appeal', term: { period: { weeks: 6 }, legalBasis: 'Awb art. 6:7' } }],
+    } satisfies Record<Regime, RemedyRule[]> as Record<Regime, RemedyRule[]>,
+  },
   /** Case types (what the applicant asked for) and their regime, docs/domain.md's table. */
   caseTypes: {
     highly_skilled_migrant: 'regular',
