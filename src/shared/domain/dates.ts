@@ -173,6 +173,25 @@ export function addPeriod(date: IsoDate, period: Period): IsoDate {
   return requireIsoDate(result, 'result');
 }
 
+/** A language a legal date can be written in. */
+export type LegalDateLanguage = 'nl' | 'en';
+
+// Written out rather than taken from Intl: ICU data differs between Node, Electron and builds
+// without full ICU, and a date in a decision letter must read the same wherever it was produced.
+const monthNames: Record<LegalDateLanguage, readonly string[]> = {
+  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** A legal date the way a letter writes it: '28 april 2026' (nl), '28 April 2026' (en). */
+export function formatLegalDateLong(date: IsoDate, language: LegalDateLanguage): string {
+  const { year, month, day } = splitDate(requireIsoDate(date, 'date'));
+  if (!Object.hasOwn(monthNames, language)) {
+    throw new DomainError('invalid_input', 'language', `'${String(language).slice(0, 10)}' is not nl or en`);
+  }
+  return `${day} ${monthNames[language][month - 1] ?? ''} ${year}`;
+}
+
 const amsterdamDate = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/Amsterdam' });
 
 /** The calendar date in Europe/Amsterdam at a moment, 'YYYY-MM-DD' ("today" of the legal periods). */

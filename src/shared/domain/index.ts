@@ -1,7 +1,7 @@
 /**
  * The domain engine of Werkbank: statutory decision periods, suspensions, extensions, Atw holidays,
- * late-decision penalties and an explainable priority. Pure TypeScript, shared by the app and the
- * central API, with "today" always an input.
+ * late-decision penalties, an explainable priority and the remedy periods of decision letters. Pure
+ * TypeScript, shared by the app and the central API, with "today" always an input.
  *
  * Counting convention: a period runs from the day after the start day, so "90 days after receipt"
  * ends on receipt + 90 calendar days; months end on the same day number or the month's last day;
@@ -11,14 +11,19 @@
  * is not fully confirmed: it is the switch `domainRules.countingConvention` in rules.ts, defaulting to
  * 'day_after_receipt' as above. Every period, limit, holiday and rate lives in that rules table.
  */
-export { addPeriod, type IsoDate, type Period } from './dates';
+export { addPeriod, formatLegalDateLong, type IsoDate, type LegalDateLanguage, type Period } from './dates';
 export { atwRollForward, isAtwHoliday } from './holidays';
 export { computeDecisionDeadline, type DecisionDeadline, type DecisionDeadlineInput, type Suspension } from './deadline';
 export { computePenalty, type Penalty, type PenaltyInput, type PenaltyStatus } from './penalty';
 export { computePriority, type PriorityBand, type PriorityCase, type PriorityReason, type PriorityResult } from './priority';
 export { DomainError, domainErrorCodes, type DomainErrorCode } from './errors';
 export { type ExplanationStep } from './explanation';
-export { domainRules, isVulnerableCaseType, regimeForCaseType, type CaseType, type DomainRules, type Regime } from './rules';
+export {
+  domainRules, isVulnerableCaseType, regimeForCaseType, type CaseType, type DomainRules, type Regime, type Remedy, type RemedyRule,
+} from './rules';
+export {
+  asylumTracks, remedyClauseFacts, remedyPeriod, type AsylumTrack, type RemedyClauseFacts, type RemedyPeriod, type RemedyPeriodInput,
+} from './remedies';
 export { domainMessages } from './messages';
 export * from './evidence';
 export { assistEvidence, type AssistantInput, type DocumentText, type EvidenceFinding, type EvidenceSuggestion } from './evidence-assistant';
