@@ -1,8 +1,8 @@
 import i18next, { type i18n } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  computeDecisionDeadline, computePenalty, computePriority, domainErrorCodes, domainMessages, domainRules,
-  type DecisionDeadlineInput, type ExplanationStep, type PenaltyInput, type PriorityCase, type PriorityReason,
+  computeDecisionDeadline, computePenalty, computePriority, domainErrorCodes, domainMessages, domainRules, remedyPeriod,
+  type DecisionDeadlineInput, type ExplanationStep, type PenaltyInput, type PriorityCase, type PriorityReason, type RemedyPeriodInput,
 } from '../../../src/shared/domain';
 import { priorityBands } from '../../../src/shared/domain/priority';
 import { regimes } from '../../../src/shared/domain/rules';
@@ -39,9 +39,18 @@ const priorityCases: PriorityCase[] = [
 ];
 const priorityReasons: PriorityReason[] = priorityCases.flatMap((caseFacts) => computePriority(caseFacts, today).reasons);
 
+// One case type of every regime, letters dated so that some end on a holiday; asylum on both tracks.
+const remedyInputs: RemedyPeriodInput[] = [
+  ...['work', 'study', 'entry_and_residence', 'eu_long_term_resident', 'naturalisation', 'objection_mvv', 'objection_sponsor']
+    .map((caseType) => ({ caseType, letterDate: '2026-03-30' })),
+  { caseType: 'asylum', letterDate: '2026-04-28', asylumTrack: 'general' },
+  { caseType: 'asylum', letterDate: '2026-11-27' },
+];
+
 const emitted: ExplanationStep[] = [
   ...deadlineInputs.flatMap((input) => computeDecisionDeadline(input).steps),
   ...penaltyInputs.flatMap((input) => computePenalty(input).steps),
+  ...remedyInputs.flatMap((input) => remedyPeriod(input).explanation),
   ...computeDecisionDeadline({ regime: 'regular', receivedOn: '2025-01-21' }, { ...domainRules, countingConvention: 'day_of_receipt' }).steps,
 ];
 
@@ -65,7 +74,8 @@ describe('domain messages', () => {
     expect(needed.filter((key) => !keys.has(key))).toEqual([]);
     // The sample must reach every kind of step, or this test proves less than it claims.
     const emittedKeys = new Set([...emitted.map((step) => step.key), ...priorityReasons.map((reason) => reason.key)]);
-    const stepKeys = [...keys].filter((key) => key.startsWith('deadline.step.') || key.startsWith('penalty.step.') || key.startsWith('priority.reason.'));
+    const stepKeys = [...keys].filter((key) => key.startsWith('deadline.step.') || key.startsWith('penalty.step.') || key.startsWith('priority.reason.')
+      || key.startsWith('remedy.step.'));
     expect(stepKeys.filter((key) => !emittedKeys.has(key as never))).toEqual([]);
   });
 
@@ -101,7 +111,7 @@ describe('domain messages', () => {
       for (const lng of ['nl', 'en']) {
         for (const { key, values } of [...emitted, ...priorityReasons]) {
           const text = translator.t(key, { ...values, lng });
-          expect(text, `${lng} ${key}`).not.toMatch(/\{\{|\$t\(|unit\.|dayKind\.|deadline\.step|penalty\.step|priority\.reason/);
+          expect(text, `${lng} ${key}`).not.toMatch(/\{\{|\$t\(|unit\.|dayKind\.|regime\.|deadline\.step|penalty\.step|priority\.reason|remedy\.step/);
         }
       }
     });
