@@ -8,6 +8,7 @@ import { defineCall } from '../rpc';
 import { caseSummary } from './cases';
 import { inNamespace, isoDate, isoInstant } from './common';
 import { documentInfo } from './documents';
+import { partyEntity } from '../sync/entities';
 
 /** A value the applicant stated on the form. */
 export const applicationValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -16,20 +17,11 @@ export type ApplicationValue = z.infer<typeof applicationValue>;
 /** Whether a row is as the server sent it, or the local effect of an action not yet synced. */
 const pending = z.boolean();
 
-export const reviewParty = z.object({
-  id: z.string(),
-  role: z.enum(['applicant', 'sponsor', 'representative']),
-  name: z.string(),
-  vNumber: z.string().nullable(),
-  bsn: z.string().nullable(),
-  birthDate: isoDate.nullable(),
-  nationality: z.string().nullable(),
-  organisation: z.string().nullable(),
-  recognisedSponsor: z.boolean(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  city: z.string().nullable(),
-});
+/** A party as the case screen shows it: the synced party's fields, with the city instead of the whole address. */
+export const reviewParty = partyEntity.pick({
+  role: true, name: true, vNumber: true, bsn: true, birthDate: true, nationality: true, organisation: true,
+  recognisedSponsor: true, email: true, phone: true,
+}).extend({ id: z.string(), city: z.string().nullable() });
 export type ReviewParty = z.infer<typeof reviewParty>;
 
 /** Suspension (opschorting, Awb 4:15) while missing documents are awaited. */

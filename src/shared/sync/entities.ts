@@ -51,7 +51,8 @@ const caseEntity = z.object({
   version,
 });
 
-const party = z.object({
+/** A party of a case; exported so the case screen's party derives from it. */
+export const partyEntity = z.object({
   id,
   caseId: id,
   role: z.enum(['applicant', 'sponsor', 'representative']),
@@ -164,7 +165,7 @@ const user = z.object({ id, displayName: z.string(), role: z.string(), active: z
 const team = z.object({ id, name: z.string() });
 
 const schemas = {
-  case: caseEntity, party, suspension, extension, noticeOfDefault, document, annotation, evidenceLink,
+  case: caseEntity, party: partyEntity, suspension, extension, noticeOfDefault, document, annotation, evidenceLink,
   messageThread, message, letter, caseEvent, note, savedView, user, team,
 } as const satisfies Record<SyncEntity, z.ZodType<Record<string, unknown>>>;
 
