@@ -5,7 +5,7 @@
  * `cases.changed` with an empty list instead, which every screen takes as "reload".
  */
 import type { Broadcast } from '../context';
-import type { CasesChange } from '../sync/engine';
+import type { CasesChange } from '../sync/cases-change';
 
 /** Above this many cases in one change, one "everything" event replaces the per-case ones. */
 export const perCaseEventLimit = 300;

@@ -12,6 +12,7 @@ import type { Logger } from '../log';
 import type { PullResponse } from '../../../shared/sync';
 import { CentralApiError, type CentralApi } from './api-client';
 import { caseIdOf } from '../../../shared/mutations';
+import { casesIn, type CasesChange } from './cases-change';
 import { InboundStore } from './inbound';
 import { Outbox } from './outbox';
 import { SignInRequired, type Session } from '../session/session';
@@ -22,27 +23,6 @@ export interface Clock {
 
 /** Cancels a scheduled callback. */
 export type Cancel = () => void;
-
-/**
- * What changed in the local cache: the cases whose list rows changed, and the cases anything of
- * which changed (a child row, the state of a queued action), or 'all' when every case may have.
- */
-export interface CasesChange {
-  listed: string[];
-  cases: string[] | 'all';
-}
-
-/** The cases a pulled page touches: every row of a case carries its case id, a case its own. */
-function casesIn(pages: readonly PullResponse[]): Set<string> {
-  const ids = new Set<string>();
-  for (const page of pages) {
-    for (const change of page.changes) {
-      const caseId = change.kind === 'leave' ? change.caseId : change.caseId ?? (change.entity === 'case' ? change.id : null);
-      if (caseId) ids.add(caseId);
-    }
-  }
-  return ids;
-}
 
 export interface EngineOptions {
   sqlite: Database.Database;

@@ -11,7 +11,8 @@ import { Session, type SecretStore } from '../session/session';
 import { createTrainingApi, type TrainingApi } from '../training/api';
 import { TrainingClock } from '../training/clock';
 import { createCentralApi, type CentralApi } from './api-client';
-import { SyncEngine, type Cancel, type CasesChange, type Clock } from './engine';
+import type { CasesChange } from './cases-change';
+import { SyncEngine, type Cancel, type Clock } from './engine';
 
 export interface SyncServiceOptions {
   sqlite: Database.Database;
