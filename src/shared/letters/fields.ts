@@ -41,7 +41,10 @@ export const letterFields = z.object({
     caseType: text(64),
     /** The case type as the applicant reads it, in the letter's language. */
     caseTypeLabel: text(200),
+    /** The day the application, or for an objection the objection notice, was received. */
     receivedOn: isoDate,
+    /** For an objection: the date of the decision it is against. */
+    contestedDecisionOn: isoDate.nullable(),
   }).strict(),
   applicant: z.object({
     ...addressee,
@@ -76,8 +79,6 @@ export const letterFields = z.object({
     reasoning: text(50_000),
     /** The permit granted, for a grant of residence. */
     permit: z.object({ purpose: text(200), validFrom: isoDate, validUntil: isoDate.nullable() }).strict().nullable(),
-    /** The date of the decision an objection is against. */
-    contestedDecisionOn: isoDate.nullable(),
     /** The date by which a refused applicant must leave (Vw art. 62), when the duty to leave applies. */
     departureBy: isoDate.nullable(),
   }).strict().nullable(),
@@ -146,6 +147,7 @@ export const letterFieldLabels = {
     caseType: label('Soort aanvraag (code)', 'Case type (code)', 'choice'),
     caseTypeLabel: label('Soort aanvraag', 'Case type'),
     receivedOn: label('Datum ontvangst aanvraag', 'Application received on', 'date'),
+    contestedDecisionOn: label('Datum bestreden besluit', 'Date of the contested decision', 'date'),
   },
   applicant: {
     name: label('Naam aanvrager', "Applicant's name"),
@@ -187,7 +189,6 @@ export const letterFieldLabels = {
       validFrom: label('Geldig vanaf', 'Valid from', 'date'),
       validUntil: label('Geldig tot', 'Valid until', 'date'),
     },
-    contestedDecisionOn: label('Datum bestreden besluit', 'Date of the contested decision', 'date'),
     departureBy: label('Uiterste vertrekdatum', 'Departure deadline', 'date'),
   },
   penalty: {

@@ -19,7 +19,6 @@ const dutchDecision: NonNullable<LetterFields['decision']> = {
   grounds: [{ text: 'Het bruto maandinkomen is lager dan het normbedrag voor kennismigranten.', legalBasis: 'artikel 3.30a van het Vreemdelingenbesluit 2000' }],
   reasoning: 'Uit de arbeidsovereenkomst van 12 januari 2026 blijkt dat uw bruto maandsalaris € 4.100,00 bedraagt.',
   permit: { purpose: 'arbeid als kennismigrant', validFrom: '2026-02-02', validUntil: '2031-02-02' },
-  contestedDecisionOn: '2026-03-30',
   departureBy: '2026-05-26',
 };
 
@@ -33,6 +32,7 @@ const dutch: LetterFields = {
     caseType: 'highly_skilled_migrant',
     caseTypeLabel: 'verblijfsvergunning kennismigrant',
     receivedOn: '2026-02-02',
+    contestedDecisionOn: '2026-01-12',
   },
   applicant: {
     name: 'Samira El Amrani',
