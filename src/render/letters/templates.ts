@@ -17,6 +17,7 @@ import { letterTemplates, selectTemplate, templateFile, type LetterTemplateEntry
 import type { LetterKind } from '../../shared/sync/mutations';
 import { attachCollector, newCollector, registerBlockTags } from './blocks';
 import { defaultLettersDirectory } from './location';
+import { absentFieldMessage, letterScope } from './scope';
 
 export type LetterTemplateErrorCode =
   /** No template of the kind for the regime is in effect on the letter date, in any language. */
@@ -133,8 +134,7 @@ function engine(language: Language): Liquid {
     strictVariables: true,
     strictFilters: true,
     ownPropertyOnly: true,
-    // A tag alone on its line leaves no empty line behind, so an {% if %} cannot split a paragraph.
-    trimTagRight: true,
+    // Whitespace control ("-%}") trims one line break, never the indentation of the next line.
     greedy: false,
   });
   liquid.registerFilter('date_long', (value: unknown) => formatDateLong(value, language));
@@ -146,9 +146,19 @@ function engine(language: Language): Liquid {
   return liquid;
 }
 
+/**
+ * A line that holds only tags leaves no line behind, so an {% if %} on its own line cannot split a
+ * paragraph or add an empty line to an address. Done by adding whitespace control to the line's
+ * last tag rather than with trimTagRight, which would also eat the space after an inline tag
+ * ("week{% endif %} na"); the line count stays, so Liquid's error positions stay right.
+ */
+export function trimTagLines(source: string): string {
+  return source.replace(/^([ \t]*(?:\{%(?:(?!%\}).)*%\}[ \t]*)+)$/gm, (line) => line.replace(/(?<!-)%\}([ \t]*)$/, '-%}$1'));
+}
+
 function parseTemplate(source: string, name: string, language: Language): Template[] {
   try {
-    return engine(language).parse(source, name);
+    return engine(language).parse(trimTagLines(source), name);
   } catch (error) {
     throw templateError(error, name);
   }
@@ -164,7 +174,7 @@ function checkFields(fields: LetterFields, name: string): LetterFields {
 
 function renderParsed(templates: Template[], name: string, language: Language, fields: LetterFields): LetterBlock[] {
   const liquid = engine(language);
-  const context = new Context(fields, liquid.options);
+  const context = new Context(letterScope(fields), liquid.options);
   const collector = newCollector();
   attachCollector(context, collector);
   let outside: unknown;
@@ -186,6 +196,8 @@ function templateError(error: unknown, name: string): LetterTemplateError {
   const message = error instanceof Error ? error.message : String(error);
   const variable = /undefined variable: ([^\s,]+)/.exec(message)?.[1];
   if (variable) return new LetterTemplateError('template_error', `${name}: unknown field "${variable}" (${location(message)})`, name, variable);
+  const absent = new RegExp(`${absentFieldMessage}([^\\s,]+)`).exec(message)?.[1];
+  if (absent) return new LetterTemplateError('template_error', `${name}: field "${absent}" is used but its group is empty (${location(message)})`, name, absent);
   const filter = /undefined filter: ([^\s,]+)/.exec(message)?.[1];
   if (filter) return new LetterTemplateError('template_error', `${name}: unknown filter "${filter}" (${location(message)})`, name, filter);
   const reason = LiquidError.is(error) ? message.replace(/, file:.*$/, '') : message;
