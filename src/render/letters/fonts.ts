@@ -27,6 +27,39 @@ export async function loadLetterFonts(directory: string = defaultLetterFontDirec
   return { regular, bold };
 }
 
+/**
+ * fontkit's parsed font, which PDFKit takes in place of a file's bytes (PDFFontFactory.open accepts
+ * anything with a `layout` method). Parsing Noto Sans's tables is most of a render's time, and the
+ * parsed font holds no state of a document, so it is parsed once per loaded file and shared.
+ */
+interface ParsedFont {
+  layout: (...args: never[]) => unknown;
+}
+
+interface PdfKitFontInternals {
+  _font: { font: ParsedFont } | null;
+}
+
+const parsedFonts = new WeakMap<Uint8Array, ParsedFont>();
+
+/**
+ * Registers the letter fonts on a document and selects each once, regular first, whatever is cached:
+ * PDFKit numbers fonts (F1, F2) in the order they are first selected and derives the subset tag in
+ * the font's name from that number, so the order must never depend on what happened before.
+ */
+export function registerLetterFonts(doc: PDFKit.PDFDocument, fonts: LetterFonts, names: { regular: string; bold: string }): void {
+  for (const [name, bytes] of [[names.regular, fonts.regular], [names.bold, fonts.bold]] as const) {
+    const parsed = parsedFonts.get(bytes);
+    // The cast only widens PDFKit's declared source types to what its code accepts (see ParsedFont).
+    doc.registerFont(name, (parsed ?? bytes) as unknown as PDFKit.Mixins.PDFFontSource);
+    doc.font(name);
+    if (parsed === undefined) {
+      const current = (doc as unknown as PdfKitFontInternals)._font;
+      if (current !== null) parsedFonts.set(bytes, current.font);
+    }
+  }
+}
+
 const digests = new WeakMap<LetterFonts, string>();
 
 /**

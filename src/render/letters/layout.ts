@@ -164,8 +164,11 @@ function widowShift(doc: Doc, text: string): number {
   doc.font(fontNames.regular).fontSize(type.body);
   const height = doc.currentLineHeight(true);
   const step = height + type.bodyGap;
-  const lines = Math.round((doc.heightOfString(text, { width: geometry.bodyWidth, lineGap: type.bodyGap })) / step);
   const fitting = Math.floor((doc.page.maxY() - doc.y - height) / step) + 1;
+  // Measuring lays the paragraph out twice; skip it when even 0.75 em a character (text averages
+  // about 0.5) would fit on this page, which is every paragraph but the one that meets the foot.
+  if (Math.ceil((text.length * 0.75 * type.body) / geometry.bodyWidth) + 1 <= fitting) return 0;
+  const lines = Math.round((doc.heightOfString(text, { width: geometry.bodyWidth, lineGap: type.bodyGap })) / step);
   const carried = lines - fitting;
   // Moving one line over must still leave two on this page, or the paragraph's start would be the orphan.
   return carried === 1 && fitting >= 3 ? step : 0;

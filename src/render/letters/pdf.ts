@@ -13,12 +13,12 @@
  */
 import { createHash } from 'node:crypto';
 import { type LetterDocument, letterDocument } from '../../shared/letters/document';
-import { fontDigest, type LetterFonts } from './fonts';
+import { fontDigest, type LetterFonts, registerLetterFonts } from './fonts';
 import { letterhead, letterInstant, letterLabels } from './labels';
 import { drawLetter, drawPageFurniture, fontNames, pageOptions } from './layout';
 import { LetterPdfDocument } from './pdf-document';
 
-export { defaultLetterFontDirectory, type LetterFonts, loadLetterFonts } from './fonts';
+export { defaultLetterFontDirectory, type LetterFonts, loadLetterFonts, registerLetterFonts } from './fonts';
 
 /**
  * Raise on any change that moves a glyph: it is part of the document ID, so an archived PDF's ID
@@ -82,8 +82,7 @@ export async function renderLetterPdf(input: LetterDocument, fonts: LetterFonts)
     id: letterDocumentId(letter, fonts),
   });
   const done = collect(doc);
-  doc.registerFont(fontNames.regular, fonts.regular);
-  doc.registerFont(fontNames.bold, fonts.bold);
+  registerLetterFonts(doc, fonts, fontNames);
   drawLetter(doc, letter, labels);
   drawPageFurniture(doc, letter, labels);
   doc.end();
