@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const benchmarks = ['bench:server', 'bench:sync', 'bench:viewer', 'bench:queue', 'bench:review'];
+const benchmarks = ['bench:server', 'bench:sync', 'bench:viewer', 'bench:queue', 'bench:review', 'bench:letters'];
 let failed = 0;
 for (const name of benchmarks) {
   console.error(`# ${name}`);

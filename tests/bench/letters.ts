@@ -1,0 +1,85 @@
+/**
+ * npm run bench:letters — rendering the three-page sample letter (tests/helpers/sample-letter.ts)
+ * as a tagged PDF/A-2a file.
+ *
+ * Prints one JSON object per line: {"bench", "metric", "value", "unit", "floor"}. The floor is
+ * PDFKit writing the same text in the same fonts in the same run, without tagging, PDF/A, the
+ * letterhead or any layout decision: what the renderer adds on top of PDFKit itself. Each figure is
+ * the 95th percentile of BENCH_LETTER_RUNS (default 30) renders after a warm-up, both sides
+ * interleaved so a slow moment of the machine hits both alike.
+ */
+import PDFDocument from 'pdfkit';
+import { type LetterFonts, loadLetterFonts, registerLetterFonts, renderLetterPdf } from '../../src/render/letters/pdf';
+import { paragraphRuns } from '../../src/shared/letters/document';
+import { sampleLetter } from '../helpers/sample-letter';
+
+const runs = Number(process.env.BENCH_LETTER_RUNS ?? 30);
+const warmup = 5;
+
+function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
+/** The floor: every text of the letter, in order, in the same fonts and sizes, flowed by PDFKit. */
+async function plainPdfKit(fonts: LetterFonts): Promise<Buffer> {
+  const letter = sampleLetter();
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 108, bottom: 86, left: 72, right: 163.28 }, font: '' });
+  const done = collect(doc);
+  // The same parsed fonts as the renderer's: the floor is PDFKit's own work, not parsing the font files again.
+  registerLetterFonts(doc, fonts, { regular: 'r', bold: 'b' });
+  doc.font('r').fontSize(10);
+  const texts = [
+    letter.addressee.name, ...letter.addressee.addressLines, letter.references.caseNumber,
+    letter.references.ourReference, letter.subject,
+  ];
+  for (const text of texts) doc.text(text, { width: 360 });
+  for (const block of letter.blocks) {
+    const parts = block.type === 'heading' ? [{ text: block.text, bold: true }] : paragraphRuns(block.text);
+    parts.forEach((part, index) => doc.font(part.bold ? 'b' : 'r').text(part.text, { width: 360, lineGap: 2.8, continued: index < parts.length - 1 }));
+  }
+  for (const text of [letter.signature.closing, letter.signature.name, ...letter.signature.lines]) doc.text(text, { width: 360 });
+  doc.end();
+  return done;
+}
+
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? Number.NaN;
+}
+
+async function time(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+async function main(): Promise<void> {
+  const fonts = await loadLetterFonts();
+  const letter = sampleLetter();
+  const first = await time(() => renderLetterPdf(letter, fonts));
+  for (let index = 0; index < warmup; index += 1) {
+    await renderLetterPdf(letter, fonts);
+    await plainPdfKit(fonts);
+  }
+  const rendered: number[] = [];
+  const floor: number[] = [];
+  for (let index = 0; index < runs; index += 1) {
+    rendered.push(await time(() => renderLetterPdf(letter, fonts)));
+    floor.push(await time(() => plainPdfKit(fonts)));
+  }
+  const round = (value: number) => Math.round(value * 100) / 100;
+  console.log(JSON.stringify({ bench: 'letters', metric: 'render_first_ms', value: round(first), unit: 'ms' }));
+  const bytes = (await renderLetterPdf(letter, fonts)).length;
+  console.log(JSON.stringify({ bench: 'letters', metric: 'render_3_pages_p95', value: round(p95(rendered)), unit: 'ms', floor: round(p95(floor)) }));
+  console.log(JSON.stringify({ bench: 'letters', metric: 'pdf_bytes', value: bytes, unit: 'bytes', floor: (await plainPdfKit(fonts)).length }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
