@@ -38,7 +38,7 @@ const defaults: { [E in SyncEntity]: EntityRow<E> } = {
     version: 1,
   },
   letter: {
-    id: 'letter', caseId, kind: 'decision', status: 'draft', body: '', drafterId: userId, submittedAt: null, approverId: null,
+    id: 'letter', caseId, kind: 'decision', status: 'draft', body: { type: 'doc', content: [{ type: 'paragraph' }] }, drafterId: userId, submittedAt: null, approverId: null,
     approvedAt: null, returnedReason: null, sentAt: null, updatedAt: at, version: 1,
   },
   caseEvent: { id: 'event', caseId, at, actorId: null, kind: 'case.received', detail: {}, version: 1 },

@@ -39,7 +39,7 @@ export const saveDraft: MutationHandler<'letter.saveDraft'> = async (context, ar
   const [existing] = await context.tx.select().from(letters).where(eq(letters.id, args.letterId)).for('update');
   if (!existing) {
     const [created] = await context.tx.insert(letters).values({
-      id: args.letterId, caseId: kase.id, kind: args.kind, status: 'draft', body: args.body,
+      id: args.letterId, caseId: kase.id, kind: args.kind, status: 'draft', body: JSON.stringify(args.body),
       drafterId: context.actor.userId, updatedAt: context.batch.now,
     }).returning();
     if (!created) throw new Error('letter insert returned nothing');
@@ -49,7 +49,7 @@ export const saveDraft: MutationHandler<'letter.saveDraft'> = async (context, ar
   }
   if (existing.caseId !== kase.id) throw new Rejection('invalid_arguments', 'letter belongs to another case');
   if (existing.status !== 'draft' && existing.status !== 'returned') throw new Rejection('invalid_state', 'letter is no longer a draft');
-  await saveLetter(context, kase, existing, { body: args.body, kind: args.kind, status: 'draft' }, 'letter.saveDraft');
+  await saveLetter(context, kase, existing, { body: JSON.stringify(args.body), kind: args.kind, status: 'draft' }, 'letter.saveDraft');
 };
 
 export const submitLetter: MutationHandler<'letter.submit'> = async (context, args) => {

@@ -4,6 +4,7 @@
  * and so does a field added to the entity's schema (src/shared/sync/entities.ts) until it is mapped.
  * A new column is private until a projection names it.
  */
+import { storedLetterBody } from '../../shared/letters/body';
 import type { EntityRow, SyncEntity } from '../../shared/sync';
 import type {
   annotations, caseEvents, cases, documents, evidenceLinks, extensions, letters, messages, messageThreads, notes,
@@ -84,7 +85,7 @@ export const projections: { [E in SyncEntity]: Projection<E> } = {
     sentAt: instant(row.sentAt), readAt: maybeInstant(row.readAt), readBy: row.readBy, version: row.version,
   }),
   letter: (row): EntityRow<'letter'> => ({
-    id: row.id, caseId: row.caseId, kind: row.kind, status: row.status, body: row.body, drafterId: row.drafterId,
+    id: row.id, caseId: row.caseId, kind: row.kind, status: row.status, body: storedLetterBody(row.body), drafterId: row.drafterId,
     submittedAt: maybeInstant(row.submittedAt), approverId: row.approverId, approvedAt: maybeInstant(row.approvedAt),
     returnedReason: row.returnedReason, sentAt: maybeInstant(row.sentAt), updatedAt: instant(row.updatedAt),
     version: row.version,

@@ -12,6 +12,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { plainLetterBody } from '../../shared/letters/body';
 import { createTeam, createUser } from '../admin/directory';
 import { type PasswordCost } from '../auth/passwords';
 import { publishCaseChild, type CaseChildEntity } from '../cases/records';
@@ -147,7 +148,7 @@ async function insertCases(batch: WriteBatch, folder: string, chunk: DatasetCase
     return drafterId ? [{ letter, drafterId }] : [];
   }));
   await publishAll('letter', await insertAll(letterItems, 2000, (slice) => tx.insert(letters).values(slice.map(({ kase, item: { letter, drafterId } }) => ({
-    id: letter.id, caseId: kase.id, kind: letter.kind, status: letter.status, body: letter.body, drafterId,
+    id: letter.id, caseId: kase.id, kind: letter.kind, status: letter.status, body: JSON.stringify(plainLetterBody(letter.body)), drafterId,
     submittedAt: letter.submittedAt ? instant(letter.submittedAt) : null, approverId: user(letter.approver),
     approvedAt: letter.approvedAt ? instant(letter.approvedAt) : null, sentAt: letter.sentAt ? instant(letter.sentAt) : null,
     updatedAt: instant(letter.updatedAt), version: versionOf('letter', letter.id),

@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { caseStatus } from '../contract/cases';
 import { isoDate, isoInstant } from '../contract/common';
+import { letterBodyDocument } from '../letters/body';
 import type { SyncEntity } from './protocol';
 
 const id = z.string();
@@ -133,7 +134,7 @@ const letter = z.object({
   caseId: id,
   kind: z.string(),
   status: z.enum(['draft', 'submitted', 'approved', 'returned', 'sent']),
-  body: z.string(),
+  body: letterBodyDocument,
   drafterId: id,
   submittedAt: isoInstant.nullable(),
   approverId: id.nullable(),

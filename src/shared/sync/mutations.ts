@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isoDate, isoInstant } from '../contract/common';
+import { letterBody } from '../letters/body';
 
 const id = z.uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -47,8 +48,8 @@ export const mutationArgs = {
   }).strict(),
   /** A notice of default (ingebrekestelling) arrived on paper. */
   'case.recordNoticeOfDefault': z.object({ caseId: id, noticeId: id, receivedOn: isoDate }).strict(),
-  /** Create or update a letter draft; body is plain (last writer wins). */
-  'letter.saveDraft': z.object({ letterId: id, caseId: id, kind: letterKind, body: z.string().max(200_000) }).strict(),
+  /** Create or update a letter draft: the editor's document (last writer wins; plain text is still read as paragraphs). */
+  'letter.saveDraft': z.object({ letterId: id, caseId: id, kind: letterKind, body: letterBody }).strict(),
   'letter.submit': z.object({ letterId: id }).strict(),
   'letter.approve': z.object({ letterId: id }).strict(),
   'letter.return': z.object({ letterId: id, reason: text(2000) }).strict(),
