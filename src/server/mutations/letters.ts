@@ -1,5 +1,6 @@
 /** Letters and their workflow: draft → submitted → approved | returned → sent (four-eyes review). */
 import { eq } from 'drizzle-orm';
+import { needsSecondApprover } from '../../shared/domain/rules';
 import type { LetterKind } from '../../shared/sync';
 import { canReviewLetters } from '../authz/actor';
 import { letters } from '../db/schema';
@@ -8,8 +9,6 @@ import { caseInScope, expectBase, Rejection, type MutationContext, type Mutation
 
 type LetterRow = typeof letters.$inferSelect;
 
-/** Kinds where the approver must not be the drafter: refusals and objections (docs/domain.md, Awb 7:5). */
-export const fourEyesKinds: ReadonlySet<string> = new Set<LetterKind>(['refusal', 'objection_decision', 'not_processed']);
 
 /** Sending one of these letters records the decision on the case. */
 const decisionOfKind: Partial<Record<LetterKind, string>> = {
@@ -64,7 +63,8 @@ export const approveLetter: MutationHandler<'letter.approve'> = async (context, 
   if (!canReviewLetters(context.actor, kase)) throw new Rejection('forbidden', 'only reviewers and team leads approve letters');
   expectBase(context, 'letter', letter, { status: letter.status });
   if (letter.status !== 'submitted') throw new Rejection('invalid_state', 'only submitted letters can be approved');
-  if (fourEyesKinds.has(letter.kind) && letter.drafterId === context.actor.userId) {
+  // Which kinds is the rules table's (domainRules.fourEyes), versioned like every rule.
+  if (needsSecondApprover(letter.kind, context.today) && letter.drafterId === context.actor.userId) {
     throw new Rejection('four_eyes', 'the approver must not be the drafter');
   }
   await saveLetter(context, kase, letter, { status: 'approved', approverId: context.actor.userId, approvedAt: context.batch.now },

@@ -19,7 +19,7 @@ export { computePriority, type PriorityBand, type PriorityCase, type PriorityRea
 export { DomainError, domainErrorCodes, type DomainErrorCode } from './errors';
 export { type ExplanationStep } from './explanation';
 export {
-  domainRules, isVulnerableCaseType, regimeForCaseType, type CaseType, type DomainRules, type Regime, type Remedy, type RemedyRule,
+  domainRules, isVulnerableCaseType, needsSecondApprover, regimeForCaseType, type CaseType, type FourEyesRule, type DomainRules, type Regime, type Remedy, type RemedyRule,
 } from './rules';
 export {
   asylumTracks, remedyClauseFacts, remedyPeriod, type AsylumTrack, type RemedyClauseFacts, type RemedyPeriod, type RemedyPeriodInput,

@@ -93,6 +93,13 @@ const supportedFrom = '2000-01-01';
 const holidaysFrom = '1980-01-01';
 
 /** The rules table. Lists of versions are in ascending effectiveFrom order. */
+/** A version of the four-eyes rule: the letter kinds (letterKind names) a second person approves. */
+export interface FourEyesRule {
+  effectiveFrom: IsoDate;
+  kinds: string[];
+  basis: string;
+}
+
 export const domainRules = {
   version: '2026.1',
   countingConvention: 'day_after_receipt' as CountingConvention,
@@ -204,6 +211,16 @@ export const domainRules = {
       objection_general: [{ effectiveFrom: supportedFrom, remedy: 'appeal', term: { period: { weeks: 6 }, legalBasis: 'Awb art. 6:7' } }],
     } satisfies Record<Regime, RemedyRule[]> as Record<Regime, RemedyRule[]>,
   },
+  /**
+   * Letters a second person must approve before they are sent (vier-ogenprincipe): the decisions
+   * against the applicant, and the decision on an objection, which someone not involved in the
+   * contested decision takes (Awb art. 7:5).
+   */
+  fourEyes: [{
+    effectiveFrom: supportedFrom,
+    kinds: ['refusal', 'not_processed', 'objection_decision', 'penalty_decision'],
+    basis: 'IND vier-ogenprincipe; Awb art. 7:5',
+  }] satisfies FourEyesRule[] as FourEyesRule[],
   /** Case types (what the applicant asked for) and their regime, docs/domain.md's table. */
   caseTypes: {
     highly_skilled_migrant: 'regular',
@@ -232,6 +249,11 @@ export const domainRules = {
 };
 
 export type DomainRules = typeof domainRules;
+
+/** Whether a letter of this kind needs a second person's approval on a date (the rules in effect then). */
+export function needsSecondApprover(kind: string, on: IsoDate, rules: DomainRules = domainRules): boolean {
+  return versionInEffect(rules.fourEyes, on).kinds.includes(kind);
+}
 export type CaseType = keyof DomainRules['caseTypes'];
 
 /** Whether a value is one of the known regimes. */
