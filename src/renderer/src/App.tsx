@@ -4,7 +4,7 @@
  */
 import { AppShell, Badge, Burger, em, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/contract';
 import { ConnectionLost } from './components/ConnectionLost';
@@ -13,16 +13,20 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { SyncIndicator } from './components/SyncIndicator';
 import type { UiErrorCode } from './errors';
-import { CaseScreen } from './review/CaseScreen';
-import { DashboardScreen } from './dashboard/DashboardScreen';
 import { QueueScreen } from './queue/QueueScreen';
-import { TrainingScreen } from './screens/TrainingScreen';
 import { SignInScreen } from './session/SignInScreen';
 import { UserMenu } from './session/UserMenu';
 import { useSession, type SessionState } from './session/useSession';
-import { ConflictsScreen } from './sync/ConflictsScreen';
 import { useSyncStatus } from './state/data';
 import { hashOfScreen, screens, useCaseRoute, useConnectionState, useScreen, useToday, type Screen } from './state/hooks';
+import { ScreenLoading } from './components/ScreenLoading';
+
+// The queue loads with the shell; the other screens (the case screen with its viewer and assistant
+// first) are fetched when first opened, so the first queue rows do not wait for their code.
+const CaseScreen = lazy(() => import('./review/CaseScreen').then((module) => ({ default: module.CaseScreen })));
+const DashboardScreen = lazy(() => import('./dashboard/DashboardScreen').then((module) => ({ default: module.DashboardScreen })));
+const ConflictsScreen = lazy(() => import('./sync/ConflictsScreen').then((module) => ({ default: module.ConflictsScreen })));
+const TrainingScreen = lazy(() => import('./screens/TrainingScreen').then((module) => ({ default: module.TrainingScreen })));
 
 export interface AppProps {
   info: AppInfo | null;
@@ -174,10 +178,12 @@ export function App({ info, infoErrorCode }: AppProps) {
           )}
           {signingIn && <SignInScreen training={training} expired={expired} onDidSignIn={didChangeSession} />}
           {!signingIn && screen === 'queue' && <QueueScreen sessionless={session.info?.signInAvailable === false} />}
-          {!signingIn && screen === 'dashboard' && <DashboardScreen today={today} />}
-          {!signingIn && screen === 'conflicts' && <ConflictsScreen userId={user?.id ?? null} />}
-          {!signingIn && screen === 'training' && <TrainingScreen info={info} />}
-          {!signingIn && screen === 'case' && caseId && <CaseScreen key={caseId} caseId={caseId} today={today} />}
+          <Suspense fallback={<ScreenLoading />}>
+            {!signingIn && screen === 'dashboard' && <DashboardScreen today={today} />}
+            {!signingIn && screen === 'conflicts' && <ConflictsScreen userId={user?.id ?? null} />}
+            {!signingIn && screen === 'training' && <TrainingScreen info={info} />}
+            {!signingIn && screen === 'case' && caseId && <CaseScreen key={caseId} caseId={caseId} today={today} />}
+          </Suspense>
         </AppShell.Main>
       </AppShell>
     </>
