@@ -219,10 +219,22 @@ describe('each finding', () => {
     expect(checkLetterConsistency(input).find((entry) => entry.code === 'deadline_differs')?.severity).toBe('error');
   });
 
-  it('counts suspensions and extensions by length, in any order of requests', () => {
+  it('compares extensions by length and suspensions by request date, whatever order they come in', () => {
     const input = refusal();
-    input.record.extensions = [{ days: 0, months: 6 }];
-    input.record.suspensions = [{ requestedOn: '2026-02-20', endedOn: '2026-03-06' }];
+    input.record.extensions = [{ years: 0, months: 6 }];
+    // A second suspension stops 2026-03-21 through 2026-03-27: 7 more days, so 2026-11-17 + 7 = 2026-11-24.
+    input.record.suspensions = [{ requestedOn: '2026-03-20', endedOn: '2026-03-27' }, { requestedOn: '2026-02-20', endedOn: '2026-03-06' }];
+    input.fields.deadline.suspensions.push({ requestedOn: '2026-03-20', dueOn: '2026-04-03', endedOn: '2026-03-27' });
+    input.fields.deadline.decisionDeadline = '2026-11-24';
+    expect(checkLetterConsistency(input)).toEqual([]);
+  });
+
+  it('counts an open suspension through the letter date', () => {
+    const input = refusal();
+    // Requested 2026-04-20, open on the letter date 2026-04-28: 2026-04-21 through 2026-04-28, 8 days.
+    input.record.suspensions = [...input.record.suspensions, { requestedOn: '2026-04-20' }];
+    input.fields.deadline.suspensions.push({ requestedOn: '2026-04-20', dueOn: '2026-05-04', endedOn: null });
+    input.fields.deadline.decisionDeadline = '2026-11-25';
     expect(checkLetterConsistency(input)).toEqual([]);
   });
 });
