@@ -244,6 +244,23 @@ export const domainRules = {
     objection_naturalisation: 'objection_general',
     objection_sponsor: 'objection_general',
   } satisfies Record<string, Regime>,
+  /**
+   * The duty to leave (vertrekplicht, Vw art. 62) that a refusal letter states, with its departure date.
+   * Werkbank's rule (docs/domain.md, Letters): it applies to a refusal in a case type the applicant
+   * applies for while in the Netherlands without a residence right of their own that outlasts the
+   * refusal. Left out: an MVV application (made from abroad), naturalisation, permanent residence,
+   * change of purpose and EU long-term residence (the applicant already holds a permit, whose own end
+   * decides departure). The letter check (src/shared/letters/consistency.ts) reads this list.
+   */
+  dutyToLeave: [{
+    effectiveFrom: supportedFrom,
+    legalBasis: 'Vw art. 62',
+    caseTypes: [
+      'highly_skilled_migrant', 'family_partner', 'au_pair', 'work', 'residence_extension',
+      'study', 'research', 'learning_and_working', 'exchange', 'asylum', 'asylum_unaccompanied_minor',
+    ],
+  }] satisfies { effectiveFrom: IsoDate; legalBasis: string; caseTypes: string[] }[] as
+    { effectiveFrom: IsoDate; legalBasis: string; caseTypes: string[] }[],
   /** Case types whose applicants are vulnerable by definition (docs/domain.md: unaccompanied minors need extra care). */
   vulnerableCaseTypes: ['asylum_unaccompanied_minor'] as string[],
 };

@@ -1,0 +1,168 @@
+/**
+ * Dutch and English texts of the letter consistency check (consistency.ts), in the shape of the
+ * domain catalog (src/shared/domain/messages.ts): flat i18next keys, the same in both languages,
+ * meant to be loaded into the `domain` namespace next to `domainMessages`, so a text can nest the
+ * engine's own texts (`$t(domain:error.…)`). Values are language-neutral: dates arrive as YYYY-MM-DD,
+ * outcomes, remedies and letter kinds as codes the texts name through nesting. Values never carry a
+ * name or a V-number: a finding may be logged or sent back in a server rejection.
+ */
+
+/** Every finding the check can report, as stable codes; the text is `consistency.<code>`. */
+export const letterFindingCodes = [
+  'decision_missing',
+  'outcome_not_for_kind',
+  'decision_not_recorded',
+  'outcome_differs_from_record',
+  'case_type_differs',
+  'applicant_name_differs',
+  'v_number_differs',
+  'representative_missing',
+  'representative_not_on_case',
+  'representative_name_differs',
+  'addressee_differs',
+  'received_on_differs',
+  'suspension_count_differs',
+  'suspension_requested_differs',
+  'suspension_end_differs',
+  'extension_count_differs',
+  'extension_period_differs',
+  'deadline_differs',
+  'deadline_not_computable',
+  'placeholder_left',
+  'field_empty',
+  'required_block_missing',
+  'grounds_missing',
+  'ground_without_basis',
+  'reasoning_missing',
+  'departure_missing',
+  'departure_not_applicable',
+  'departure_before_letter_date',
+  'letter_date_differs',
+  'remedies_missing',
+  'remedy_differs',
+  'remedy_weeks_differs',
+  'remedy_last_day_differs',
+  'remedy_not_computable',
+] as const;
+export type LetterFindingCode = (typeof letterFindingCodes)[number];
+
+const outcome = (name: string) => `$t(domain:consistency.outcome.{{${name}}})`;
+const remedy = (name: string) => `$t(domain:consistency.remedy.{{${name}}})`;
+const kind = '$t(domain:consistency.kind.{{kind}})';
+/** The engine's own error text for a refused input, so the check does not word it twice. */
+const engineError = '$t(domain:error.{{reason}}, {"field": "{{field}}"})';
+
+const en = {
+  'consistency.outcome.granted': 'granted',
+  'consistency.outcome.refused': 'refused',
+  'consistency.outcome.not_processed': 'not processed',
+  'consistency.outcome.objection_well_founded': 'objection well-founded',
+  'consistency.outcome.objection_unfounded': 'objection unfounded',
+  'consistency.outcome.objection_inadmissible': 'objection inadmissible',
+  'consistency.remedy.objection': 'objection',
+  'consistency.remedy.appeal': 'appeal',
+  'consistency.kind.acknowledgement': 'acknowledgement of receipt',
+  'consistency.kind.missing_documents': 'request for documents',
+  'consistency.kind.extension_notice': 'extension notice',
+  'consistency.kind.grant': 'grant',
+  'consistency.kind.refusal': 'refusal',
+  'consistency.kind.not_processed': 'decision not to process',
+  'consistency.kind.objection_decision': 'decision on the objection',
+  'consistency.kind.penalty_decision': 'penalty decision',
+
+  'consistency.decision_missing': 'This ' + kind + ' letter states no decision',
+  'consistency.outcome_not_for_kind': 'A ' + kind + ' letter cannot state the outcome “' + outcome('stated') + '”',
+  'consistency.decision_not_recorded': 'No decision is recorded on the case for this ' + kind + ' letter',
+  'consistency.outcome_differs_from_record':
+    'The letter states “' + outcome('stated') + '”, but the decision recorded on the case is “' + outcome('recorded') + '”',
+  'consistency.case_type_differs': 'The letter is for case type {{stated}}, but the case is {{recorded}}',
+  'consistency.applicant_name_differs': "The applicant's name in the letter is not the name on the case",
+  'consistency.v_number_differs': 'The V-number in the letter is not the V-number on the case',
+  'consistency.representative_missing': 'The case has a representative, so the letter must be addressed to them',
+  'consistency.representative_not_on_case': 'The letter is addressed to a representative the case does not have',
+  'consistency.representative_name_differs': "The representative's name in the letter is not the name on the case",
+  'consistency.addressee_differs': 'The address block is not addressed to the person the letter must go to',
+  'consistency.received_on_differs': 'The letter states receipt on {{stated}}, the case on {{recorded}}',
+  'consistency.suspension_count_differs': 'The letter states {{stated}} suspension(s), the case has {{recorded}}',
+  'consistency.suspension_requested_differs': 'Suspension {{number}}: the letter states a request on {{stated}}, the case on {{recorded}}',
+  'consistency.suspension_end_differs': 'Suspension {{number}}: the end the letter states is not the end on the case',
+  'consistency.extension_count_differs': 'The letter states {{stated}} extension(s), the case has {{recorded}}',
+  'consistency.extension_period_differs': 'Extension {{number}}: the period the letter states is not the period on the case',
+  'consistency.deadline_differs': 'The letter states the decision deadline {{stated}}, but it is {{computed}}',
+  'consistency.deadline_not_computable': 'The decision deadline cannot be computed from the case: ' + engineError,
+  'consistency.placeholder_left': 'Block “{{block}}” still contains the placeholder “{{marker}}”',
+  'consistency.field_empty': 'A field this letter needs is empty: {{field}}',
+  'consistency.required_block_missing': 'The text “{{block}}” that this letter needs is empty',
+  'consistency.grounds_missing': 'A refusal needs at least one legal ground',
+  'consistency.ground_without_basis': 'Ground {{number}} has no legal basis',
+  'consistency.reasoning_missing': 'A refusal needs its reasoning (Awb art. 3:46)',
+  'consistency.departure_missing': 'This refusal must state the date by which the applicant must leave ({{basis}})',
+  'consistency.departure_not_applicable': 'The letter states a departure date, but the duty to leave ({{basis}}) does not apply to this case type',
+  'consistency.departure_before_letter_date': 'The departure date {{stated}} is before the letter date {{letterDate}}',
+  'consistency.letter_date_differs': 'The letter is dated {{stated}}, but the check was asked for {{recorded}}',
+  'consistency.remedies_missing': 'This ' + kind + ' letter has no remedies clause',
+  'consistency.remedy_differs': 'The letter offers ' + remedy('stated') + ', but the remedy is ' + remedy('expected') + ' ({{basis}})',
+  'consistency.remedy_weeks_differs': 'The letter gives {{stated}} week(s) for the remedy, the law {{expected}} ({{basis}})',
+  'consistency.remedy_last_day_differs': 'The letter gives {{stated}} as the last day for the remedy, but it is {{expected}} ({{basis}})',
+  'consistency.remedy_not_computable': 'The remedy period cannot be computed from the case: ' + engineError,
+};
+
+export type LetterMessageKey = keyof typeof en;
+
+const nl: Record<LetterMessageKey, string> = {
+  'consistency.outcome.granted': 'ingewilligd',
+  'consistency.outcome.refused': 'afgewezen',
+  'consistency.outcome.not_processed': 'niet behandeld',
+  'consistency.outcome.objection_well_founded': 'bezwaar gegrond',
+  'consistency.outcome.objection_unfounded': 'bezwaar ongegrond',
+  'consistency.outcome.objection_inadmissible': 'bezwaar niet-ontvankelijk',
+  'consistency.remedy.objection': 'bezwaar',
+  'consistency.remedy.appeal': 'beroep',
+  'consistency.kind.acknowledgement': 'ontvangstbevestiging',
+  'consistency.kind.missing_documents': 'verzoek om stukken',
+  'consistency.kind.extension_notice': 'verlengingsbrief',
+  'consistency.kind.grant': 'inwilliging',
+  'consistency.kind.refusal': 'afwijzing',
+  'consistency.kind.not_processed': 'buitenbehandelingstelling',
+  'consistency.kind.objection_decision': 'beslissing op bezwaar',
+  'consistency.kind.penalty_decision': 'dwangsombeschikking',
+
+  'consistency.decision_missing': 'Deze brief (' + kind + ') vermeldt geen besluit',
+  'consistency.outcome_not_for_kind': 'Een brief van de soort ' + kind + ' kan niet de uitkomst “' + outcome('stated') + '” hebben',
+  'consistency.decision_not_recorded': 'Op de zaak is geen besluit vastgelegd voor deze brief (' + kind + ')',
+  'consistency.outcome_differs_from_record':
+    'De brief vermeldt “' + outcome('stated') + '”, maar het besluit op de zaak is “' + outcome('recorded') + '”',
+  'consistency.case_type_differs': 'De brief is voor zaaktype {{stated}}, maar de zaak is {{recorded}}',
+  'consistency.applicant_name_differs': 'De naam van de aanvrager in de brief is niet de naam op de zaak',
+  'consistency.v_number_differs': 'Het V-nummer in de brief is niet het V-nummer op de zaak',
+  'consistency.representative_missing': 'De zaak heeft een gemachtigde, dus de brief moet aan de gemachtigde gericht zijn',
+  'consistency.representative_not_on_case': 'De brief is gericht aan een gemachtigde die de zaak niet heeft',
+  'consistency.representative_name_differs': 'De naam van de gemachtigde in de brief is niet de naam op de zaak',
+  'consistency.addressee_differs': 'Het adresblok is niet gericht aan degene aan wie de brief moet',
+  'consistency.received_on_differs': 'De brief vermeldt ontvangst op {{stated}}, de zaak op {{recorded}}',
+  'consistency.suspension_count_differs': 'De brief vermeldt {{stated}} opschorting(en), de zaak heeft er {{recorded}}',
+  'consistency.suspension_requested_differs': 'Opschorting {{number}}: de brief vermeldt een verzoek op {{stated}}, de zaak op {{recorded}}',
+  'consistency.suspension_end_differs': 'Opschorting {{number}}: het einde in de brief is niet het einde op de zaak',
+  'consistency.extension_count_differs': 'De brief vermeldt {{stated}} verlenging(en), de zaak heeft er {{recorded}}',
+  'consistency.extension_period_differs': 'Verlenging {{number}}: de termijn in de brief is niet de termijn op de zaak',
+  'consistency.deadline_differs': 'De brief vermeldt als einde van de beslistermijn {{stated}}, maar dat is {{computed}}',
+  'consistency.deadline_not_computable': 'De beslistermijn is niet te berekenen uit de zaak: ' + engineError,
+  'consistency.placeholder_left': 'Blok “{{block}}” bevat nog de invulplek “{{marker}}”',
+  'consistency.field_empty': 'Een veld dat deze brief nodig heeft is leeg: {{field}}',
+  'consistency.required_block_missing': 'De tekst “{{block}}” die deze brief nodig heeft is leeg',
+  'consistency.grounds_missing': 'Een afwijzing heeft ten minste één wettelijke grond nodig',
+  'consistency.ground_without_basis': 'Grond {{number}} heeft geen wettelijke grondslag',
+  'consistency.reasoning_missing': 'Een afwijzing heeft een motivering nodig (Awb art. 3:46)',
+  'consistency.departure_missing': 'Deze afwijzing moet de datum vermelden waarop de aanvrager Nederland moet verlaten ({{basis}})',
+  'consistency.departure_not_applicable': 'De brief vermeldt een vertrekdatum, maar de vertrekplicht ({{basis}}) geldt niet voor dit zaaktype',
+  'consistency.departure_before_letter_date': 'De vertrekdatum {{stated}} ligt vóór de datum van de brief {{letterDate}}',
+  'consistency.letter_date_differs': 'De brief is gedateerd {{stated}}, maar de controle is gevraagd voor {{recorded}}',
+  'consistency.remedies_missing': 'Deze brief (' + kind + ') heeft geen rechtsmiddelenclausule',
+  'consistency.remedy_differs': 'De brief noemt ' + remedy('stated') + ', maar het rechtsmiddel is ' + remedy('expected') + ' ({{basis}})',
+  'consistency.remedy_weeks_differs': 'De brief geeft {{stated}} week/weken voor het rechtsmiddel, de wet {{expected}} ({{basis}})',
+  'consistency.remedy_last_day_differs': 'De brief geeft {{stated}} als laatste dag voor het rechtsmiddel, maar dat is {{expected}} ({{basis}})',
+  'consistency.remedy_not_computable': 'De termijn voor het rechtsmiddel is niet te berekenen uit de zaak: ' + engineError,
+};
+
+/** The check's catalog, to merge into the i18next namespace `domain`: `{ nl, en }`, the same keys in both. */
+export const letterCheckMessages: { nl: Record<LetterMessageKey, string>; en: Record<LetterMessageKey, string> } = { nl, en };
