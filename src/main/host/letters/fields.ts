@@ -155,6 +155,9 @@ export class LetterFieldsReader {
       }
     }
 
+    // The notice announces the latest extension; the template cannot word one that is not there.
+    if (kind === 'extension_notice' && extensions.length === 0) missing.push('deadline.extensions');
+
     if (missing.length > 0 || !applicantParty || regime === null || caseTypeLabel === null || deadline === null) {
       throw new RpcError('not_found', 'The case lacks facts this letter needs.', { reason: 'missing_facts', missing: missing.join(',') });
     }

@@ -1,6 +1,7 @@
 /** The `letters` calls: a case's letters, the templates that apply to it, its merge fields and a rendered preview. */
 import type { lettersCalls } from '../../../shared/contract';
 import { isRegime } from '../../../shared/domain/rules';
+import { letterTemplates, selectTemplate } from '../../../shared/letters/manifest';
 import { RpcError } from '../../../shared/rpc';
 import type { HandlersOf, HostParts } from '../context';
 import { LetterFieldsReader } from './fields';
@@ -23,7 +24,10 @@ export function lettersHandlers(parts: HostParts): HandlersOf<typeof lettersCall
     },
     'letters.fields': ({ caseId, letterDate, language, kind }) => fields.build({ caseId, letterDate, language, kind }).fields,
     'letters.preview': async ({ caseId, kind, letterDate, language, body }) => {
-      const built = fields.build({ caseId, letterDate, language, kind, body });
+      // The fields are worded in the language of the text that will be used: Dutch where the asked one has none.
+      const regime = regimeOf.get(caseId) as string | undefined;
+      const entry = regime !== undefined && isRegime(regime) ? selectTemplate(letterTemplates, kind, language, regime, letterDate) : null;
+      const built = fields.build({ caseId, letterDate, language: entry?.language ?? language, kind, body });
       return previewer.preview({ kind, language, regime: built.regime, fields: built.fields });
     },
   };
