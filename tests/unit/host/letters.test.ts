@@ -119,6 +119,10 @@ describe('letters.fields', () => {
   it('refuses, naming the missing fact and not the person, when no address is on file', async () => {
     await expect(connect().call('letters.fields', { caseId: bareCaseId, letterDate }))
       .rejects.toMatchObject({ code: 'not_found', details: { reason: 'missing_facts', missing: 'applicant.addressLines' } });
+    // A representative without an address cannot be written to, and the applicant's address is not borrowed.
+    inbound.applyPage({ nextCursor: '2', hasMore: false, changes: [upsert('party', 'p5', { role: 'representative', name: 'R. Vertegenwoordiger' }, bareCaseId)] }, now);
+    await expect(connect().call('letters.fields', { caseId: bareCaseId, letterDate }))
+      .rejects.toMatchObject({ details: { missing: 'applicant.addressLines,representative.addressLines' } });
   });
 });
 

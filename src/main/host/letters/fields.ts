@@ -121,11 +121,11 @@ export class LetterFieldsReader {
     const applicantLines = addressLines(applicantParty?.address ?? null);
     const representativeParty = parties.find((party) => party.role === 'representative') ?? null;
     const representativeLines = representativeParty ? addressLines(representativeParty.address) : null;
+    // The letter goes to the representative when there is one, but the schema wants the applicant's
+    // address too (the editor shows it as theirs), so neither may be borrowed from the other.
     if (!applicantParty) missing.push('applicant');
-    // The letter goes to the representative when there is one; only their address is needed then.
-    else if (representativeParty ? representativeLines === null : applicantLines === null) {
-      missing.push(representativeParty ? 'representative.addressLines' : 'applicant.addressLines');
-    }
+    else if (applicantLines === null) missing.push('applicant.addressLines');
+    if (representativeParty && representativeLines === null) missing.push('representative.addressLines');
     const sponsorParty = parties.find((party) => party.role === 'sponsor') ?? null;
 
     const suspensions = review.suspensions.map(({ requestedOn, dueOn, endedOn }) => ({ requestedOn, dueOn, endedOn }));
@@ -169,8 +169,7 @@ export class LetterFieldsReader {
       },
       applicant: {
         name: applicantParty.name.trim(),
-        // Not shown when the letter goes to the representative, but the schema wants a line.
-        addressLines: applicantLines ?? representativeLines ?? [],
+        addressLines: applicantLines ?? [],
         salutation: salutation(applicantParty.name.trim(), language),
         vNumber: /^\d{10}$/.test(applicantParty.vNumber ?? '') ? applicantParty.vNumber : summary.vNumber,
         birthDate: applicantParty.birthDate,
