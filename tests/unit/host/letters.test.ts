@@ -9,6 +9,7 @@ import { connectRpc } from '../../../src/shared/rpc';
 import type { SyncChange } from '../../../src/shared/sync';
 import { entityRow } from '../../helpers/entity-rows';
 import { endpointPair } from '../../helpers/endpoint-pair';
+import { tempDir } from '../../helpers/temp-dir';
 
 const caseId = '8a4c1f52-0d6e-4b7a-9b1e-2f3c4d5e6f70';
 const bareCaseId = '8a4c1f52-0d6e-4b7a-9b1e-2f3c4d5e6f71';
@@ -27,8 +28,7 @@ const kase = (id: string, caseNumber: string): SyncChange => upsert('case', id, 
 let host: Host;
 let inbound: InboundStore;
 let outbox: Outbox;
-beforeEach(() => {
-  host = createHost({ dataDir: ':memory:', logger: silentLogger });
+function fill(): void {
   inbound = new InboundStore(host.cache.sqlite, () => 'user-me');
   outbox = new Outbox(host.cache.sqlite, inbound);
   inbound.applyPage({
@@ -52,9 +52,13 @@ beforeEach(() => {
       upsert('party', 'p4', { role: 'applicant', name: 'Ada Applicant' }, bareCaseId),
     ],
   }, now);
+}
+beforeEach(() => {
+  host = createHost({ dataDir: ':memory:', logger: silentLogger });
+  fill();
 });
-afterEach(() => host.close());
 
+afterEach(() => host.close());
 function connect() {
   const [hostEnd, clientEnd] = endpointPair();
   host.serve(hostEnd);
@@ -170,5 +174,25 @@ describe('an unknown case', () => {
     await expect(client.call('letters.templates', { caseId: unknown, today: letterDate })).rejects.toMatchObject({ code: 'not_found' });
     await expect(client.call('letters.fields', { caseId: unknown, letterDate })).rejects.toMatchObject({ code: 'not_found' });
     await expect(client.call('letters.preview', { caseId: unknown, kind: 'acknowledgement', letterDate })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('the letter resources', () => {
+  it('are read from the folders the host was given, and their absence is unavailable, not internal', async () => {
+    const empty = tempDir('werkbank-letters-');
+    try {
+      host.close();
+      host = createHost({ dataDir: ':memory:', logger: silentLogger, lettersDirectory: empty.path });
+      fill();
+      await expect(connect().call('letters.preview', { caseId, kind: 'acknowledgement', letterDate }))
+        .rejects.toMatchObject({ code: 'unavailable', details: { reason: 'template_missing' } });
+      host.close();
+      host = createHost({ dataDir: ':memory:', logger: silentLogger, fontsDirectory: empty.path });
+      fill();
+      await expect(connect().call('letters.preview', { caseId, kind: 'acknowledgement', letterDate }))
+        .rejects.toMatchObject({ code: 'unavailable', details: { reason: 'fonts_missing' } });
+    } finally {
+      empty.remove();
+    }
   });
 });
