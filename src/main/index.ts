@@ -19,6 +19,7 @@ import {
   shell,
   utilityProcess,
 } from 'electron';
+import { letterFontsDirectory, lettersDirectory } from '../render/letters/location';
 import { hostEnvironment } from './host/protocol';
 import { resolveConfig, type ShellConfig } from './config';
 import { HostSupervisor, type HostFailure } from './host-process';
@@ -161,6 +162,9 @@ function startHost(config: ShellConfig, binding: string, training: EmbeddedTrain
   environment[hostEnvironment.dataDir] = path.join(app.getPath('userData'), 'data');
   environment[hostEnvironment.sqliteBinding] = binding;
   environment[hostEnvironment.appVersion] = app.getVersion();
+  const resources = { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() };
+  environment[hostEnvironment.lettersDir] = lettersDirectory(resources);
+  environment[hostEnvironment.fontsDir] = letterFontsDirectory(resources);
   if (config.serverUrl) {
     environment[hostEnvironment.serverUrl] = config.serverUrl;
   } else if (training) {

@@ -38,6 +38,12 @@ export interface HostOptions {
   documentCacheBytes?: number;
   /** Start background sync at once (default true); tests drive it with sync.now instead. */
   backgroundSync?: boolean;
+  /**
+   * The letter templates and fonts. The packaged app ships them next to app.asar, where a bundle
+   * cannot find them from its own file (src/render/letters/location.ts); absent, the repository's.
+   */
+  lettersDirectory?: string | undefined;
+  fontsDirectory?: string | undefined;
 }
 
 /** What a connection's calls know about who is calling. */

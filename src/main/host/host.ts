@@ -21,6 +21,7 @@ import { queueHandlers } from './queue/handlers';
 import { QueueService } from './queue/service';
 import { reviewHandlers } from './review/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
+import { lettersHandlers } from './letters/handlers';
 import { sessionHandlers } from './session/handlers';
 import { memorySecretStore } from './session/session';
 import { syncHandlers } from './sync/handlers';
@@ -57,6 +58,7 @@ function composeHandlers(parts: HostParts): HostHandlers<CallContext> {
     ...queueHandlers(parts),
     ...reviewHandlers(parts),
     ...dashboardHandlers(parts),
+    ...lettersHandlers(parts),
   };
 }
 

@@ -23,6 +23,9 @@ export const hostEnvironment = {
    * refuses a request: tokens live in the host's memory until it exits.
    */
   secrets: 'WERKBANK_SECRETS',
+  /** The letter templates and fonts; a bundled host cannot find them from its own file. */
+  lettersDir: 'WERKBANK_LETTERS_DIR',
+  fontsDir: 'WERKBANK_FONTS_DIR',
 } as const;
 
 /** A secret operation the host asks main to perform with safeStorage; `id` pairs the answer. */

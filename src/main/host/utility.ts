@@ -41,6 +41,8 @@ function start(port: ParentPort): void {
       appVersion: process.env[hostEnvironment.appVersion],
       serverUrl: process.env[hostEnvironment.serverUrl],
       trainingServer: process.env[hostEnvironment.trainingServer] === '1',
+      lettersDirectory: process.env[hostEnvironment.lettersDir],
+      fontsDirectory: process.env[hostEnvironment.fontsDir],
       logger,
     });
   } catch (error) {

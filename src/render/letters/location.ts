@@ -24,3 +24,8 @@ export interface LettersLocation {
 export function lettersDirectory(location: LettersLocation): string {
   return location.isPackaged ? join(location.resourcesPath, 'letters') : join(location.appPath, 'resources', 'letters');
 }
+
+/** The letter fonts folder of the Electron app (electron-builder.yml: resources/fonts → <resources>/fonts). */
+export function letterFontsDirectory(location: LettersLocation): string {
+  return location.isPackaged ? join(location.resourcesPath, 'fonts') : join(location.appPath, 'resources', 'fonts');
+}

@@ -9,6 +9,7 @@ import { appCalls } from './app';
 import { casesCalls, casesEvents } from './cases';
 import { dashboardCalls } from './dashboard';
 import { documentsCalls } from './documents';
+import { lettersCalls, lettersEvents } from './letters';
 import { queueCalls } from './queue';
 import { reviewCalls } from './review';
 import { sessionCalls } from './session';
@@ -21,6 +22,7 @@ export * from './cases';
 export * from './common';
 export * from './dashboard';
 export * from './documents';
+export * from './letters';
 export * from './queue';
 export * from './review';
 export * from './session';
@@ -39,12 +41,14 @@ export const calls = {
   ...queueCalls,
   ...reviewCalls,
   ...dashboardCalls,
+  ...lettersCalls,
 } as const;
 
 export const events = {
   ...syncEvents,
   ...casesEvents,
   ...trainingEvents,
+  ...lettersEvents,
 } as const;
 
 export type Calls = typeof calls;

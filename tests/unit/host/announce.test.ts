@@ -12,13 +12,17 @@ describe('announcing changed cases', () => {
   it('tells the lists which rows changed and each changed case that it did', () => {
     const { broadcast, seen } = recorder();
     announceCases(broadcast, { listed: ['a'], cases: ['a', 'b', 'b'] });
-    expect(seen).toEqual([['cases.changed', { caseIds: ['a'] }], ['case.changed', { caseId: 'a' }], ['case.changed', { caseId: 'b' }]]);
+    expect(seen).toEqual([
+      ['cases.changed', { caseIds: ['a'] }],
+      ['case.changed', { caseId: 'a' }], ['letters.changed', { caseId: 'a' }],
+      ['case.changed', { caseId: 'b' }], ['letters.changed', { caseId: 'b' }],
+    ]);
   });
 
   it('sends only case.changed when no list row changed (a note, an evidence link)', () => {
     const { broadcast, seen } = recorder();
     announceCases(broadcast, { listed: [], cases: ['a'] });
-    expect(seen).toEqual([['case.changed', { caseId: 'a' }]]);
+    expect(seen).toEqual([['case.changed', { caseId: 'a' }], ['letters.changed', { caseId: 'a' }]]);
   });
 
   it('says "everything" once instead of an event per case for all or very many cases', () => {

@@ -3,6 +3,9 @@
  * `case.changed` for each case whose screen has something new, so an open case screen reloads only
  * for its own case. A change of many cases at once (a mass reassignment, a fresh pull) is one
  * `cases.changed` with an empty list instead, which every screen takes as "reload".
+ *
+ * `letters.changed` goes with each `case.changed`: a change does not say which of a case's rows it
+ * touched, and a case's letter list is one small read, so a spare reload is cheaper than a missed one.
  */
 import type { Broadcast } from '../context';
 import type { CasesChange } from '../sync/cases-change';
@@ -16,5 +19,8 @@ export function announceCases(broadcast: Broadcast, change: CasesChange): void {
     return;
   }
   if (change.listed.length > 0) broadcast('cases.changed', { caseIds: change.listed });
-  for (const caseId of new Set(change.cases)) broadcast('case.changed', { caseId });
+  for (const caseId of new Set(change.cases)) {
+    broadcast('case.changed', { caseId });
+    broadcast('letters.changed', { caseId });
+  }
 }
