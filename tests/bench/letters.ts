@@ -9,21 +9,12 @@
  * interleaved so a slow moment of the machine hits both alike.
  */
 import PDFDocument from 'pdfkit';
-import { type LetterFonts, loadLetterFonts, registerLetterFonts, renderLetterPdf } from '../../src/render/letters/pdf';
+import { collect, type LetterFonts, loadLetterFonts, registerLetterFonts, renderLetterPdf } from '../../src/render/letters/pdf';
 import { paragraphRuns } from '../../src/shared/letters/document';
 import { sampleLetter } from '../helpers/sample-letter';
 
 const runs = Number(process.env.BENCH_LETTER_RUNS ?? 30);
 const warmup = 5;
-
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-}
 
 /** The floor: every text of the letter, in order, in the same fonts and sizes, flowed by PDFKit. */
 async function plainPdfKit(fonts: LetterFonts): Promise<Buffer> {

@@ -4,6 +4,7 @@
  * a different byte anywhere would change the letter's hash.
  */
 import type { Language } from '../../shared/contract/common';
+import { formatLegalDateLong } from '../../shared/domain/dates';
 
 export interface LetterLabels {
   date: string;
@@ -11,7 +12,6 @@ export interface LetterLabels {
   caseNumber: string;
   ourReference: string;
   subject: string;
-  months: readonly string[];
   page: (page: number, total: number) => string;
   /** BCP 47 tag for the catalogue's /Lang and the XMP. */
   lang: string;
@@ -24,7 +24,6 @@ export const letterLabels: Record<Language, LetterLabels> = {
     caseNumber: 'Zaaknummer',
     ourReference: 'Ons kenmerk',
     subject: 'Betreft',
-    months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
     page: (page, total) => `pagina ${page} van ${total}`,
     lang: 'nl-NL',
   },
@@ -34,7 +33,6 @@ export const letterLabels: Record<Language, LetterLabels> = {
     caseNumber: 'Case number',
     ourReference: 'Our reference',
     subject: 'Subject',
-    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
     page: (page, total) => `page ${page} of ${total}`,
     lang: 'en-GB',
   },
@@ -47,10 +45,9 @@ export const letterhead = {
   lang: 'nl-NL',
 } as const;
 
-/** '2025-03-12' → '12 maart 2025' / '12 March 2025'; the date was validated by the schema. */
-export function formatLetterDate(isoDate: string, labels: LetterLabels): string {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return `${day} ${labels.months[month - 1] ?? ''} ${year}`;
+/** '2025-03-12' → '12 maart 2025' / '12 March 2025', as the domain engine words a legal date. */
+export function formatLetterDate(isoDate: string, language: Language): string {
+  return formatLegalDateLong(isoDate, language);
 }
 
 /** Midnight UTC of the letter date: the PDF's dates come from the letter, never from the clock. */

@@ -89,7 +89,7 @@ function smallPair(doc: Doc, label: string, value: string, x: number, width: num
 }
 
 function referencePairs(letter: LetterDocument, labels: LetterLabels): [string, string][] {
-  const pairs: [string, string][] = [[labels.date, formatLetterDate(letter.date, labels)]];
+  const pairs: [string, string][] = [[labels.date, formatLetterDate(letter.date, letter.language)]];
   if (letter.references.vNumber !== null) pairs.push([labels.vNumber, letter.references.vNumber]);
   pairs.push([labels.caseNumber, letter.references.caseNumber], [labels.ourReference, letter.references.ourReference]);
   return pairs;
@@ -255,7 +255,7 @@ export function drawPageFurniture(doc: Doc, letter: LetterDocument, labels: Lett
         .text(labels.page(index - start + 1, count), geometry.columnX, geometry.footerY, { lineBreak: false });
       if (index > start) {
         doc.y = geometry.top;
-        smallPair(doc, labels.date, formatLetterDate(letter.date, labels), geometry.columnX, geometry.columnWidth);
+        smallPair(doc, labels.date, formatLetterDate(letter.date, letter.language), geometry.columnX, geometry.columnWidth);
         smallPair(doc, labels.caseNumber, letter.references.caseNumber, geometry.columnX, geometry.columnWidth);
       }
     });

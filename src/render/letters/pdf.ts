@@ -46,7 +46,8 @@ export function letterDocumentId(letter: LetterDocument, fonts: LetterFonts): Ui
   return new Uint8Array(hash.subarray(0, 16));
 }
 
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
+/** The bytes a PDFKit document writes, once it has ended. */
+export function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));

@@ -8,19 +8,18 @@
  * of printing "undefined" or "NaN" in a decision.
  */
 import type { Language } from '../contract/common';
+import { formatLegalDateLong } from '../domain/dates';
 
-const months: Record<Language, readonly string[]> = {
-  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-/** "28 april 2026" (nl), "28 April 2026" (en), from 'YYYY-MM-DD'. */
+/** "28 april 2026" (nl), "28 April 2026" (en), from 'YYYY-MM-DD': the domain engine's wording of a legal date. */
 export function formatDateLong(value: unknown, language: Language): string {
-  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-  const month = match ? months[language][Number(match[2]) - 1] : undefined;
-  const day = match ? Number(match[3]) : 0;
-  if (!match || !month || day < 1 || day > 31) throw new TypeError(`date_long expects a date as YYYY-MM-DD, got ${describe(value)}`);
-  return `${day} ${month} ${match[1]}`;
+  if (typeof value === 'string') {
+    try {
+      return formatLegalDateLong(value, language);
+    } catch {
+      // Reported below as the filter's own error, naming what it got.
+    }
+  }
+  throw new TypeError(`date_long expects a date as YYYY-MM-DD, got ${describe(value)}`);
 }
 
 /** "€ 1.234,56" (nl), "€1,234.56" (en), from integer cents. */
