@@ -32,7 +32,14 @@ export interface AutoUpdaterLike {
   setFeedURL(options: { provider: 'generic'; url: string }): void;
   checkForUpdates(): Promise<unknown>;
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
-  on<E extends keyof UpdaterEvents>(event: E, listener: UpdaterEvents[E]): unknown;
+  // One overload per event (not a generic over UpdaterEvents) so that electron-updater's own
+  // TypedEmitter, which knows more events, is assignable to this narrower view.
+  on(event: 'checking-for-update', listener: UpdaterEvents['checking-for-update']): unknown;
+  on(event: 'update-available', listener: UpdaterEvents['update-available']): unknown;
+  on(event: 'update-not-available', listener: UpdaterEvents['update-not-available']): unknown;
+  on(event: 'download-progress', listener: UpdaterEvents['download-progress']): unknown;
+  on(event: 'update-downloaded', listener: UpdaterEvents['update-downloaded']): unknown;
+  on(event: 'error', listener: UpdaterEvents['error']): unknown;
 }
 
 export interface UpdatePolicyInput {
