@@ -19,7 +19,7 @@ import { configureRequestOptions, configureRequestUrl, HttpExecutor, type Downlo
 import type { AppAdapter } from 'electron-updater/out/AppAdapter';
 import { NsisUpdater } from 'electron-updater/out/NsisUpdater';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyUpdatePolicy, configureUpdates, trackUpdateStatus, type AutoUpdaterLike } from '../../../src/main/updates';
+import { applyUpdatePolicy, configureUpdates, installDecision, trackUpdateStatus, type AutoUpdaterLike } from '../../../src/main/updates';
 import { updateStatus, type UpdateStatus } from '../../../src/shared/updates';
 
 const publisher = 'Immigratie- en Naturalisatiedienst';
@@ -261,5 +261,43 @@ describe('the update flow against a local feed', () => {
     expect(handle.decision).toEqual({ enabled: false, reason: 'the update feed is not https' });
     expect(load).not.toHaveBeenCalled();
     expect(requested).toEqual([]);
+  });
+});
+
+describe('installing a downloaded update', () => {
+  const ready: UpdateStatus = { state: 'ready', version: '0.2.0' };
+
+  it('installs only on the user\'s request, with an update ready and an outbox known to be empty', () => {
+    expect(installDecision({ requestedByUser: true, status: ready, pendingMutations: 0 })).toEqual({ install: true });
+    expect(installDecision({ requestedByUser: false, status: ready, pendingMutations: 0 })).toEqual({ install: false, reason: 'not requested' });
+    expect(installDecision({ requestedByUser: true, status: { state: 'downloading', percent: 40 }, pendingMutations: 0 })).toEqual({ install: false, reason: 'no update ready' });
+    expect(installDecision({ requestedByUser: true, status: ready, pendingMutations: 3 })).toEqual({ install: false, reason: 'outbox not empty' });
+    expect(installDecision({ requestedByUser: true, status: ready, pendingMutations: undefined })).toEqual({ install: false, reason: 'outbox unknown' });
+    expect(installDecision({ requestedByUser: true, status: ready, pendingMutations: Number.NaN })).toEqual({ install: false, reason: 'outbox unknown' });
+  });
+
+  it('asks the host for the outbox at the moment of the request and quits only when it is empty', async () => {
+    publish('latest.yml', { version: '0.2.0', bytes: randomBytes(2048) });
+    const updater = await newUpdater();
+    // quitAndInstall would start the downloaded "installer"; only whether it is called matters here.
+    const quitAndInstall = vi.spyOn(updater, 'quitAndInstall').mockImplementation(() => undefined);
+    const statuses: UpdateStatus[] = [];
+    const httpsFeed = { isPackaged: true, platform: 'win32', updateUrl: 'https://updates.werkbank.example/', publisherNames: [publisher] };
+    const handle = await configureUpdates(httpsFeed, async () => {
+      // The https URL cannot be served here: point the updater at the local feed after the policy ran.
+      const original = updater.setFeedURL.bind(updater);
+      vi.spyOn(updater, 'setFeedURL').mockImplementation(() => original({ provider: 'generic', url: feedUrl }));
+      return updater;
+    }, (status) => statuses.push(status));
+    if (handle.status().state !== 'ready') await new Promise<void>((resolve) => updater.once('update-downloaded', () => resolve()));
+    expect(handle.status()).toEqual(ready);
+
+    const failing = await handle.requestInstall(async () => { throw new Error('host gone'); });
+    expect(failing).toEqual({ install: false, reason: 'outbox unknown' });
+    expect(await handle.requestInstall(async () => 2)).toEqual({ install: false, reason: 'outbox not empty' });
+    expect(quitAndInstall).not.toHaveBeenCalled();
+    expect(await handle.requestInstall(async () => 0)).toEqual({ install: true });
+    expect(quitAndInstall).toHaveBeenCalledOnce();
+    expect(statuses.at(-1)).toEqual(ready);
   });
 });
