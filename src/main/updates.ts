@@ -75,13 +75,15 @@ export function updateDecision(input: UpdatePolicyInput): UpdateDecision {
 }
 
 /**
- * The feed file a channel reads: stable → latest.yml, pilot → pilot.yml. "Pilot gets pilot and
- * stable" is a property of the feed, not of the client: every release (stable ones too) is
- * published into pilot.yml (electron-builder's generateUpdatesFilesForAllChannels), and semver
- * orders 1.3.0-pilot.1 < 1.3.0, so a pilot desk moves on to the stable release when it is newer.
+ * The feed file a channel reads: stable → latest.yml, pilot → beta.yml. A pilot build is versioned
+ * x.y.z-beta.N, and "pilot gets pilot and stable" is electron-builder's own mechanism: with
+ * generateUpdatesFilesForAllChannels (electron-builder.yml) a stable release is written into
+ * latest.yml and beta.yml, a beta release into beta.yml only; it knows only alpha and beta, hence
+ * "beta" rather than "pilot" as the file name. semver orders 1.3.0-beta.2 < 1.3.0, so a pilot desk
+ * moves on to the stable release once it is newer, and a stable desk never sees a pilot build.
  */
 export function feedChannel(channel: UpdateChannel): string {
-  return channel === 'pilot' ? 'pilot' : 'latest';
+  return channel === 'pilot' ? 'beta' : 'latest';
 }
 
 /**

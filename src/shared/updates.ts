@@ -8,7 +8,7 @@ import { z } from 'zod';
 /** The IPC channel main sends the state on (main → preload only; the page never sees the event). */
 export const updateStatusChannel = 'werkbank:update-status';
 
-/** The channels an installation can follow; `pilot` also receives every stable release. */
+/** The channels an installation can follow; `pilot` also receives every stable release (src/main/updates.ts feedChannel). */
 export const updateChannels = ['stable', 'pilot'] as const;
 export const updateChannel = z.enum(updateChannels);
 export type UpdateChannel = z.infer<typeof updateChannel>;

@@ -54,14 +54,14 @@ describe('updates', () => {
     expect(readPublisherNames(undefined)).toBeUndefined();
   });
 
-  it('follows the configured channel: stable reads latest.yml, pilot reads pilot.yml', async () => {
+  it('follows the configured channel: stable reads latest.yml, pilot reads beta.yml', async () => {
     expect(feedChannel('stable')).toBe('latest');
-    expect(feedChannel('pilot')).toBe('pilot');
+    expect(feedChannel('pilot')).toBe('beta');
     expect(resolveConfig(undefined, { WERKBANK_UPDATE_CHANNEL: 'pilot' })).toEqual({ ok: true, config: { updateChannel: 'pilot' } });
     expect(resolveConfig('{"updateChannel":"beta"}', {}).ok).toBe(false);
     const updater = fakeUpdater();
     await configureUpdates({ ...packaged, channel: 'pilot' }, async () => updater);
-    expect(updater.channel).toBe('pilot');
+    expect(updater.channel).toBe('beta');
   });
 
   function fakeUpdater() {

@@ -1,7 +1,7 @@
 /**
  * The update flow against electron-updater's real NsisUpdater, without an Electron binary: a custom
  * AppAdapter stands in for `app`, a node:http executor for `net`, and a feed on 127.0.0.1 serves
- * latest.yml / pilot.yml and an installer. Only the Windows Authenticode check (PowerShell) is
+ * latest.yml / beta.yml and an installer. Only the Windows Authenticode check (PowerShell) is
  * replaced, through NsisUpdater's public `verifyUpdateCodeSignature` hook, and electron-updater's
  * own `_testOnlyOptions` make it read the feed as on Windows; the sha512 check, the version
  * comparison and the channel handling are electron-updater's own.
@@ -222,15 +222,15 @@ describe('the update flow against a local feed', () => {
     expect(statuses.at(-1)).toEqual({ state: 'idle' });
   });
 
-  it('reads pilot.yml on the pilot channel and latest.yml on stable', async () => {
+  it('reads beta.yml on the pilot channel and latest.yml on stable', async () => {
     publish('latest.yml', { version: '0.2.0', bytes: randomBytes(1024) });
-    publish('pilot.yml', { version: '0.3.0-pilot.1', bytes: randomBytes(1024) });
+    publish('beta.yml', { version: '0.3.0-beta.1', bytes: randomBytes(1024) });
 
     const pilot = await newUpdater();
     policy(pilot, 'pilot');
     const pilotResult = await pilot.checkForUpdates();
     await pilotResult?.downloadPromise;
-    expect(pilotResult?.updateInfo.version).toBe('0.3.0-pilot.1');
+    expect(pilotResult?.updateInfo.version).toBe('0.3.0-beta.1');
     expect(pilot.allowPrerelease).toBe(false);
 
     await rm(path.join(root, 'cache'), { recursive: true, force: true });
@@ -240,13 +240,13 @@ describe('the update flow against a local feed', () => {
     const stableResult = await stable.checkForUpdates();
     await stableResult?.downloadPromise;
     expect(stableResult?.updateInfo.version).toBe('0.2.0');
-    expect(requested).not.toContain('/pilot.yml');
+    expect(requested).not.toContain('/beta.yml');
   });
 
   it('moves a pilot desk on to a stable release that is newer than its pilot build', async () => {
-    // The feed publishes every stable release into pilot.yml too (generateUpdatesFilesForAllChannels).
-    publish('pilot.yml', { version: '0.3.0', bytes: randomBytes(1024) });
-    const updater = await newUpdater('0.3.0-pilot.2');
+    // electron-builder writes every stable release into beta.yml too (generateUpdatesFilesForAllChannels).
+    publish('beta.yml', { version: '0.3.0', bytes: randomBytes(1024) });
+    const updater = await newUpdater('0.3.0-beta.2');
     policy(updater, 'pilot');
     const result = await updater.checkForUpdates();
     await result?.downloadPromise;
