@@ -30,7 +30,7 @@ export interface AutoUpdaterLike {
   forceDevUpdateConfig: boolean;
   channel: string | null;
   setFeedURL(options: { provider: 'generic'; url: string }): void;
-  checkForUpdates(): Promise<unknown>;
+  checkForUpdates(): Promise<{ downloadPromise?: Promise<unknown> | null } | null>;
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
   // One overload per event (not a generic over UpdaterEvents) so that electron-updater's own
   // TypedEmitter, which knows more events, is assignable to this narrower view.
@@ -215,7 +215,10 @@ export async function configureUpdates(
     updater = await loadUpdater();
     applyUpdatePolicy(updater, decision);
     status = trackUpdateStatus(updater, onStatus);
-    await updater.checkForUpdates();
+    const result = await updater.checkForUpdates();
+    // A refused download (bad sha512 or signature) rejects this promise as well as emitting
+    // 'error'; nobody else awaits it, and an unhandled rejection must not reach the main process.
+    result?.downloadPromise?.catch(() => undefined);
   } catch (error) {
     // Offline is normal for this app; a failed check must never disturb the user or stop the app.
     console.warn('werkbank: update check failed', error instanceof Error ? error.name : 'unknown');

@@ -95,6 +95,16 @@ describe('updates', () => {
     expect(updater.checkForUpdates).toHaveBeenCalledOnce();
   });
 
+  it('swallows a refused download, which electron-updater also reports as an error event', async () => {
+    const updater = fakeUpdater();
+    const refused = Promise.reject(Object.assign(new Error('sha512 checksum mismatch'), { code: 'ERR_CHECKSUM_MISMATCH' }));
+    const handled = vi.spyOn(refused, 'catch');
+    updater.checkForUpdates.mockResolvedValue({ downloadPromise: refused });
+    await configureUpdates(packaged, async () => updater);
+    expect(handled).toHaveBeenCalledOnce();
+    await expect(refused).rejects.toThrow('checksum');
+  });
+
   it('survives an offline update check and a missing updater', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const updater = fakeUpdater();
