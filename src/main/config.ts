@@ -4,11 +4,13 @@
  * user data folder. No central API configured means the embedded training environment.
  */
 import { z } from 'zod';
+import { updateChannel } from '../shared/updates';
 
 /** Environment variables that override config.json. */
 export const configEnvironment = {
   serverUrl: 'WERKBANK_SERVER_URL',
   updateUrl: 'WERKBANK_UPDATE_URL',
+  updateChannel: 'WERKBANK_UPDATE_CHANNEL',
 } as const;
 
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -18,6 +20,8 @@ export const shellConfig = z.object({
   serverUrl: httpUrl.optional(),
   /** The update feed (electron-updater generic provider); https only. Absent = no update checks. */
   updateUrl: z.url({ protocol: /^https$/ }).optional(),
+  /** Which releases this desk follows (src/main/updates.ts feedChannel). Absent = stable. */
+  updateChannel: updateChannel.optional(),
 }).strict();
 export type ShellConfig = z.infer<typeof shellConfig>;
 

@@ -30,7 +30,8 @@ import { sqliteBindingPath } from './native-binding';
 import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, createAppProtocolHandler } from './protocol';
 import { createSecretVault } from './secrets';
 import { guardSession, guardWebContents, type GuardOptions } from './security';
-import { configureUpdates, type AutoUpdaterLike } from './updates';
+import { configureUpdates, readPublisherNames, type AutoUpdaterLike } from './updates';
+import { updateStatusChannel, type UpdateStatus } from '../shared/updates';
 import { createWindow } from './window';
 import { startEmbeddedTrainingServer, TrainingServerFailure, trainingServerEnvironment, type EmbeddedTrainingServer } from './training-server';
 
@@ -196,6 +197,19 @@ async function loadAutoUpdater(): Promise<AutoUpdaterLike> {
   return updater;
 }
 
+/** The packaged app-update.yml, the file NsisUpdater reads the publisher names from; absent in development. */
+async function readAppUpdateConfig(): Promise<string | undefined> {
+  if (!app.isPackaged) return undefined;
+  return readFile(path.join(process.resourcesPath, 'app-update.yml'), 'utf8').catch(() => undefined);
+}
+
+/** Main → preload only (src/shared/updates.ts); the preload re-validates before the page sees it. */
+function sendUpdateStatus(status: UpdateStatus): void {
+  for (const window of BrowserWindow.getAllWindows()) {
+    if (!window.isDestroyed()) window.webContents.mainFrame.send(updateStatusChannel, status);
+  }
+}
+
 function openMainWindow(): BrowserWindow {
   return createWindow({ preloadPath, devTools: !app.isPackaged, iconPath: existsSync(iconPath) ? iconPath : undefined }, entryUrl, {
     createBrowserWindow: (options) => new BrowserWindow(options),
@@ -228,8 +242,15 @@ async function onReady(): Promise<void> {
   openMainWindow();
 
   await configureUpdates(
-    { isPackaged: app.isPackaged, platform: process.platform, updateUrl: config.updateUrl },
+    {
+      isPackaged: app.isPackaged,
+      platform: process.platform,
+      updateUrl: config.updateUrl,
+      channel: config.updateChannel,
+      publisherNames: readPublisherNames(await readAppUpdateConfig()),
+    },
     loadAutoUpdater,
+    sendUpdateStatus,
   );
 }
 

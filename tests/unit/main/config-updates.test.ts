@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../../src/main/config';
 import { menuTemplate } from '../../../src/main/menu';
 import { externalLinkMessage, failureMessage } from '../../../src/main/messages';
-import { configureUpdates, updateDecision, type AutoUpdaterLike } from '../../../src/main/updates';
+import { configureUpdates, feedChannel, readPublisherNames, updateDecision, type AutoUpdaterLike } from '../../../src/main/updates';
 
 describe('shell configuration', () => {
   it('means the training environment when nothing is configured', () => {
@@ -28,15 +28,40 @@ describe('shell configuration', () => {
 });
 
 describe('updates', () => {
-  const packaged = { isPackaged: true, platform: 'win32', updateUrl: 'https://updates.werkbank.example/' };
+  const packaged = { isPackaged: true, platform: 'win32', updateUrl: 'https://updates.werkbank.example/', publisherNames: ['Immigratie- en Naturalisatiedienst'] };
 
   it('stays off in development, without a feed, with a plain-http feed and where updates are not signed', () => {
     expect(updateDecision({ ...packaged, isPackaged: false }).enabled).toBe(false);
     expect(updateDecision({ ...packaged, updateUrl: undefined }).enabled).toBe(false);
     expect(updateDecision({ ...packaged, updateUrl: 'http://updates.example/' }).enabled).toBe(false);
     expect(updateDecision({ ...packaged, platform: 'linux' }).enabled).toBe(false);
-    expect(updateDecision(packaged)).toEqual({ enabled: true, url: 'https://updates.werkbank.example/' });
+    expect(updateDecision(packaged)).toEqual({ enabled: true, url: 'https://updates.werkbank.example/', channel: 'stable' });
     expect(updateDecision({ ...packaged, platform: 'darwin' }).enabled).toBe(true);
+  });
+
+  it('stays off on Windows when no publisher name was packaged, so no update is trusted on its hash alone', () => {
+    expect(updateDecision({ ...packaged, publisherNames: undefined })).toMatchObject({ enabled: false, reason: expect.stringContaining('publisher') });
+    expect(updateDecision({ ...packaged, publisherNames: [' '] }).enabled).toBe(false);
+    expect(updateDecision({ ...packaged, platform: 'darwin', publisherNames: undefined }).enabled).toBe(true);
+  });
+
+  it('reads the publisher names from app-update.yml as electron-builder writes it', () => {
+    expect(readPublisherNames('provider: generic\nurl: https://u.example\npublisherName:\n  - Immigratie- en Naturalisatiedienst\n')).toEqual(['Immigratie- en Naturalisatiedienst']);
+    expect(readPublisherNames('publisherName: IND\n')).toEqual(['IND']);
+    expect(readPublisherNames('provider: generic\n')).toBeUndefined();
+    expect(readPublisherNames('publisherName: [1, ""]\n')).toBeUndefined();
+    expect(readPublisherNames(': : :\n\t[')).toBeUndefined();
+    expect(readPublisherNames(undefined)).toBeUndefined();
+  });
+
+  it('follows the configured channel: stable reads latest.yml, pilot reads beta.yml', async () => {
+    expect(feedChannel('stable')).toBe('latest');
+    expect(feedChannel('pilot')).toBe('beta');
+    expect(resolveConfig(undefined, { WERKBANK_UPDATE_CHANNEL: 'pilot' })).toEqual({ ok: true, config: { updateChannel: 'pilot' } });
+    expect(resolveConfig('{"updateChannel":"beta"}', {}).ok).toBe(false);
+    const updater = fakeUpdater();
+    await configureUpdates({ ...packaged, channel: 'pilot' }, async () => updater);
+    expect(updater.channel).toBe('beta');
   });
 
   function fakeUpdater() {
@@ -46,8 +71,11 @@ describe('updates', () => {
       autoDownload: false,
       autoInstallOnAppQuit: false,
       forceDevUpdateConfig: true,
+      channel: null as string | null,
       setFeedURL: vi.fn<AutoUpdaterLike['setFeedURL']>(),
-      checkForUpdatesAndNotify: vi.fn<AutoUpdaterLike['checkForUpdatesAndNotify']>(async () => null),
+      checkForUpdates: vi.fn<AutoUpdaterLike['checkForUpdates']>(async () => null),
+      quitAndInstall: vi.fn<AutoUpdaterLike['quitAndInstall']>(),
+      on: vi.fn(() => undefined),
     } satisfies AutoUpdaterLike;
   }
 
@@ -64,15 +92,25 @@ describe('updates', () => {
     expect(updater.allowPrerelease).toBe(false);
     expect(updater.forceDevUpdateConfig).toBe(false);
     expect(updater.setFeedURL).toHaveBeenCalledWith({ provider: 'generic', url: 'https://updates.werkbank.example/' });
-    expect(updater.checkForUpdatesAndNotify).toHaveBeenCalledOnce();
+    expect(updater.checkForUpdates).toHaveBeenCalledOnce();
+  });
+
+  it('swallows a refused download, which electron-updater also reports as an error event', async () => {
+    const updater = fakeUpdater();
+    const refused = Promise.reject(Object.assign(new Error('sha512 checksum mismatch'), { code: 'ERR_CHECKSUM_MISMATCH' }));
+    const handled = vi.spyOn(refused, 'catch');
+    updater.checkForUpdates.mockResolvedValue({ downloadPromise: refused });
+    await configureUpdates(packaged, async () => updater);
+    expect(handled).toHaveBeenCalledOnce();
+    await expect(refused).rejects.toThrow('checksum');
   });
 
   it('survives an offline update check and a missing updater', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const updater = fakeUpdater();
-    updater.checkForUpdatesAndNotify.mockRejectedValue(new Error('net::ERR_INTERNET_DISCONNECTED'));
-    await expect(configureUpdates(packaged, async () => updater)).resolves.toMatchObject({ enabled: true });
-    await expect(configureUpdates(packaged, async () => { throw new Error('missing'); })).resolves.toMatchObject({ enabled: true });
+    updater.checkForUpdates.mockRejectedValue(new Error('net::ERR_INTERNET_DISCONNECTED'));
+    await expect(configureUpdates(packaged, async () => updater)).resolves.toMatchObject({ decision: { enabled: true } });
+    await expect(configureUpdates(packaged, async () => { throw new Error('missing'); })).resolves.toMatchObject({ decision: { enabled: true } });
     expect(warn).toHaveBeenCalledTimes(2);
     warn.mockRestore();
   });
