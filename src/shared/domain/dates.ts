@@ -178,7 +178,7 @@ export type LegalDateLanguage = 'nl' | 'en';
 
 // Written out rather than taken from Intl: ICU data differs between Node, Electron and builds
 // without full ICU, and a date in a decision letter must read the same wherever it was produced.
-const monthNames: Record<LegalDateLanguage, readonly string[]> = {
+export const monthNames: Readonly<Record<LegalDateLanguage, readonly string[]>> = {
   nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };

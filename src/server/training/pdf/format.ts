@@ -1,7 +1,8 @@
 /** Formatting of amounts and dates as they appear on Dutch and international documents. */
+import { monthNames } from '../../../shared/domain/dates';
 
-const monthsEnglish = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const monthsDutch = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const monthsEnglish = monthNames.en;
+const monthsDutch = monthNames.nl;
 
 /** Euro cents as on a Dutch document: "€ 6.250,00", "€ -190,00". */
 export function formatEuro(cents: number): string {
