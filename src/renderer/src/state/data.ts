@@ -9,9 +9,9 @@ export interface SyncState {
   errorCode: UiErrorCode | null;
 }
 
-/** The sync state for the top bar: asked once, then again on every sync.changed and after a reconnect. */
+/** The sync state for the top bar: asked once and after a reconnect, then taken from each sync.changed, which carries it. */
 export function useSyncStatus(): SyncState {
   const api = useApi();
-  const query = useHostQuery(() => api.sync.status(), { events: { 'sync.changed': true } });
+  const query = useHostQuery(() => api.sync.status(), { answeredBy: { 'sync.changed': (status) => status } });
   return { status: query.data, errorCode: query.errorCode };
 }

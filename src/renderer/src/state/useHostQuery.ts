@@ -3,7 +3,8 @@
  * answer: a reload that answers the same keeps the same object (nothing renders again), a failed
  * reload keeps what was shown (an error never blanks a screen), a burst of reloads folds into one
  * follow-up, and the query reloads when the connection comes back and on the host events it names,
- * each with an optional test of the event's payload (`case.changed` for this case only).
+ * each with an optional test of the event's payload (`case.changed` for this case only). An event
+ * that carries the answer itself (`answeredBy`) replaces it without another call.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { EventName, Events } from '../../../shared/contract';
@@ -16,10 +17,14 @@ import { coalesce } from './coalesce';
 /** The host events a query reloads on: `true` for every one, or a test of its payload. */
 export type HostQueryEvents = { [Name in EventName]?: true | ((payload: PayloadOf<Events, Name>) => boolean) };
 
-export interface HostQueryOptions {
+/** Host events whose payload is the answer itself (sync.changed carries the status): taken as it is, with no call. */
+export type HostQueryAnswers<T> = { [Name in EventName]?: (payload: PayloadOf<Events, Name>) => T };
+
+export interface HostQueryOptions<T> {
   /** The arguments that make this query a different one (a case id, a day): when they change, the old answer is not shown. */
   key?: readonly (string | number | boolean | null)[];
   events?: HostQueryEvents;
+  answeredBy?: HostQueryAnswers<T>;
   /** False holds the query (nothing is asked) until it turns true. */
   enabled?: boolean;
 }
@@ -50,31 +55,33 @@ interface Answer<T> {
  * Runs `run` now, again when `options.key` changes (a new query), on the named events and after a
  * reconnect. `run` and the event tests may close over anything; the latest ones are used.
  */
-export function useHostQuery<T>(run: () => Promise<T>, options: HostQueryOptions = {}): HostQuery<T> {
+export function useHostQuery<T>(run: () => Promise<T>, options: HostQueryOptions<T> = {}): HostQuery<T> {
   const api = useApi();
   // Read here rather than through state/hooks, which reads the training info through this hook.
   const epoch = useSyncExternalStore((onStoreChange) => connection.onDidChange(onStoreChange), () => connection.epoch);
   const enabled = options.enabled ?? true;
-  const latest = useRef({ run, events: options.events });
+  const latest = useRef({ run, events: options.events, answeredBy: options.answeredBy });
   useLayoutEffect(() => {
-    latest.current = { run, events: options.events };
+    latest.current = { run, events: options.events, answeredBy: options.answeredBy };
   });
   const [answer, setAnswer] = useState<Answer<T> | null>(null);
   const loader = useRef<(() => void) | null>(null);
 
   const query = JSON.stringify(options.key ?? []);
   const eventNames = Object.keys(options.events ?? {}).sort().join(' ');
+  const answerNames = Object.keys(options.answeredBy ?? {}).sort().join(' ');
   useEffect(() => {
     if (!enabled) return undefined;
     // Answers that arrive after this query ended (another key, unmounted) are dropped.
     let active = true;
+    const accept = (data: T): void => {
+      if (!active) return;
+      const json = JSON.stringify(data);
+      setAnswer((previous) => (previous?.query === query && previous.errorCode === null && previous.json === json
+        ? previous : { query, data, json, errorCode: null, loaded: true }));
+    };
     const load = coalesce(() => latest.current.run().then(
-      (data) => {
-        if (!active) return;
-        const json = JSON.stringify(data);
-        setAnswer((previous) => (previous?.query === query && previous.errorCode === null && previous.json === json
-          ? previous : { query, data, json, errorCode: null, loaded: true }));
-      },
+      accept,
       (error: unknown) => {
         if (isConnectionLost(error)) connection.setState('disconnected');
         if (!active) return;
@@ -84,16 +91,22 @@ export function useHostQuery<T>(run: () => Promise<T>, options: HostQueryOptions
     ));
     loader.current = load;
     if (epoch > 0) load();
-    const offs = eventNames === '' ? [] : (eventNames.split(' ') as EventName[]).map((name) => api.on(name, (payload) => {
+    const offs: (() => void)[] = eventNames === '' ? [] : (eventNames.split(' ') as EventName[]).map((name) => api.on(name, (payload) => {
       const test = latest.current.events?.[name] as true | ((payload: unknown) => boolean) | undefined;
       if (test === true || (test !== undefined && test(payload))) load();
     }));
+    for (const name of answerNames === '' ? [] : answerNames.split(' ') as EventName[]) {
+      offs.push(api.on(name, (payload) => {
+        const take = latest.current.answeredBy?.[name] as ((payload: unknown) => T) | undefined;
+        if (take) accept(take(payload));
+      }));
+    }
     return () => {
       active = false;
       if (loader.current === load) loader.current = null;
       for (const off of offs) off();
     };
-  }, [api, query, enabled, epoch, eventNames]);
+  }, [api, query, enabled, epoch, eventNames, answerNames]);
 
   const reload = useCallback(() => loader.current?.(), []);
   const update = useCallback((change: (data: T) => T) => {

@@ -1,7 +1,7 @@
 /**
  * What the data host knows of the training environment: whether it is one, and the trainer's
  * training "today". Loaded through the contract, reloaded when the connection comes back, and
- * reloaded on every `training.changed` event (after a sync or a clock change).
+ * replaced by every `training.changed` event, which carries it (after a sync or a clock change).
  */
 import type { TrainingInfo } from '../../../shared/contract';
 import { useApi } from '../state/api';
@@ -15,5 +15,5 @@ export function effectiveToday(info: TrainingInfo | null, realToday: string): st
 /** The host's training info; null until the first answer (or while the host does not answer). */
 export function useTrainingInfo(): TrainingInfo | null {
   const api = useApi();
-  return useHostQuery(() => api.training.info(), { events: { 'training.changed': true } }).data;
+  return useHostQuery(() => api.training.info(), { answeredBy: { 'training.changed': (info) => info } }).data;
 }
