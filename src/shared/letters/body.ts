@@ -30,6 +30,7 @@ const hardBreak = z.object({ type: z.literal('hardBreak') }).strict();
 
 const inline = z.discriminatedUnion('type', [textNode, mergeField, hardBreak]);
 export type LetterInline = z.infer<typeof inline>;
+export type LetterMergeField = z.infer<typeof mergeField>;
 
 const paragraph = z.object({ type: z.literal('paragraph'), content: z.array(inline).max(2_000).optional() }).strict();
 const heading = z.object({
@@ -46,7 +47,18 @@ const standardBlock = z.object({
   content: z.array(textBlock).min(1).max(200),
 }).strict();
 
-const block = z.discriminatedUnion('type', [paragraph, heading, standardBlock]);
+/**
+ * A free block of a template (`{% free "reasoning" %}`): the caseworker's own text, as many
+ * paragraphs as they write, with merge fields. Its name is the template block it fills, so the
+ * letter keeps its order and the check finds the reasoning by name.
+ */
+const freeBlock = z.object({
+  type: z.literal('freeBlock'),
+  attrs: z.object({ block: z.string().min(1).max(64) }).strict(),
+  content: z.array(textBlock).min(1).max(500),
+}).strict();
+
+const block = z.discriminatedUnion('type', [paragraph, heading, standardBlock, freeBlock]);
 export type LetterBodyBlock = z.infer<typeof block>;
 
 export const letterBodyDocument = z.object({
@@ -90,23 +102,52 @@ export const letterBody = z.union([
   z.string().max(maxLetterBodyCharacters).transform(plainLetterBody),
 ]);
 
-/** A rendered template as the editor's first document: standard blocks locked, free blocks as paragraphs. */
+type TextBlock = z.infer<typeof textBlock>;
+
+/** A free block's text as paragraphs: one per blank-line-separated part, an empty one when there is no text yet. */
+export function freeParagraphs(text: string): TextBlock[] {
+  const paragraphs = plainLetterBody(text).content.filter((node): node is TextBlock => node.type === 'paragraph');
+  return paragraphs.length > 0 ? paragraphs : [{ type: 'paragraph' }];
+}
+
+/**
+ * A rendered template as the editor's first document: each standard block locked with its text,
+ * each free block (the template's `{% free %}`) editable with the text the template proposes.
+ * Blocks the template renders several times under one name (a line per paragraph) stay one node.
+ */
 export function bodyFromBlocks(blocks: readonly LetterBlock[], template: string): LetterBody {
-  const content: LetterBodyBlock[] = blocks.map((rendered) => {
-    const inlines = inlinesOf(rendered.text);
-    const node: z.infer<typeof textBlock> = rendered.type === 'heading'
-      ? { type: 'heading', attrs: { level: 2 }, content: inlines }
-      : { type: 'paragraph', content: inlines };
-    return rendered.standard ? { type: 'standardBlock', attrs: { block: rendered.block, template }, content: [node] } : node;
-  });
+  const content: LetterBodyBlock[] = [];
+  for (const rendered of blocks) {
+    const previous = content.at(-1);
+    const node: TextBlock = rendered.type === 'heading'
+      ? { type: 'heading', attrs: { level: 2 }, content: inlinesOf(rendered.text) }
+      : { type: 'paragraph', content: inlinesOf(rendered.text) };
+    if (!rendered.standard) {
+      if (previous?.type === 'freeBlock' && previous.attrs.block === rendered.block) previous.content.push(...freeParagraphs(rendered.text));
+      else content.push({ type: 'freeBlock', attrs: { block: rendered.block }, content: freeParagraphs(rendered.text) });
+    } else if (previous?.type === 'standardBlock' && previous.attrs.block === rendered.block) {
+      previous.content.push(node);
+    } else {
+      content.push({ type: 'standardBlock', attrs: { block: rendered.block, template }, content: [node] });
+    }
+  }
   return { type: 'doc', content: content.length > 0 ? content : [{ type: 'paragraph' }] };
+}
+
+/** The free blocks of a body by name, in order; a block written twice keeps all its paragraphs. */
+export function freeBlocksOf(body: LetterBody): Map<string, TextBlock[]> {
+  const blocks = new Map<string, TextBlock[]>();
+  for (const node of body.content) {
+    if (node.type === 'freeBlock') blocks.set(node.attrs.block, [...(blocks.get(node.attrs.block) ?? []), ...node.content]);
+  }
+  return blocks;
 }
 
 /** The body's text, merge fields as their path in braces: for search, diffs and the consistency check. */
 export function letterBodyText(body: LetterBody): string {
   const inlineText = (nodes: readonly LetterInline[] | undefined): string => (nodes ?? [])
     .map((node) => (node.type === 'text' ? node.text : node.type === 'hardBreak' ? '\n' : `{${node.attrs.field}}`)).join('');
-  const blockText = (node: LetterBodyBlock): string => (node.type === 'standardBlock'
+  const blockText = (node: LetterBodyBlock): string => (node.type === 'standardBlock' || node.type === 'freeBlock'
     ? node.content.map((inner) => inlineText(inner.content)).join('\n\n')
     : inlineText(node.content));
   return body.content.map(blockText).join('\n\n');

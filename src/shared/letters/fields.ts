@@ -75,8 +75,8 @@ export const letterFields = z.object({
     decidedOn: isoDate,
     /** The legal grounds of the decision, each a standard text with its basis (Awb 3:46). */
     grounds: z.array(z.object({ text: text(2000), legalBasis: text(100) }).strict()).max(20),
-    /** The caseworker's own reasoning. */
-    reasoning: text(50_000),
+    /** The caseworker's own reasoning; empty while it is being written (the letter check refuses it empty). */
+    reasoning: z.string().trim().max(50_000),
     /** The permit granted, for a grant of residence. */
     permit: z.object({ purpose: text(200), validFrom: isoDate, validUntil: isoDate.nullable() }).strict().nullable(),
     /** The date by which a refused applicant must leave (Vw art. 62), when the duty to leave applies. */

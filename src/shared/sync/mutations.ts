@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isoDate, isoInstant } from '../contract/common';
 import { letterBody } from '../letters/body';
+import { letterFrame } from '../letters/draft';
 
 const id = z.uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -48,8 +49,12 @@ export const mutationArgs = {
   }).strict(),
   /** A notice of default (ingebrekestelling) arrived on paper. */
   'case.recordNoticeOfDefault': z.object({ caseId: id, noticeId: id, receivedOn: isoDate }).strict(),
-  /** Create or update a letter draft: the editor's document (last writer wins; plain text is still read as paragraphs). */
-  'letter.saveDraft': z.object({ letterId: id, caseId: id, kind: letterKind, body: letterBody }).strict(),
+  /**
+   * Create or update a letter draft: the editor's document (plain text is still read as paragraphs)
+   * and the frame it is rendered in (letter date, language, template, fields, decision record).
+   * A draft without a frame (an older client's) can be saved but not submitted.
+   */
+  'letter.saveDraft': z.object({ letterId: id, caseId: id, kind: letterKind, body: letterBody, frame: letterFrame.optional() }).strict(),
   'letter.submit': z.object({ letterId: id }).strict(),
   'letter.approve': z.object({ letterId: id }).strict(),
   'letter.return': z.object({ letterId: id, reason: text(2000) }).strict(),

@@ -1,7 +1,7 @@
 /** The letter editor's document as the mutation, the sync entity and the server check it. */
 import { describe, expect, it } from 'vitest';
 import {
-  bodyFromBlocks, letterBody, letterBodyDocument, letterBodyText, maxLetterBodyCharacters, plainLetterBody, storedLetterBody,
+  bodyFromBlocks, freeBlocksOf, letterBody, letterBodyDocument, letterBodyText, maxLetterBodyCharacters, plainLetterBody, storedLetterBody,
 } from '../../../src/shared/letters/body';
 import { mutationArgs } from '../../../src/shared/sync';
 
@@ -17,15 +17,29 @@ describe('a letter body', () => {
     expect(plainLetterBody('')).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
   });
 
-  it('keeps standard paragraphs locked as blocks of their template and free text as paragraphs', () => {
+  it('keeps standard paragraphs locked as blocks of their template and free text in named free blocks', () => {
     const body = bodyFromBlocks([
       { type: 'heading', block: 'subject', standard: true, text: 'Besluit op uw aanvraag' },
       { type: 'paragraph', block: 'reasoning', standard: false, text: 'Wij hebben besloten.' },
     ], 'refusal/nl.residence.2026-01-01');
     expect(body.content[0]).toMatchObject({ type: 'standardBlock', attrs: { block: 'subject', template: 'refusal/nl.residence.2026-01-01' } });
-    expect(body.content[1]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'Wij hebben besloten.' }] });
+    expect(body.content[1]).toEqual({
+      type: 'freeBlock', attrs: { block: 'reasoning' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Wij hebben besloten.' }] }],
+    });
+    expect(freeBlocksOf(body).get('reasoning')).toHaveLength(1);
     expect(letterBodyDocument.safeParse(body).success).toBe(true);
     expect(letterBodyText(body)).toBe('Besluit op uw aanvraag\n\nWij hebben besloten.');
+  });
+
+  it('keeps the lines of one template block in one node, and an empty free block as one empty paragraph', () => {
+    const body = bodyFromBlocks([
+      { type: 'paragraph', block: 'address', standard: true, text: 'A. Jansen' },
+      { type: 'paragraph', block: 'address', standard: true, text: 'Dorpsstraat 1' },
+      { type: 'paragraph', block: 'reason', standard: false, text: ' ' },
+    ], 'extension_notice/nl.all.2026-01-01');
+    expect(body.content).toHaveLength(2);
+    expect(body.content[0]).toMatchObject({ type: 'standardBlock', content: [{ type: 'paragraph' }, { type: 'paragraph' }] });
+    expect(body.content[1]).toEqual({ type: 'freeBlock', attrs: { block: 'reason' }, content: [{ type: 'paragraph' }] });
   });
 
   it('refuses what an editor could not have written: unknown nodes, empty text, script in a field path, a body too large', () => {

@@ -28,7 +28,7 @@ export function lettersHandlers(parts: HostParts): HandlersOf<typeof lettersCall
       const regime = regimeOf.get(caseId) as string | undefined;
       const entry = regime !== undefined && isRegime(regime) ? selectTemplate(letterTemplates, kind, language, regime, letterDate) : null;
       const built = fields.build({ caseId, letterDate, language: entry?.language ?? language, kind, body });
-      return previewer.preview({ kind, language, regime: built.regime, fields: built.fields });
+      return previewer.preview({ kind, language, regime: built.regime, fields: built.fields, body: null });
     },
   };
 }

@@ -1,0 +1,108 @@
+/**
+ * A letter as it is sent: the template rendered with the letter's fields, its free blocks replaced
+ * by what the caseworker wrote in the editor (the body), laid out as the structured letter the PDF
+ * is made from. The data host (preview, offline) and the central API (approval, sending) both call
+ * this, so the bytes the reviewer approves are the bytes that go out.
+ *
+ * Standard blocks always come from the template, never from the body: the body's copy of them is
+ * what the editor shows, so a body that was tampered with cannot change a standaardtekst.
+ */
+import { formatLegalDateLong } from '../../shared/domain';
+import type { Language } from '../../shared/contract/common';
+import type { LetterBlock } from '../../shared/letters/blocks';
+import { freeBlocksOf, type LetterBody, type LetterInline } from '../../shared/letters/body';
+import type { LetterDocument } from '../../shared/letters/document';
+import type { LetterFields } from '../../shared/letters/fields';
+import type { RenderedLetter } from './templates';
+
+/** Template blocks the layout prints in places of its own (address window, reference column, signature). */
+const placedBlocks = new Set(['address', 'references', 'subject', 'signature', 'signatory']);
+
+const closingFallback: Record<Language, string> = { nl: 'Met vriendelijke groet,', en: 'Kind regards,' };
+
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The value at a dotted LetterFields path; undefined when a group on the way is null or the path is not there. */
+export function fieldValue(fields: LetterFields, path: string): unknown {
+  let current: unknown = fields;
+  for (const key of path.split('.')) {
+    if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/**
+ * A merge field as the letter prints it: dates in words, lists joined. A field that has no value,
+ * or one that is a group rather than a value, prints as `[[path]]`, which the consistency check
+ * refuses as an unfilled placeholder: the letter never silently leaves a gap.
+ */
+export function mergeFieldText(fields: LetterFields, path: string, language: Language): string {
+  const value = fieldValue(fields, path);
+  if (typeof value === 'string' && value.trim() !== '') return isoDatePattern.test(value) ? formatLegalDateLong(value, language) : value;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string')) return value.join(', ');
+  return `[[${path}]]`;
+}
+
+function inlineText(nodes: readonly LetterInline[] | undefined, fields: LetterFields, language: Language): string {
+  return (nodes ?? []).map((node) => {
+    if (node.type === 'text') return node.marks?.some((mark) => mark.type === 'bold') ? `**${node.text}**` : node.text;
+    if (node.type === 'hardBreak') return '\n';
+    return mergeFieldText(fields, node.attrs.field, language);
+  }).join('');
+}
+
+/**
+ * The template's blocks with each free block replaced by the body's text of the same name, one
+ * block per paragraph. A free block the body leaves empty is left out, as the template leaves out
+ * a free block that renders empty; the check then reports a required one as missing.
+ */
+export function composeBlocks(rendered: RenderedLetter, body: LetterBody | null, fields: LetterFields): LetterBlock[] {
+  if (body === null) return rendered.blocks;
+  const written = freeBlocksOf(body);
+  const done = new Set<string>();
+  return rendered.blocks.flatMap((block): LetterBlock[] => {
+    if (block.standard || !written.has(block.block)) return [block];
+    if (done.has(block.block)) return [];
+    done.add(block.block);
+    return (written.get(block.block) ?? []).flatMap((node): LetterBlock[] => {
+      const text = inlineText(node.content, fields, rendered.language).trim();
+      return text === '' ? [] : [{ type: node.type, block: block.block, standard: false, text }];
+    });
+  });
+}
+
+const lines = (block: LetterBlock | undefined): string[] =>
+  block ? block.text.split('\n').map((line) => line.trim()).filter((line) => line !== '') : [];
+
+/** The subject as the layout wants it: the layout prints its own "Betreft", so the template's label goes. */
+function subjectOf(heading: LetterBlock | undefined, title: string): string {
+  const text = heading?.text.replace(/\s+/g, ' ').replace(/^(Onderwerp|Subject):\s*/i, '').trim() ?? '';
+  return text === '' ? title : text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The composed blocks as the structured letter the PDF is made from. */
+export function toLetterDocument(rendered: RenderedLetter, blocks: readonly LetterBlock[], fields: LetterFields): LetterDocument {
+  const byName = new Map(blocks.map((block) => [block.block, block] as const));
+  const recipient = fields.representative ?? fields.applicant;
+  const signatory = lines(byName.get('signatory'));
+  const closing = lines(byName.get('signature')).join(' ');
+  return {
+    language: rendered.language,
+    date: fields.letter.date,
+    references: { vNumber: fields.applicant.vNumber, caseNumber: fields.case.caseNumber, ourReference: fields.letter.reference },
+    addressee: { name: recipient.name, addressLines: recipient.addressLines },
+    subject: subjectOf(byName.get('subject'), rendered.template.title),
+    blocks: blocks.filter((block) => !placedBlocks.has(block.block)).flatMap((block): LetterDocument['blocks'] =>
+      block.type === 'heading'
+        ? [{ type: 'heading', text: block.text.replace(/\s+/g, ' ').trim() }]
+        // A kept line break ("lines" blocks) is a paragraph of its own: the letter's text holds no control characters.
+        : lines(block).map((text) => ({ type: 'paragraph', text }))),
+    signature: {
+      closing: closing === '' ? closingFallback[rendered.language] : closing,
+      name: signatory[0] ?? fields.letter.signatory,
+      lines: signatory.slice(1, 5),
+    },
+  };
+}
