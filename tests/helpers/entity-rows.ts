@@ -39,7 +39,7 @@ const defaults: { [E in SyncEntity]: EntityRow<E> } = {
   },
   letter: {
     id: 'letter', caseId, kind: 'decision', status: 'draft', body: { type: 'doc', content: [{ type: 'paragraph' }] }, drafterId: userId, submittedAt: null, approverId: null,
-    approvedAt: null, returnedReason: null, sentAt: null, updatedAt: at, version: 1,
+    approvedAt: null, returnedReason: null, sentAt: null, updatedAt: at, frame: null, approvedSha256: null, documentId: null, version: 1,
   },
   caseEvent: { id: 'event', caseId, at, actorId: null, kind: 'case.received', detail: {}, version: 1 },
   note: { id: 'note', caseId, authorId: userId, body: '', createdAt: at, version: 1 },

@@ -16,10 +16,18 @@ export interface BlockCollector {
   names: Set<string>;
   /** The name of the block being rendered: blocks do not nest. */
   open: string | null;
+  /** Free blocks that rendered empty, with the index in `blocks` they stand before: the editor still offers them. */
+  emptyFree: FreeSlot[];
+}
+
+/** Where an empty free block goes: before `blocks[at]` (or at the end). */
+export interface FreeSlot {
+  block: string;
+  at: number;
 }
 
 export function newCollector(): BlockCollector {
-  return { blocks: [], names: new Set(), open: null };
+  return { blocks: [], names: new Set(), open: null, emptyFree: [] };
 }
 
 /** Attaches a collector to the Context a render will run in. */
@@ -66,7 +74,9 @@ function blockTag(kind: BlockKind) {
       const body: string = yield this.liquid.renderer.renderTemplates(this.templates, context);
       collector.open = null;
       const type = kind === 'heading' ? 'heading' : 'paragraph';
-      for (const text of paragraphs(body, this.keepLines)) {
+      const texts = paragraphs(body, this.keepLines);
+      if (kind === 'free' && texts.length === 0) collector.emptyFree.push({ block: this.blockName, at: collector.blocks.length });
+      for (const text of texts) {
         collector.blocks.push({ type, block: this.blockName, standard: kind !== 'free', text });
       }
     }

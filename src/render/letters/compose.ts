@@ -55,22 +55,29 @@ function inlineText(nodes: readonly LetterInline[] | undefined, fields: LetterFi
 
 /**
  * The template's blocks with each free block replaced by the body's text of the same name, one
- * block per paragraph. A free block the body leaves empty is left out, as the template leaves out
- * a free block that renders empty; the check then reports a required one as missing.
+ * block per paragraph, including free blocks the template left empty (in their place). A free
+ * block the body leaves empty is left out, as the template leaves out one that renders empty; the
+ * check then reports a required one as missing.
  */
 export function composeBlocks(rendered: RenderedLetter, body: LetterBody | null, fields: LetterFields): LetterBlock[] {
   if (body === null) return rendered.blocks;
   const written = freeBlocksOf(body);
   const done = new Set<string>();
-  return rendered.blocks.flatMap((block): LetterBlock[] => {
-    if (block.standard || !written.has(block.block)) return [block];
-    if (done.has(block.block)) return [];
-    done.add(block.block);
-    return (written.get(block.block) ?? []).flatMap((node): LetterBlock[] => {
+  const freeText = (name: string): LetterBlock[] => {
+    if (done.has(name)) return [];
+    done.add(name);
+    return (written.get(name) ?? []).flatMap((node): LetterBlock[] => {
       const text = inlineText(node.content, fields, rendered.language).trim();
-      return text === '' ? [] : [{ type: node.type, block: block.block, standard: false, text }];
+      return text === '' ? [] : [{ type: node.type, block: name, standard: false, text }];
     });
-  });
+  };
+  const slotsAt = (index: number): LetterBlock[] =>
+    rendered.emptyFreeBlocks.filter((slot) => slot.at === index).flatMap((slot) => freeText(slot.block));
+  const composed = rendered.blocks.flatMap((block, index): LetterBlock[] => [
+    ...slotsAt(index),
+    ...(block.standard || !written.has(block.block) ? [block] : freeText(block.block)),
+  ]);
+  return [...composed, ...slotsAt(rendered.blocks.length)];
 }
 
 const lines = (block: LetterBlock | undefined): string[] =>

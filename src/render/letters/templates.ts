@@ -15,7 +15,7 @@ import { letterFields, type LetterFields } from '../../shared/letters/fields';
 import { formatDateLong, formatEuro, formatInWords, formatPeriod } from '../../shared/letters/format';
 import { letterTemplates, selectTemplate, templateFile, type LetterTemplateEntry } from '../../shared/letters/manifest';
 import type { LetterKind } from '../../shared/sync/mutations';
-import { attachCollector, newCollector, registerBlockTags } from './blocks';
+import { attachCollector, newCollector, registerBlockTags, type FreeSlot } from './blocks';
 import { defaultLettersDirectory } from './location';
 import { absentFieldMessage, letterScope } from './scope';
 
@@ -62,6 +62,8 @@ export interface RenderedLetter {
   /** True when the requested language had no template and the Dutch one was used. */
   fellBack: boolean;
   blocks: LetterBlock[];
+  /** Free blocks the template leaves empty (a reasoning still to write), where they go. */
+  emptyFreeBlocks: FreeSlot[];
 }
 
 export interface LetterRendererOptions {
@@ -102,8 +104,8 @@ export function createLetterRenderer(options: LetterRendererOptions = {}): Lette
   const renderTemplate = async (entry: LetterTemplateEntry, fields: LetterFields, fellBack = false): Promise<RenderedLetter> => {
     const file = templateFile(entry);
     const checked = checkFields(fields, file);
-    const blocks = renderParsed(await load(entry), file, entry.language, checked);
-    return { template: entry, file, language: entry.language, fellBack, blocks };
+    const { blocks, emptyFree } = renderParsed(await load(entry), file, entry.language, checked);
+    return { template: entry, file, language: entry.language, fellBack, blocks, emptyFreeBlocks: emptyFree };
   };
 
   return {
@@ -121,7 +123,7 @@ export function createLetterRenderer(options: LetterRendererOptions = {}): Lette
 
 /** Renders a template's source directly (the editor's preview of an unsaved template, tests). */
 export function renderLetterSource(source: string, name: string, language: Language, fields: LetterFields): LetterBlock[] {
-  return renderParsed(parseTemplate(source, name, language), name, language, checkFields(fields, name));
+  return renderParsed(parseTemplate(source, name, language), name, language, checkFields(fields, name)).blocks;
 }
 
 /** One engine per language: the filters write dates and money in the template's language. */
@@ -172,7 +174,7 @@ function checkFields(fields: LetterFields, name: string): LetterFields {
   throw new LetterTemplateError('invalid_fields', `the fields for ${name} do not match the catalogue at "${path}": ${issue?.message ?? 'invalid'}`, name, path);
 }
 
-function renderParsed(templates: Template[], name: string, language: Language, fields: LetterFields): LetterBlock[] {
+function renderParsed(templates: Template[], name: string, language: Language, fields: LetterFields): { blocks: LetterBlock[]; emptyFree: FreeSlot[] } {
   const liquid = engine(language);
   const context = new Context(letterScope(fields), liquid.options);
   const collector = newCollector();
@@ -187,7 +189,7 @@ function renderParsed(templates: Template[], name: string, language: Language, f
     throw new LetterTemplateError('template_error', `${name}: text outside a block ("${outside.trim().slice(0, 40)}"): put it in {% standard %} or {% free %}`, name);
   }
   if (collector.blocks.length === 0) throw new LetterTemplateError('template_error', `${name}: the template rendered no blocks`, name);
-  return collector.blocks;
+  return { blocks: collector.blocks, emptyFree: collector.emptyFree };
 }
 
 /** A Liquid error as a LetterTemplateError that names the template and the field or filter. */

@@ -88,6 +88,7 @@ export const projections: { [E in SyncEntity]: Projection<E> } = {
     id: row.id, caseId: row.caseId, kind: row.kind, status: row.status, body: storedLetterBody(row.body), drafterId: row.drafterId,
     submittedAt: maybeInstant(row.submittedAt), approverId: row.approverId, approvedAt: maybeInstant(row.approvedAt),
     returnedReason: row.returnedReason, sentAt: maybeInstant(row.sentAt), updatedAt: instant(row.updatedAt),
+    frame: null, approvedSha256: null, documentId: null,
     version: row.version,
   }),
   caseEvent: (row): EntityRow<'caseEvent'> => ({

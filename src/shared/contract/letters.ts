@@ -6,7 +6,10 @@
  */
 import { z } from 'zod';
 import { letterBlock } from '../letters/blocks';
+import { letterBodyDocument } from '../letters/body';
+import { letterDecisionRecord, letterFrame } from '../letters/draft';
 import { letterFields } from '../letters/fields';
+import { letterFindingCodes } from '../letters/messages';
 import { defineCall, defineEvent } from '../rpc';
 import { bytes } from '../rpc/binary';
 import { letterKind } from '../sync/mutations';
@@ -58,6 +61,58 @@ export const letterPreview = z.object({
 });
 export type LetterPreview = z.infer<typeof letterPreview>;
 
+/** One finding of the consistency check (src/shared/letters/consistency.ts); its text is `consistency.<code>`. */
+export const letterFinding = z.object({
+  code: z.enum(letterFindingCodes),
+  severity: z.enum(['error', 'warning']),
+  field: z.string().optional(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+}).strict();
+export type LetterFindingView = z.infer<typeof letterFinding>;
+
+/** A letter as the editor shows it: the preview, the body to edit, the frame to save, the check's findings. */
+export const letterDraftView = z.object({
+  preview: letterPreview,
+  /** The body as given, or the template's proposal for a new letter (standard texts locked, free blocks to write). */
+  body: letterBodyDocument,
+  /** What `letter.saveDraft` sends with the body. */
+  frame: letterFrame,
+  findings: z.array(letterFinding),
+});
+export type LetterDraftView = z.infer<typeof letterDraftView>;
+
+/** One letter with everything its screen needs; the body and frame include this workbench's queued saves. */
+export const letterDetail = z.object({
+  summary: letterSummary,
+  caseId,
+  body: letterBodyDocument,
+  frame: letterFrame.nullable(),
+  drafterId: z.string().nullable(),
+  drafterName: z.string().nullable(),
+  approverName: z.string().nullable(),
+  /** True when the signed-in user drafted it. */
+  mine: z.boolean(),
+  /** The rules table's four-eyes setting for this kind on the letter date. */
+  needsSecondApprover: z.boolean(),
+  /** The SHA-256 the approval recorded: the bytes that will be sent. */
+  approvedSha256: z.string().nullable(),
+  /** The case document the sent letter became. */
+  documentId: z.string().nullable(),
+});
+export type LetterDetail = z.infer<typeof letterDetail>;
+
+/** A submitted letter awaiting someone's approval, for the reviewer's queue tab. */
+export const letterAwaitingReview = z.object({
+  letterId: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  kind: z.string(),
+  drafterName: z.string().nullable(),
+  submittedAt: isoInstant.nullable(),
+  syncState: itemSyncState.nullable(),
+});
+export type LetterAwaitingReview = z.infer<typeof letterAwaitingReview>;
+
 export const lettersCalls = inNamespace('letters', {
   'letters.list': defineCall(
     z.object({ caseId }).strict(),
@@ -78,11 +133,24 @@ export const lettersCalls = inNamespace('letters', {
   'letters.preview': defineCall(
     z.object({
       caseId, kind: letterKind, letterDate: isoDate, language: language.default('nl'),
-      /** The caseworker's reasoning (the free text of a decision), while it is being written. */
-      body: z.string().max(50_000).optional(),
+      /** The editor's document while it is being written; null for a new letter (the template's proposal). */
+      body: letterBodyDocument.nullable().default(null),
+      /** The decision record of a decision letter: outcome and the chosen grounds. */
+      decision: letterDecisionRecord.nullable().default(null),
     }).strict(),
-    letterPreview,
-    'The letter rendered as a PDF from the template in effect on the letter date and the case\'s fields; the same input gives the same bytes.',
+    letterDraftView,
+    'The letter rendered as a PDF from the template in effect on the letter date, the case\'s fields and the body, '
+      + 'with the frame to save and the consistency check\'s findings; the same input gives the same bytes.',
+  ),
+  'letters.get': defineCall(
+    z.object({ letterId: z.string().min(1).max(64) }).strict(),
+    letterDetail,
+    'One letter from the local cache with this workbench\'s queued saves applied; not_found when the cache has no such letter.',
+  ),
+  'letters.awaitingReview': defineCall(
+    z.object({}).strict(),
+    z.object({ items: z.array(letterAwaitingReview) }),
+    'Submitted letters in the cache that the signed-in user may approve: drafted by someone else, oldest first.',
   ),
 } as const);
 

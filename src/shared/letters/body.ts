@@ -113,11 +113,20 @@ export function freeParagraphs(text: string): TextBlock[] {
 /**
  * A rendered template as the editor's first document: each standard block locked with its text,
  * each free block (the template's `{% free %}`) editable with the text the template proposes.
- * Blocks the template renders several times under one name (a line per paragraph) stay one node.
+ * Blocks the template renders several times under one name (a line per paragraph) stay one node;
+ * a free block the template leaves empty (`emptyFree`, before the block at `at`) is an empty one.
  */
-export function bodyFromBlocks(blocks: readonly LetterBlock[], template: string): LetterBody {
+export function bodyFromBlocks(
+  blocks: readonly LetterBlock[], template: string, emptyFree: readonly { block: string; at: number }[] = [],
+): LetterBody {
   const content: LetterBodyBlock[] = [];
-  for (const rendered of blocks) {
+  const emptyAt = (index: number) => {
+    for (const slot of emptyFree.filter((entry) => entry.at === index)) {
+      content.push({ type: 'freeBlock', attrs: { block: slot.block }, content: [{ type: 'paragraph' }] });
+    }
+  };
+  for (const [index, rendered] of blocks.entries()) {
+    emptyAt(index);
     const previous = content.at(-1);
     const node: TextBlock = rendered.type === 'heading'
       ? { type: 'heading', attrs: { level: 2 }, content: inlinesOf(rendered.text) }
@@ -131,6 +140,7 @@ export function bodyFromBlocks(blocks: readonly LetterBlock[], template: string)
       content.push({ type: 'standardBlock', attrs: { block: rendered.block, template }, content: [node] });
     }
   }
+  emptyAt(blocks.length);
   return { type: 'doc', content: content.length > 0 ? content : [{ type: 'paragraph' }] };
 }
 

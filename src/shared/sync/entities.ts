@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { caseStatus } from '../contract/cases';
 import { isoDate, isoInstant } from '../contract/common';
 import { letterBodyDocument } from '../letters/body';
+import { letterFrame } from '../letters/draft';
 import type { SyncEntity } from './protocol';
 
 const id = z.string();
@@ -141,6 +142,10 @@ const letter = z.object({
   approvedAt: isoInstant.nullable(),
   returnedReason: z.string().nullable(),
   sentAt: isoInstant.nullable(),
+  // Defaults: a row an older cache holds, from before drafts had a frame, still parses.
+  frame: letterFrame.nullable().default(null),
+  approvedSha256: z.string().nullable().default(null),
+  documentId: id.nullable().default(null),
   updatedAt: isoInstant,
   version,
 });

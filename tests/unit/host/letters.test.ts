@@ -111,8 +111,9 @@ describe('letters.fields', () => {
     // 90 days after 2 February end on Sunday 3 May, which Atw art. 1 moves to Monday 4 May.
     expect(fields.deadline).toMatchObject({ decisionDeadline: '2026-05-04', statutoryPeriod: { days: 90 }, suspensions: [], extensions: [] });
     expect(fields.remedies).toEqual({ remedy: 'objection', weeks: 4, lastDay: '2026-03-30', legalBasis: 'Vw art. 69(1)' });
-    // Without the caseworker's reasoning there is no decision to state, and no penalty is computed.
-    expect(fields.decision).toBeNull();
+    // A refusal states its outcome before anything is written; the departure date is four weeks after the letter (Vw art. 62(1)).
+    expect(fields.decision).toMatchObject({ outcome: 'refused', grounds: [], reasoning: '', departureBy: '2026-03-30' });
+    expect(fields.penalty).toBeNull();
     expect(fields.request).toBeNull();
   });
 
@@ -131,25 +132,48 @@ describe('letters.fields', () => {
 });
 
 describe('letters.preview', () => {
-  it('renders a PDF addressed to the representative, the same bytes for the same input', async () => {
+  it('renders a PDF addressed to the representative, the same bytes for the same input, with the frame to save', async () => {
     const client = connect();
     const first = await client.call('letters.preview', { caseId, kind: 'acknowledgement', letterDate });
-    expect(new TextDecoder().decode(first.bytes.subarray(0, 5))).toBe('%PDF-');
-    expect(first.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(first.pageCount).toBeGreaterThanOrEqual(1);
-    expect(first.template).toMatchObject({ kind: 'acknowledgement', language: 'nl', variant: 'residence', fellBack: false });
-    expect(first.blocks.find((block) => block.block === 'address')?.text).toContain('mr. J.P. de Vries');
-    const again = await client.call('letters.preview', { caseId, kind: 'acknowledgement', letterDate });
-    expect(again.sha256).toBe(first.sha256);
-    expect(again.bytes).toEqual(first.bytes);
+    expect(new TextDecoder().decode(first.preview.bytes.subarray(0, 5))).toBe('%PDF-');
+    expect(first.preview.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.preview.pageCount).toBeGreaterThanOrEqual(1);
+    expect(first.preview.template).toMatchObject({ kind: 'acknowledgement', language: 'nl', variant: 'residence', fellBack: false });
+    expect(first.preview.blocks.find((block) => block.block === 'address')?.text).toContain('mr. J.P. de Vries');
+    expect(first.frame).toMatchObject({ letterDate, language: 'nl', template: 'acknowledgement/nl.residence.2026-01-01', decision: null });
+    expect(first.body.content.every((node) => node.type === 'standardBlock' || node.type === 'freeBlock')).toBe(true);
+    const again = await client.call('letters.preview', { caseId, kind: 'acknowledgement', letterDate, body: first.body });
+    expect(again.preview.sha256).toBe(first.preview.sha256);
+    expect(again.preview.bytes).toEqual(first.preview.bytes);
   });
 
-  it('renders a decision with the caseworker\'s reasoning, and says what is missing without it', async () => {
+  it('renders a refusal from the body the caseworker writes, and the check says what is still missing', async () => {
     const client = connect();
-    await expect(client.call('letters.preview', { caseId, kind: 'refusal', letterDate }))
-      .rejects.toMatchObject({ code: 'not_found', details: { reason: 'missing_facts' } });
-    const refusal = await client.call('letters.preview', { caseId, kind: 'refusal', letterDate, body: 'Het salaris is lager dan het normbedrag.' });
-    expect(refusal.blocks.find((block) => block.block === 'reasoning')).toMatchObject({ standard: false, text: 'Het salaris is lager dan het normbedrag.' });
+    const proposal = await client.call('letters.preview', {
+      caseId, kind: 'refusal', letterDate, decision: { outcome: 'refused', groundIds: [] },
+    });
+    const codes = (view: typeof proposal) => view.findings.filter((entry) => entry.severity === 'error').map((entry) => entry.code);
+    expect(codes(proposal)).toEqual(expect.arrayContaining(['grounds_missing', 'reasoning_missing']));
+    const body = structuredClone(proposal.body);
+    const reasoning = body.content.find((node) => node.type === 'freeBlock' && node.attrs.block === 'reasoning');
+    if (reasoning?.type !== 'freeBlock') throw new Error('the refusal template has a reasoning block');
+    reasoning.content = [{ type: 'paragraph', content: [{ type: 'text', text: 'Het salaris van ' }, { type: 'mergeField', attrs: { field: 'applicant.name' } }, { type: 'text', text: ' is te laag.' }] }];
+    const written = await client.call('letters.preview', { caseId, kind: 'refusal', letterDate, body, decision: { outcome: 'refused', groundIds: [] } });
+    expect(written.preview.blocks.find((block) => block.block === 'reasoning')).toMatchObject({ standard: false, text: 'Het salaris van Samira El Amrani is te laag.' });
+    expect(codes(written)).not.toContain('reasoning_missing');
+    expect(written.frame.fields.decision).toMatchObject({ outcome: 'refused', reasoning: 'Het salaris van {applicant.name} is te laag.' });
+  });
+
+  it('takes standard texts from the template, whatever the body holds', async () => {
+    const client = connect();
+    const proposal = await client.call('letters.preview', { caseId, kind: 'acknowledgement', letterDate });
+    const tampered = structuredClone(proposal.body);
+    const standard = tampered.content.find((node) => node.type === 'standardBlock' && node.attrs.block === 'intro');
+    if (standard?.type !== 'standardBlock') throw new Error('the acknowledgement has an intro');
+    standard.content = [{ type: 'paragraph', content: [{ type: 'text', text: 'Uw aanvraag is toegewezen.' }] }];
+    const view = await client.call('letters.preview', { caseId, kind: 'acknowledgement', letterDate, body: tampered });
+    expect(view.preview.sha256).toBe(proposal.preview.sha256);
+    expect(view.preview.blocks.map((block) => block.text).join('\n')).not.toContain('toegewezen');
   });
 
   it('falls back to the Dutch text where the language has none, worded in Dutch', async () => {
@@ -161,8 +185,9 @@ describe('letters.preview', () => {
       changes: [upsert('extension', 'x1', { period: { months: 6 }, legalGround: 'artikel 25, tweede lid, van de Vreemdelingenwet 2000', announcedOn: letterDate })],
     }, now);
     const notice = await client.call('letters.preview', { caseId, kind: 'extension_notice', letterDate, language: 'en' });
-    expect(notice.template).toMatchObject({ language: 'nl', fellBack: true });
-    expect(notice.blocks.find((block) => block.block === 'intro')?.text).toContain('verblijfsvergunning kennismigrant');
+    expect(notice.preview.template).toMatchObject({ language: 'nl', fellBack: true });
+    expect(notice.frame.language).toBe('nl');
+    expect(notice.preview.blocks.find((block) => block.block === 'intro')?.text).toContain('verblijfsvergunning kennismigrant');
   });
 });
 

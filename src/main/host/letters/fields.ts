@@ -8,8 +8,10 @@
 import type Database from 'better-sqlite3';
 import type { Language } from '../../../shared/contract';
 import {
-  asylumTracks, computeDecisionDeadline, DomainError, remedyPeriod, type AsylumTrack,
+  addPeriod, asylumTracks, computeDecisionDeadline, DomainError, remedyPeriod, type AsylumTrack,
 } from '../../../shared/domain';
+import type { LetterCheckRecord } from '../../../shared/letters/consistency-rules';
+import type { LetterDecisionRecord } from '../../../shared/letters/draft';
 import { domainRules, isRegime, versionInEffect, type Regime } from '../../../shared/domain/rules';
 import { letterFields, letterPeriod, type LetterFields } from '../../../shared/letters/fields';
 import { caseTypeWording, requirementWording, worded } from '../../../shared/letters/wording';
@@ -30,6 +32,8 @@ const outcomeOfKind: Partial<Record<LetterKind, NonNullable<LetterFields['decisi
 /** The case row's `decision` codes (the server's) as the fields' outcome. */
 const outcomeOfCase: Readonly<Record<string, NonNullable<LetterFields['decision']>['outcome']>> = {
   grant: 'granted', refuse: 'refused', not_processed: 'not_processed',
+  objection_well_founded: 'objection_well_founded', objection_unfounded: 'objection_unfounded',
+  objection_inadmissible: 'objection_inadmissible',
 };
 
 /** The signing function when the cache does not know who is signed in (a fresh, signed-out cache). */
@@ -41,14 +45,18 @@ export interface FieldsRequest {
   language: Language;
   /** The letter's kind; without it every group the case has facts for is filled. */
   kind?: LetterKind | undefined;
-  /** The caseworker's reasoning, for a decision. */
-  body?: string | undefined;
+  /** The caseworker's reasoning as written in the letter's reasoning block, for a decision. */
+  reasoning?: string | undefined;
+  /** The draft's decision record: the outcome it states and its grounds as the letter prints them. */
+  decision?: { record: LetterDecisionRecord; grounds: { text: string; legalBasis: string }[] } | null | undefined;
 }
 
-/** The fields and what the preview needs besides them. */
+/** The fields and what the preview and the letter check need besides them. */
 export interface BuiltFields {
   fields: LetterFields;
   regime: Regime;
+  /** The case as the cache records it, for the consistency check. */
+  record: LetterCheckRecord;
 }
 
 type Party = EntityRow<'party'>;
@@ -184,7 +192,7 @@ export class LetterFieldsReader {
         : null,
       deadline,
       request: this.request(review.suspensions, language),
-      decision: this.decision(kind, kase, request.body, letterDate),
+      decision: this.decision(request, kase, summary.caseType),
       // The penalty decision's facts (Awb 4:18) are not computed here yet: see the report of issue 15.
       penalty: null,
       remedies: kind !== undefined && !decisionKinds.has(kind) ? null : remedies(summary.caseType, regime, kase, letterDate),
@@ -200,7 +208,22 @@ export class LetterFieldsReader {
       const paths = [...new Set(checked.error.issues.map((issue) => issue.path.join('.')))];
       throw new RpcError('not_found', 'The case lacks facts this letter needs.', { reason: 'missing_facts', missing: paths.join(',') });
     }
-    return { fields: checked.data, regime };
+    const track = kase?.application?.['asylumTrack'];
+    const asylumTrack = (asylumTracks as readonly unknown[]).includes(track) ? (track as AsylumTrack) : undefined;
+    const caseDecision = kase?.decision ? outcomeOfCase[kase.decision] ?? null : null;
+    const record: LetterCheckRecord = {
+      decision: caseDecision ?? request.decision?.record.outcome ?? null,
+      parties: {
+        applicant: { name: applicantParty.name.trim(), vNumber: fields.applicant.vNumber },
+        representative: representativeParty ? { name: representativeParty.name.trim() } : null,
+      },
+      caseType: summary.caseType, regime, receivedOn: summary.receivedOn, contestedDecisionOn: review.contestedDecisionOn,
+      suspensions: suspensions.map(({ requestedOn, endedOn }) => (endedOn ? { requestedOn, endedOn } : { requestedOn })),
+      extensions: extensions.map(({ period }) => period),
+      letterDate,
+      ...(asylumTrack ? { asylumTrack } : {}),
+    };
+    return { fields: checked.data, regime, record };
   }
 
   /** The latest request for documents that is still open, worded; null when none is, or a document has no wording. */
@@ -212,13 +235,24 @@ export class LetterFieldsReader {
     return { requestedOn: open.requestedOn, dueOn: open.dueOn, documents: documents as string[] };
   }
 
-  /** A decision needs its outcome and the caseworker's reasoning; without either there is none to state. */
-  private decision(kind: LetterKind | undefined, kase: EntityRow<'case'> | null, body: string | undefined, letterDate: string): LetterFields['decision'] {
-    const outcome = (kind ? outcomeOfKind[kind] : undefined) ?? (kase?.decision ? outcomeOfCase[kase.decision] : undefined);
-    const reasoning = nonEmpty(body);
-    if (!outcome || reasoning === null) return null;
-    // A decision letter is the decision: until the case records another day, it is taken on the letter date.
-    return { outcome, decidedOn: kase?.decidedOn ?? letterDate, grounds: [], reasoning, permit: null, departureBy: null };
+  /**
+   * A decision letter states its outcome (the draft's decision record, else the kind's, else the
+   * case's), its grounds and reasoning as the caseworker wrote them (empty until written: the check
+   * refuses that), and the departure date where the duty to leave applies: four weeks after the
+   * letter date (Vw art. 62(1)).
+   */
+  private decision(request: FieldsRequest, kase: EntityRow<'case'> | null, caseType: string): LetterFields['decision'] {
+    const { kind, letterDate } = request;
+    if (kind !== undefined && !decisionKinds.has(kind)) return null;
+    const outcome = request.decision?.record.outcome ?? (kind ? outcomeOfKind[kind] : undefined)
+      ?? (kase?.decision ? outcomeOfCase[kase.decision] : undefined);
+    if (!outcome) return null;
+    const duty = versionInEffect(domainRules.dutyToLeave, letterDate);
+    const departureBy = outcome === 'refused' && duty.caseTypes.includes(caseType) ? addPeriod(letterDate, { weeks: 4 }) : null;
+    return {
+      outcome, decidedOn: kase?.decidedOn ?? letterDate, grounds: request.decision?.grounds ?? [],
+      reasoning: nonEmpty(request.reasoning) ?? '', permit: null, departureBy,
+    };
   }
 
   private signatory(language: Language): string {

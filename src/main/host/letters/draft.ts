@@ -1,0 +1,70 @@
+/**
+ * A letter as the editor works on it: the case's fields for the letter date, the body (or the
+ * template's proposal), the PDF, the frame the draft is saved with and the consistency check's
+ * findings, all from the local cache, so a caseworker on a train sees what the reviewer will see.
+ */
+import type { Language, LetterDraftView } from '../../../shared/contract';
+import type { Regime } from '../../../shared/domain/rules';
+import { bodyFromBlocks, freeBlocksOf, letterBodyText, type LetterBody } from '../../../shared/letters/body';
+import { checkLetterConsistency } from '../../../shared/letters/consistency';
+import type { LetterDecisionRecord, LetterFrame } from '../../../shared/letters/draft';
+import { letterTemplates, selectTemplate } from '../../../shared/letters/manifest';
+import type { LetterKind } from '../../../shared/sync/mutations';
+import { decisionKinds, type LetterFieldsReader } from './fields';
+import { previewOf, type LetterPreviewer } from './preview';
+
+/** The block a decision's reasoning is written in (the templates' `{% free "reasoning" %}`). */
+const reasoningBlock = 'reasoning';
+
+export interface DraftRequest {
+  caseId: string;
+  kind: LetterKind;
+  letterDate: string;
+  language: Language;
+  body: LetterBody | null;
+  decision: LetterDecisionRecord | null;
+}
+
+/** The grounds as the letter prints them, looked up in the catalogue by id. */
+export type GroundTexts = (ids: readonly string[], language: Language) => { text: string; legalBasis: string; reference: string }[];
+
+/** What the caseworker wrote as reasoning, merge fields by path: the fields' `decision.reasoning`. */
+function reasoningOf(body: LetterBody | null): string {
+  const paragraphs = body === null ? undefined : freeBlocksOf(body).get(reasoningBlock);
+  return paragraphs === undefined ? '' : letterBodyText({ type: 'doc', content: [{ type: 'freeBlock', attrs: { block: reasoningBlock }, content: paragraphs }] });
+}
+
+export class LetterDrafts {
+  constructor(
+    private readonly fields: LetterFieldsReader,
+    private readonly previewer: LetterPreviewer,
+    private readonly regimeOf: (caseId: string) => Regime | null,
+    private readonly groundTexts: GroundTexts,
+  ) {}
+
+  async view(request: DraftRequest): Promise<LetterDraftView> {
+    const { caseId, kind, letterDate, body } = request;
+    const regime = this.regimeOf(caseId);
+    // The fields are worded in the language of the text that will be used: Dutch where the asked one has none.
+    const entry = regime === null ? null : selectTemplate(letterTemplates, kind, request.language, regime, letterDate);
+    const language = entry?.language ?? request.language;
+    const decision = decisionKinds.has(kind) ? request.decision : null;
+    const grounds = decision === null ? [] : this.groundTexts(decision.groundIds, language);
+    const built = this.fields.build({
+      caseId, letterDate, language, kind, reasoning: reasoningOf(body),
+      decision: decision === null ? null : { record: decision, grounds: grounds.map(({ text, legalBasis }) => ({ text, legalBasis })) },
+    });
+    const made = await this.previewer.make({ kind, language: request.language, regime: built.regime, fields: built.fields, body });
+    const findings = checkLetterConsistency({
+      kind, fields: built.fields, blocks: made.blocks, record: built.record,
+      ...(decision === null ? {} : { grounds: grounds.map(({ reference }) => ({ reference })) }),
+    });
+    const frame: LetterFrame = { letterDate, language: made.rendered.language, template: made.template, fields: built.fields, decision };
+    return {
+      preview: previewOf(made),
+      body: body ?? bodyFromBlocks(made.templateBlocks, made.template, made.rendered.emptyFreeBlocks),
+      frame,
+      findings,
+    };
+  }
+}
