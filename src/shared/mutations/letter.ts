@@ -8,7 +8,9 @@ import type { FamilyMutations } from './types';
 const guardedOnStatus = { entity: 'letter', fields: ['status'] } as const;
 
 export const letterMutations = {
-  'letter.saveDraft': { guarded: null, applyToCase: null, overlay: null, conflictValues: {} },
+  // The version the editor's text is based on; the server only calls a stale one a conflict when
+  // someone else saved in between, so this workbench's own saves in flight never collide.
+  'letter.saveDraft': { guarded: { entity: 'letter', fields: ['version'] }, applyToCase: null, overlay: null, conflictValues: {} },
   'letter.submit': { guarded: guardedOnStatus, applyToCase: null, overlay: null, conflictValues: {} },
   'letter.approve': { guarded: guardedOnStatus, applyToCase: null, overlay: null, conflictValues: {} },
   'letter.return': { guarded: guardedOnStatus, applyToCase: null, overlay: null, conflictValues: {} },

@@ -42,7 +42,10 @@ export type CaseGuardedField = 'assigneeId' | 'deadline';
  */
 export type Guard<Args> =
   | (Args extends { caseId: string } ? { entity: 'case'; fields: readonly CaseGuardedField[] } : never)
-  | (Args extends { letterId: string } ? { entity: 'letter'; fields: readonly 'status'[] } : never);
+  | (Args extends { letterId: string } ? { entity: 'letter'; fields: readonly LetterGuardedField[] } : never);
+
+/** `version` guards a draft's body: a save based on a version someone else has since saved over is a conflict. */
+export type LetterGuardedField = 'status' | 'version';
 
 /** Where a pending action shows before the server's rows come back. */
 export interface Overlay<Args> {

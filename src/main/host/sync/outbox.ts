@@ -75,6 +75,11 @@ export class Outbox {
       return base;
     }
     const letter = this.inbound.serverRow('letter', rowId);
+    if (guard.fields.includes('version')) {
+      // A new draft has no version yet: the server creates it, whatever the base says.
+      base['version'] = letter && typeof letter['version'] === 'number' ? letter['version'] : null;
+      return base;
+    }
     const status = letter && typeof letter['status'] === 'string' ? letter['status']
       : this.statements.pendingLetterDraft.get(rowId) ? 'draft' : null;
     if (status === null) throw new RpcError('not_found', 'This letter is not in the local cache.');
