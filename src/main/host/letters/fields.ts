@@ -1,89 +1,16 @@
 /**
- * The merge fields of a letter (src/shared/letters/fields.ts), built from the local cache so a
- * letter can be drafted and previewed offline. Every value comes from a synced row, a queued action
- * or the domain engine; nothing is made up. A fact the schema lets be empty stays null; one it
- * requires (an address to send to, the case type's wording) makes the call fail with the paths
- * that are missing, never with a placeholder that could end up in a sent letter.
+ * The merge fields of a letter from the local cache, so a letter can be drafted and previewed
+ * offline: the case screen's read (queued actions count: a request for documents made offline is
+ * in it) and the case's parties, through the shared builder (src/shared/letters/build-fields.ts).
  */
 import type Database from 'better-sqlite3';
-import type { Language } from '../../../shared/contract';
-import {
-  addPeriod, asylumTracks, computeDecisionDeadline, DomainError, remedyPeriod, type AsylumTrack,
-} from '../../../shared/domain';
-import type { LetterCheckRecord } from '../../../shared/letters/consistency-rules';
-import type { LetterDecisionRecord } from '../../../shared/letters/draft';
-import { domainRules, isRegime, versionInEffect, type Regime } from '../../../shared/domain/rules';
-import { letterFields, letterPeriod, type LetterFields } from '../../../shared/letters/fields';
-import { caseTypeWording, requirementWording, worded } from '../../../shared/letters/wording';
+import { buildLetterFields, MissingLetterFacts, type BuiltFields, type FieldsRequest } from '../../../shared/letters/build-fields';
 import { RpcError } from '../../../shared/rpc';
 import { entitySchemas, type EntityRow } from '../../../shared/sync';
-import type { LetterKind } from '../../../shared/sync/mutations';
 import type { CacheDatabase } from '../db/open';
 import { ReviewReader } from '../review/case';
 
-/** Kinds that are a decision (besluit): only these carry the remedies clause (Awb 3:45). */
-export const decisionKinds: ReadonlySet<LetterKind> = new Set(['grant', 'refusal', 'not_processed', 'objection_decision', 'penalty_decision']);
-
-/** The outcome a decision letter's kind states; objection decisions say it in the letter itself. */
-const outcomeOfKind: Partial<Record<LetterKind, NonNullable<LetterFields['decision']>['outcome']>> = {
-  grant: 'granted', refusal: 'refused', not_processed: 'not_processed',
-};
-
-/** The case row's `decision` codes (the server's) as the fields' outcome. */
-const outcomeOfCase: Readonly<Record<string, NonNullable<LetterFields['decision']>['outcome']>> = {
-  grant: 'granted', refuse: 'refused', not_processed: 'not_processed',
-  objection_well_founded: 'objection_well_founded', objection_unfounded: 'objection_unfounded',
-  objection_inadmissible: 'objection_inadmissible',
-};
-
-/** The signing function when the cache does not know who is signed in (a fresh, signed-out cache). */
-const signingFunction: Record<Language, string> = { nl: 'Beslismedewerker', en: 'Decision officer' };
-
-export interface FieldsRequest {
-  caseId: string;
-  letterDate: string;
-  language: Language;
-  /** The letter's kind; without it every group the case has facts for is filled. */
-  kind?: LetterKind | undefined;
-  /** The caseworker's reasoning as written in the letter's reasoning block, for a decision. */
-  reasoning?: string | undefined;
-  /** The draft's decision record: the outcome it states and its grounds as the letter prints them. */
-  decision?: { record: LetterDecisionRecord; grounds: { text: string; legalBasis: string }[] } | null | undefined;
-}
-
-/** The fields and what the preview and the letter check need besides them. */
-export interface BuiltFields {
-  fields: LetterFields;
-  regime: Regime;
-  /** The case as the cache records it, for the consistency check. */
-  record: LetterCheckRecord;
-}
-
-type Party = EntityRow<'party'>;
-
-const nonEmpty = (value: string | null | undefined): string | null => {
-  const trimmed = value?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
-};
-
-/** A party's postal address, one line each; null when the cache has no street or no town. */
-export function addressLines(address: Readonly<Record<string, string>> | null): string[] | null {
-  if (!address) return null;
-  const street = nonEmpty([address['street'], address['houseNumber']].filter(Boolean).join(' '));
-  const postcode = nonEmpty(address['postcode'] ?? address['postalCode']);
-  const city = nonEmpty(address['city']);
-  if (street === null || city === null) return null;
-  // Dutch post puts two spaces between postcode and town, the town in capitals.
-  const lines = [street, postcode === null ? city.toUpperCase() : `${postcode}  ${city.toUpperCase()}`];
-  const country = nonEmpty(address['country']);
-  if (country !== null && !['NL', 'NLD', 'Nederland', 'Netherlands'].includes(country)) lines.push(country);
-  return lines;
-}
-
-/** Without a recorded gender the neutral form is the correct one, not a guess. */
-function salutation(name: string, language: Language): string {
-  return language === 'nl' ? `Geachte heer/mevrouw ${name},` : `Dear ${name},`;
-}
+export { decisionKinds } from '../../../shared/letters/build-fields';
 
 /** Reads the cache for a letter's fields; prepared statements kept for the host's lifetime. */
 export class LetterFieldsReader {
@@ -103,13 +30,11 @@ export class LetterFieldsReader {
   }
 
   /** not_found when the case is not in the cache, or lacks a fact the letter needs (`details.missing`). */
-  build(request: FieldsRequest): BuiltFields {
-    const { caseId, letterDate, language, kind } = request;
-    // The case screen's read, so queued actions (a request for documents made offline) count too.
-    const review = this.review.read(caseId, this.today());
+  build(request: FieldsRequest & { caseId: string }): BuiltFields {
+    const review = this.review.read(request.caseId, this.today());
     let kase: EntityRow<'case'> | null = null;
-    const parties: Party[] = [];
-    for (const row of this.rowsOfCase.all(caseId) as { entity: string; data: string }[]) {
+    const parties: EntityRow<'party'>[] = [];
+    for (const row of this.rowsOfCase.all(request.caseId) as { entity: string; data: string }[]) {
       const data = JSON.parse(row.data) as unknown;
       if (row.entity === 'case') kase = entitySchemas.case.safeParse(data).data ?? null;
       else {
@@ -117,162 +42,22 @@ export class LetterFieldsReader {
         if (party.success) parties.push(party.data);
       }
     }
-    const missing: string[] = [];
-    const { summary } = review;
-    const regime = isRegime(summary.regime) ? summary.regime : null;
-    if (regime === null) missing.push('case.regime');
-
-    const caseTypeLabel = worded(caseTypeWording, summary.caseType, language);
-    if (caseTypeLabel === null) missing.push('case.caseTypeLabel');
-
-    const applicantParty = parties.find((party) => party.role === 'applicant');
-    const applicantLines = addressLines(applicantParty?.address ?? null);
-    const representativeParty = parties.find((party) => party.role === 'representative') ?? null;
-    const representativeLines = representativeParty ? addressLines(representativeParty.address) : null;
-    // The letter goes to the representative when there is one, but the schema wants the applicant's
-    // address too (the editor shows it as theirs), so neither may be borrowed from the other.
-    if (!applicantParty) missing.push('applicant');
-    else if (applicantLines === null) missing.push('applicant.addressLines');
-    if (representativeParty && representativeLines === null) missing.push('representative.addressLines');
-    const sponsorParty = parties.find((party) => party.role === 'sponsor') ?? null;
-
-    const suspensions = review.suspensions.map(({ requestedOn, dueOn, endedOn }) => ({ requestedOn, dueOn, endedOn }));
-    const extensions = review.extensions.flatMap(({ period, legalGround, announcedOn }) => {
-      const parsed = letterPeriod.safeParse(period);
-      return parsed.success ? [{ period: parsed.data, legalGround, announcedOn }] : [];
-    });
-    let deadline: LetterFields['deadline'] | null = null;
-    if (regime !== null) {
-      try {
-        const computed = computeDecisionDeadline({
-          regime, receivedOn: summary.receivedOn,
-          ...(review.contestedDecisionOn ? { contestedDecisionOn: review.contestedDecisionOn } : {}),
-          suspensions: suspensions.map(({ requestedOn, endedOn }) => (endedOn ? { requestedOn, endedOn } : { requestedOn })),
-          extensions: extensions.map(({ period }) => period),
-          asOf: letterDate,
-        });
-        const rule = versionInEffect(domainRules.regimes[regime], summary.receivedOn);
-        deadline = {
-          decisionDeadline: computed.deadline, statutoryPeriod: letterPeriod.parse(rule.period), legalBasis: rule.legalBasis,
-          extensions, suspensions,
-        };
-      } catch (error) {
-        // An objection without its contested decision's date has no deadline to state.
-        if (!(error instanceof DomainError)) throw error;
-        missing.push('deadline');
-      }
+    try {
+      return buildLetterFields({
+        summary: review.summary, contestedDecisionOn: review.contestedDecisionOn,
+        suspensions: review.suspensions, extensions: review.extensions, kase, parties, signatory: this.signatory(),
+      }, request);
+    } catch (error) {
+      if (!(error instanceof MissingLetterFacts)) throw error;
+      throw new RpcError('not_found', 'The case lacks facts this letter needs.', { reason: 'missing_facts', missing: error.missing.join(',') });
     }
-
-    // The notice announces the latest extension; the template cannot word one that is not there.
-    if (kind === 'extension_notice' && extensions.length === 0) missing.push('deadline.extensions');
-
-    if (missing.length > 0 || !applicantParty || regime === null || caseTypeLabel === null || deadline === null) {
-      throw new RpcError('not_found', 'The case lacks facts this letter needs.', { reason: 'missing_facts', missing: missing.join(',') });
-    }
-
-    const fields: LetterFields = {
-      case: {
-        caseNumber: summary.caseNumber, caseType: summary.caseType, caseTypeLabel, receivedOn: summary.receivedOn,
-        contestedDecisionOn: review.contestedDecisionOn,
-      },
-      applicant: {
-        name: applicantParty.name.trim(),
-        addressLines: applicantLines ?? [],
-        salutation: salutation(applicantParty.name.trim(), language),
-        vNumber: /^\d{10}$/.test(applicantParty.vNumber ?? '') ? applicantParty.vNumber : summary.vNumber,
-        birthDate: applicantParty.birthDate,
-        nationality: nonEmpty(applicantParty.nationality),
-      },
-      sponsor: sponsorParty ? { name: sponsorParty.name.trim(), organisation: nonEmpty(sponsorParty.organisation) } : null,
-      representative: representativeParty && representativeLines
-        ? {
-          name: representativeParty.name.trim(), addressLines: representativeLines,
-          salutation: salutation(representativeParty.name.trim(), language), organisation: nonEmpty(representativeParty.organisation),
-        }
-        : null,
-      deadline,
-      request: this.request(review.suspensions, language),
-      decision: this.decision(request, kase, summary.caseType),
-      // The penalty decision's facts (Awb 4:18) are not computed here yet: see the report of issue 15.
-      penalty: null,
-      remedies: kind !== undefined && !decisionKinds.has(kind) ? null : remedies(summary.caseType, regime, kase, letterDate),
-      letter: {
-        date: letterDate,
-        // The letter's own number is given by the central API when it is sent; until then the case number stands.
-        reference: summary.caseNumber,
-        signatory: this.signatory(language),
-      },
-    };
-    const checked = letterFields.safeParse(fields);
-    if (!checked.success) {
-      const paths = [...new Set(checked.error.issues.map((issue) => issue.path.join('.')))];
-      throw new RpcError('not_found', 'The case lacks facts this letter needs.', { reason: 'missing_facts', missing: paths.join(',') });
-    }
-    const track = kase?.application?.['asylumTrack'];
-    const asylumTrack = (asylumTracks as readonly unknown[]).includes(track) ? (track as AsylumTrack) : undefined;
-    const caseDecision = kase?.decision ? outcomeOfCase[kase.decision] ?? null : null;
-    const record: LetterCheckRecord = {
-      decision: caseDecision ?? request.decision?.record.outcome ?? null,
-      parties: {
-        applicant: { name: applicantParty.name.trim(), vNumber: fields.applicant.vNumber },
-        representative: representativeParty ? { name: representativeParty.name.trim() } : null,
-      },
-      caseType: summary.caseType, regime, receivedOn: summary.receivedOn, contestedDecisionOn: review.contestedDecisionOn,
-      suspensions: suspensions.map(({ requestedOn, endedOn }) => (endedOn ? { requestedOn, endedOn } : { requestedOn })),
-      extensions: extensions.map(({ period }) => period),
-      letterDate,
-      ...(asylumTrack ? { asylumTrack } : {}),
-    };
-    return { fields: checked.data, regime, record };
   }
 
-  /** The latest request for documents that is still open, worded; null when none is, or a document has no wording. */
-  private request(rows: readonly { documents: string[]; requestedOn: string; dueOn: string; endedOn: string | null }[], language: Language): LetterFields['request'] {
-    const open = rows.filter((row) => row.endedOn === null).sort((left, right) => right.requestedOn.localeCompare(left.requestedOn))[0];
-    if (!open) return null;
-    const documents = open.documents.map((code) => worded(requirementWording, code, language));
-    if (documents.length === 0 || documents.some((text) => text === null)) return null;
-    return { requestedOn: open.requestedOn, dueOn: open.dueOn, documents: documents as string[] };
-  }
-
-  /**
-   * A decision letter states its outcome (the draft's decision record, else the kind's, else the
-   * case's), its grounds and reasoning as the caseworker wrote them (empty until written: the check
-   * refuses that), and the departure date where the duty to leave applies: four weeks after the
-   * letter date (Vw art. 62(1)).
-   */
-  private decision(request: FieldsRequest, kase: EntityRow<'case'> | null, caseType: string): LetterFields['decision'] {
-    const { kind, letterDate } = request;
-    if (kind !== undefined && !decisionKinds.has(kind)) return null;
-    const outcome = request.decision?.record.outcome ?? (kind ? outcomeOfKind[kind] : undefined)
-      ?? (kase?.decision ? outcomeOfCase[kase.decision] : undefined);
-    if (!outcome) return null;
-    const duty = versionInEffect(domainRules.dutyToLeave, letterDate);
-    const departureBy = outcome === 'refused' && duty.caseTypes.includes(caseType) ? addPeriod(letterDate, { weeks: 4 }) : null;
-    return {
-      outcome, decidedOn: kase?.decidedOn ?? letterDate, grounds: request.decision?.grounds ?? [],
-      reasoning: nonEmpty(request.reasoning) ?? '', permit: null, departureBy,
-    };
-  }
-
-  private signatory(language: Language): string {
+  private signatory(): string | null {
     const id = this.userId();
     const data = id === null ? undefined : (this.user.get(id) as string | undefined);
     const user = data === undefined ? null : entitySchemas.user.safeParse(JSON.parse(data) as unknown).data ?? null;
-    return nonEmpty(user?.displayName) ?? signingFunction[language];
-  }
-}
-
-/** The remedy clause's facts; null for asylum unless the case records its track, which sets the period. */
-function remedies(caseType: string, regime: Regime, kase: EntityRow<'case'> | null, letterDate: string): LetterFields['remedies'] {
-  const track = kase?.application?.['asylumTrack'];
-  const asylumTrack = (asylumTracks as readonly unknown[]).includes(track) ? (track as AsylumTrack) : undefined;
-  if (regime === 'asylum' && asylumTrack === undefined) return null;
-  try {
-    const result = remedyPeriod({ caseType, letterDate, ...(asylumTrack ? { asylumTrack } : {}) });
-    return { remedy: result.remedy, weeks: result.period.weeks, lastDay: result.lastDay, legalBasis: result.legalBasis };
-  } catch (error) {
-    if (error instanceof DomainError) return null;
-    throw error;
+    const name = user?.displayName.trim() ?? '';
+    return name === '' ? null : name;
   }
 }

@@ -26,6 +26,7 @@ import { columnsForTab, fixedColumns, loadColumns, queueColumns, saveColumns, ty
 import { searchWords } from './highlight';
 import { QueueFilters } from './QueueFilters';
 import { QueueGrid } from './QueueGrid';
+import { ApprovalsList } from '../letters/ApprovalsList';
 import { QueueSpotlight, type PaletteAction } from './QueueSpotlight';
 import { SavedViews } from './SavedViews';
 import { ShortcutLegend } from './ShortcutLegend';
@@ -96,6 +97,9 @@ export const QueueScreen = memo(function QueueScreen({ sessionless }: QueueScree
   const data = useQueueData({ tab, filter, sort });
   const me = directory?.me ?? null;
   const teamLead = me?.role === 'team_lead';
+  // Reviewers and team leads approve letters (four-eyes): their queue has a tab of letters awaiting them.
+  const approver = teamLead || me?.role === 'reviewer';
+  const [approvals, setApprovals] = useState(false);
   const words = useMemo(() => searchWords(filter.text), [filter.text]);
   const shownColumns = useMemo(() => columnsForTab(columns, tab), [columns, tab]);
   const openRow = useCallback((row: QueueRow) => openCase(row.id), []);
@@ -294,18 +298,24 @@ export const QueueScreen = memo(function QueueScreen({ sessionless }: QueueScree
           </Button>
         </Group>
       </Group>
-      <Tabs value={tab} onChange={(value) => value && setTab(value as QueueTab)} activateTabWithKeyboard>
+      <Tabs value={approvals ? 'approvals' : tab} activateTabWithKeyboard
+        onChange={(value) => {
+          setApprovals(value === 'approvals');
+          if (value && value !== 'approvals') setTab(value as QueueTab);
+        }}>
         <Tabs.List>
           {tabs.map((name, index) => (
             <Tabs.Tab key={name} value={name} data-testid={`queue-tab-${name}`} rightSection={<Kbd size="xs" aria-hidden>{index + 1}</Kbd>}>
               {t(`queue.tabs.${name}`)}
             </Tabs.Tab>
           ))}
+          {approver && <Tabs.Tab value="approvals" data-testid="queue-tab-approvals">{t('letters.approvals.tab')}</Tabs.Tab>}
         </Tabs.List>
+        {approver && <Tabs.Panel value="approvals" pt="sm">{approvals && <ApprovalsList />}</Tabs.Panel>}
         {/* One panel per tab so every tab controls an element; the queue itself lives in the active one. */}
         {tabs.map((name) => (
           <Tabs.Panel key={name} value={name} pt="sm">
-            {name === tab && (
+            {name === tab && !approvals && (
               <Stack gap="sm">
                 <QueueFilters filter={filter} onChange={setFilter} directory={directory} searchRef={searchRef} />
                 {data.status === 'ready' && data.errorCode && <ErrorNotice title={t('queue.errorTitle')} code={data.errorCode} onRetry={data.reload} />}

@@ -13,10 +13,13 @@ import {
   assistEvidence, checklistFor, requirementForKind, type EvidenceField,
 } from '../../../shared/domain';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { LetterPreviewPane } from '../letters/LetterPreviewPane';
+import { LettersPanel } from '../letters/LettersPanel';
+import { LetterPreviewContext, type ShownLetter } from '../letters/preview';
 import { StatusBadge } from '../components/StatusBadge';
 import { errorMessageKey } from '../errors';
 import { useApi } from '../state/api';
-import { hashOfCase, hashOfScreen } from '../state/hooks';
+import { hashOfCase, hashOfScreen, letterIdFromHash } from '../state/hooks';
 import { neighbourOf } from '../state/queueOrder';
 import { CaseActions } from './CaseActions';
 import { CaseData } from './CaseData';
@@ -55,7 +58,8 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
   const [find, setFind] = useState('');
   const [selection, setSelection] = useState<{ page: number; text: string } | null>(null);
   const [selectedField, selectField] = useState<EvidenceField | null>(null);
-  const [tab, setTab] = useState<string | null>('data');
+  const [tab, setTab] = useState<string | null>(letterIdFromHash(window.location.hash) ? 'letters' : 'data');
+  const [shownLetter, setShownLetter] = useState<ShownLetter | null>(null);
   const [legend, setLegend] = useState(false);
   const documents = useDocuments(api, review.documents, documentId);
   const checklist = useMemo(() => checklistFor(review.summary.caseType, review.summary.receivedOn), [review.summary.caseType, review.summary.receivedOn]);
@@ -169,10 +173,12 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
         <SplitView
           left={(
             <ReviewContext.Provider value={deferred}>
-              <CaseTabs tab={tab} onTab={setTab} />
+              <LetterPreviewContext.Provider value={setShownLetter}>
+                <CaseTabs tab={tab} onTab={setTab} />
+              </LetterPreviewContext.Provider>
             </ReviewContext.Provider>
           )}
-          right={(
+          right={tab === 'letters' && shownLetter ? <LetterPreviewPane letter={shownLetter} /> : (
             <ReviewContext.Provider value={controller}>
               <DocumentPane documents={documents} find={find}
                 onPageChange={(next, count) => {
@@ -222,10 +228,12 @@ const CaseHeader = memo(function CaseHeader({ legend, onLegend }: { legend: bool
   );
 });
 
-/** The left pane: application data, evidence (with the assistant's open findings counted) and timeline. */
+/** The left pane: application data, evidence (with the assistant's open findings counted), timeline and letters. */
 const CaseTabs = memo(function CaseTabs({ tab, onTab }: { tab: string | null; onTab: (tab: string | null) => void }) {
   const { t } = useTranslation();
-  const { findings } = useReview();
+  const { findings, review, today } = useReview();
+  // The applicant's correspondence language as the application states it; Dutch otherwise.
+  const applicantLanguage = review.application?.['correspondenceLanguage'] === 'en' ? 'en' : 'nl';
   return (
     <Tabs value={tab} onChange={onTab} keepMounted={false}>
       <Tabs.List style={{ position: 'sticky', top: 0, background: 'var(--mantine-color-white)', zIndex: 1 }}>
@@ -235,10 +243,12 @@ const CaseTabs = memo(function CaseTabs({ tab, onTab }: { tab: string | null; on
           {t('review.tabs.evidence')}
         </Tabs.Tab>
         <Tabs.Tab value="timeline" data-testid="tab-timeline">{t('review.tabs.timeline')}</Tabs.Tab>
+        <Tabs.Tab value="letters" data-testid="tab-letters">{t('review.tabs.letters')}</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="data"><CaseData /></Tabs.Panel>
       <Tabs.Panel value="evidence"><EvidencePanel /></Tabs.Panel>
       <Tabs.Panel value="timeline"><Timeline /></Tabs.Panel>
+      <Tabs.Panel value="letters"><LettersPanel caseId={review.summary.id} today={today} applicantLanguage={applicantLanguage} /></Tabs.Panel>
     </Tabs>
   );
 });

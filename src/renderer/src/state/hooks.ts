@@ -48,8 +48,18 @@ export type Screen = (typeof screens)[number] | 'case';
 
 /** The case id of a hash like '#/case/<caseId>', or null. */
 export function caseIdFromHash(hash: string): string | null {
-  const match = /^#\/?case\/([A-Za-z0-9-]{1,64})$/.exec(hash);
+  const match = /^#\/?case\/([A-Za-z0-9-]{1,64})(?:\/letter\/[A-Za-z0-9-]{1,64})?$/.exec(hash);
   return match?.[1] ?? null;
+}
+
+/** The letter a hash like '#/case/<id>/letter/<letterId>' opens on the case's Letters tab. */
+export function letterIdFromHash(hash: string): string | null {
+  return /^#\/?case\/[A-Za-z0-9-]{1,64}\/letter\/([A-Za-z0-9-]{1,64})$/.exec(hash)?.[1] ?? null;
+}
+
+/** The hash that opens a letter of a case. */
+export function hashOfLetter(caseId: string, letterId: string): string {
+  return `#/case/${caseId}/letter/${letterId}`;
 }
 
 /** The hash that opens a case on the case screen. */
