@@ -100,9 +100,14 @@ function statedValue(field: string, value: ApplicationValue | undefined, languag
   return text === '' ? null : text;
 }
 
+/**
+ * Whether a link proves a fact: the fact's requirement, and its field. A fact without a field is
+ * proven only by a link of the whole requirement, so text selected to prove the salary is never
+ * printed as, say, the employer's name.
+ */
 function proves(fact: GroundFact, link: VerifiedEvidence): boolean {
   return (fact.requirement === undefined || link.requirement === fact.requirement)
-    && (fact.applicationField === undefined || link.field === fact.applicationField);
+    && (fact.applicationField === undefined ? (link.field ?? null) === null : link.field === fact.applicationField);
 }
 
 function citationOf(link: VerifiedEvidence, language: Language, withQuote: boolean): Citation {
