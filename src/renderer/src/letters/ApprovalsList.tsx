@@ -35,7 +35,7 @@ export function ApprovalsList() {
                 <Table.Td><Anchor href={hashOfLetter(item.caseId, item.letterId)} size="sm">{item.caseNumber}</Anchor></Table.Td>
                 <Table.Td>{t(`letters.kind.${item.kind}`, { defaultValue: item.kind })}</Table.Td>
                 <Table.Td>{item.drafterName ?? t('letters.unknownPerson')}</Table.Td>
-                <Table.Td>{item.submittedAt ? formatInstant(item.submittedAt, i18n.language) : ''}</Table.Td>
+                <Table.Td>{item.submittedAt ? formatInstant(item.submittedAt, i18n.language === 'en' ? 'en' : 'nl') : ''}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
