@@ -21,6 +21,43 @@ export interface LetterEditorExtensionOptions {
   mergeField?: AnyExtension;
 }
 
+/*
+ * The shortcuts, for the shortcut legend: each as the key string the editor binds (ProseMirror
+ * keymap notation, "Mod" is Ctrl, or ⌘ on a Mac) and its i18n key. Bold, Italic, UndoRedo and
+ * HardBreak bind theirs; FieldMenuShortcut below binds Mod-Alt-f. The list must name the same keys.
+ */
+export interface LetterEditorShortcut {
+  /** As the editor binds it: "Mod-Alt-f". */
+  hotkey: string;
+  /** The keys as the legend shows them, before `shortcutKeys` names Mod and Alt for the platform. */
+  keys: readonly string[];
+  /** i18n key of what it does. */
+  label: string;
+}
+
+export const letterEditorShortcuts = [
+  { hotkey: 'Mod-b', keys: ['Mod', 'B'], label: 'letterEditor.shortcuts.bold' },
+  { hotkey: 'Mod-i', keys: ['Mod', 'I'], label: 'letterEditor.shortcuts.italic' },
+  { hotkey: 'Mod-z', keys: ['Mod', 'Z'], label: 'letterEditor.shortcuts.undo' },
+  { hotkey: 'Mod-Shift-z', keys: ['Mod', 'Shift', 'Z'], label: 'letterEditor.shortcuts.redo' },
+  { hotkey: 'Mod-Alt-f', keys: ['Mod', 'Alt', 'F'], label: 'letterEditor.shortcuts.insertField' },
+  { hotkey: 'Shift-Enter', keys: ['Shift', 'Enter'], label: 'letterEditor.shortcuts.hardBreak' },
+] as const satisfies readonly LetterEditorShortcut[];
+
+/** Whether the keys are a Mac's: there Mod is ⌘ and Alt is ⌥, as ProseMirror binds them. */
+function onMac(): boolean {
+  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+}
+
+/** A shortcut's keys as this platform's keyboard labels them. */
+export function shortcutKeys(shortcut: LetterEditorShortcut, mac = onMac()): string[] {
+  return shortcut.keys.map((key) => {
+    if (key === 'Mod') return mac ? '⌘' : 'Ctrl';
+    if (key === 'Alt') return mac ? '⌥' : 'Alt';
+    return key;
+  });
+}
+
 /** Mod-Alt-f while typing opens the field menu: the keys must work where the focus is, in the editor. */
 const FieldMenuShortcut = Extension.create<{ open: () => void }>({
   name: 'letterFieldMenuShortcut',
