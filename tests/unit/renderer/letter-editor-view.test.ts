@@ -47,7 +47,7 @@ const withField: LetterBody = {
 };
 
 function ui(props: LetterEditorProps): ReactElement {
-  return createElement(MantineProvider, null, createElement(I18nextProvider, { i18n }, createElement(LetterEditor, props)));
+  return createElement(MantineProvider, { env: 'test' }, createElement(I18nextProvider, { i18n }, createElement(LetterEditor, props)));
 }
 
 function mount(props: LetterEditorProps): { root: Root; editor: () => Editor } {
@@ -112,5 +112,19 @@ describe('LetterEditor', () => {
     // Undo must not bring the previous letter back.
     act(() => { editor().commands.undo(); });
     expect(editor().getJSON()).toEqual(body('Een andere brief.'));
+  });
+
+  it('opens the field menu on Mod-Alt-f and inserts the field picked there', async () => {
+    const seen: LetterBody[] = [];
+    const { editor } = mount({ value: body('Omdat.'), fields: sampleLetterFields.nl, language: 'nl', onChange: (next) => seen.push(next) });
+    act(() => { editor().commands.setTextSelection(reasoningStart(editor())); });
+    const event = new KeyboardEvent('keydown', { key: 'f', ctrlKey: true, altKey: true, bubbles: true });
+    act(() => { editor().view.someProp('handleKeyDown', (handler) => handler(editor().view, event)); });
+    await act(async () => { await new Promise((resolve) => setTimeout(resolve, 10)); });
+    const item = document.querySelector<HTMLElement>('[data-testid="letter-editor-field-menu"] [data-field="case.caseNumber"]');
+    expect(item?.textContent).toContain(sampleLetterFields.nl.case.caseNumber);
+    act(() => item?.click());
+    const reasoning = seen.at(-1)?.content.find((node) => node.type === 'freeBlock');
+    expect(reasoning?.type === 'freeBlock' && reasoning.content[0]?.content?.[0]).toEqual({ type: 'mergeField', attrs: { field: 'case.caseNumber' } });
   });
 });

@@ -4,6 +4,7 @@
  * editable, standard texts are not, whatever the key press.
  */
 import { Editor, type JSONContent } from '@tiptap/core';
+import { Slice } from '@tiptap/pm/model';
 import { AllSelection, TextSelection } from '@tiptap/pm/state';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LetterBlock } from '../../../src/shared/letters/blocks';
@@ -145,6 +146,18 @@ describe('letter editor extensions', () => {
     const explanation = (json.content ?? []).filter((node) => node.type === 'freeBlock')[1];
     expect(explanation?.content?.[0]?.content?.[0]).toEqual({ type: 'mergeField', attrs: { field: 'applicant.name' } });
     expect(letterBodyDocument.safeParse(json).success).toBe(true);
+  });
+
+  it('pastes a copied standard block as its paragraphs, into the free block', () => {
+    const editor = editorWith(body());
+    const standard = editor.state.doc.firstChild;
+    if (!standard) throw new Error('empty');
+    const pasted = editor.view.someProp('transformPasted', (transform) => transform(new Slice(editor.state.doc.slice(0, standard.nodeSize).content, 0, 0), editor.view, false));
+    expect(pasted?.content.firstChild?.type.name).toBe('paragraph');
+    editor.chain().setTextSelection(startOf(editor, 'freeBlock')).command(({ tr }) => { if (pasted) tr.replaceSelection(pasted); return true; }).run();
+    expect(standardBlocks(editor.getJSON())).toHaveLength(4);
+    expect(freeText(editor)[0]).toContain('Geachte mevrouw El Amrani,');
+    expect(letterBodyDocument.safeParse(editor.getJSON()).success).toBe(true);
   });
 
   it('keeps the cursor out of standard blocks', () => {
