@@ -10,6 +10,7 @@
 import '@mantine/tiptap/styles.css';
 import './letter-editor.css';
 import { RichTextEditor } from '@mantine/tiptap';
+import type { Node as PmNode } from '@tiptap/pm/model';
 import { useEditor } from '@tiptap/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,12 +44,12 @@ export function LetterEditor({ value, fields, language, onChange, readOnly = fal
   const [menuOpened, setMenuOpened] = useState(false);
   // Read in the editor's callbacks, which it keeps from its creation: the latest props, not the first.
   const onChangeRef = useRef(onChange);
-  const ariaLabelRef = useRef(ariaLabel ?? t('letterEditor.label'));
+  const attributesRef = useRef({ label: ariaLabel ?? t('letterEditor.label'), language });
   // The last body the editor reported, as JSON: its echo through `value` must not reset the content.
   const reported = useRef<string | null>(null);
   useEffect(() => {
     onChangeRef.current = onChange;
-    ariaLabelRef.current = ariaLabel ?? t('letterEditor.label');
+    attributesRef.current = { label: ariaLabel ?? t('letterEditor.label'), language };
   });
 
   // The block labels are rendered by the nodes themselves, so a new UI language makes a new editor.
@@ -70,7 +71,8 @@ export function LetterEditor({ value, fields, language, onChange, readOnly = fal
     // The toolbar controls follow the editor themselves; the component need not re-render per key press.
     shouldRerenderOnTransaction: false,
     editorProps: {
-      attributes: () => ({ 'aria-label': ariaLabelRef.current, 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true', lang: language }),
+      // A function, read on every update: the label and the letter's language may change after creation.
+      attributes: () => ({ 'aria-label': attributesRef.current.label, 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true', lang: attributesRef.current.language }),
     },
     onUpdate: ({ editor: current }) => {
       const parsed = letterBodyDocument.safeParse(current.getJSON());
@@ -85,7 +87,14 @@ export function LetterEditor({ value, fields, language, onChange, readOnly = fal
     const incoming = JSON.stringify(value);
     if (incoming === reported.current || incoming === JSON.stringify(editor.getJSON())) return;
     // Another letter: replace the whole document past the lock, outside undo (undo must not bring the old letter back).
-    const doc = editor.schema.nodeFromJSON(value);
+    let doc: PmNode;
+    try {
+      doc = editor.schema.nodeFromJSON(value);
+    } catch (error) {
+      // A body the editor's schema cannot hold would have been refused by letterBodyDocument; keep what is shown.
+      console.error('LetterEditor: value does not fit the editor', error);
+      return;
+    }
     const tr = editor.state.tr.replaceWith(0, editor.state.doc.content.size, doc.content)
       .setMeta(lockBypass, true).setMeta('addToHistory', false).setMeta('preventUpdate', true);
     editor.view.dispatch(tr);
