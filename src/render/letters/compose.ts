@@ -7,43 +7,21 @@
  * Standard blocks always come from the template, never from the body: the body's copy of them is
  * what the editor shows, so a body that was tampered with cannot change a standaardtekst.
  */
-import { formatLegalDateLong } from '../../shared/domain';
 import type { Language } from '../../shared/contract/common';
 import type { LetterBlock } from '../../shared/letters/blocks';
 import { freeBlocksOf, type LetterBody, type LetterInline } from '../../shared/letters/body';
 import type { LetterDocument } from '../../shared/letters/document';
 import type { LetterFields } from '../../shared/letters/fields';
+import { mergeFieldText } from '../../shared/letters/merge';
 import type { RenderedLetter } from './templates';
+
+// Moved to shared so the letter editor shows a field exactly as the letter prints it; re-exported for existing callers.
+export { fieldValue, mergeFieldText } from '../../shared/letters/merge';
 
 /** Template blocks the layout prints in places of its own (address window, reference column, signature). */
 const placedBlocks = new Set(['address', 'references', 'subject', 'signature', 'signatory']);
 
 const closingFallback: Record<Language, string> = { nl: 'Met vriendelijke groet,', en: 'Kind regards,' };
-
-const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The value at a dotted LetterFields path; undefined when a group on the way is null or the path is not there. */
-export function fieldValue(fields: LetterFields, path: string): unknown {
-  let current: unknown = fields;
-  for (const key of path.split('.')) {
-    if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
-/**
- * A merge field as the letter prints it: dates in words, lists joined. A field that has no value,
- * or one that is a group rather than a value, prints as `[[path]]`, which the consistency check
- * refuses as an unfilled placeholder: the letter never silently leaves a gap.
- */
-export function mergeFieldText(fields: LetterFields, path: string, language: Language): string {
-  const value = fieldValue(fields, path);
-  if (typeof value === 'string' && value.trim() !== '') return isoDatePattern.test(value) ? formatLegalDateLong(value, language) : value;
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string')) return value.join(', ');
-  return `[[${path}]]`;
-}
 
 function inlineText(nodes: readonly LetterInline[] | undefined, fields: LetterFields, language: Language): string {
   return (nodes ?? []).map((node) => {
