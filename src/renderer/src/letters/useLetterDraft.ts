@@ -63,8 +63,8 @@ export function useLetterDraft(input: LetterDraftInput): LetterDraft {
   const [pending, setPending] = useState(false);
   const request = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef({ body, decision });
-  latest.current = { body, decision };
+  // What the next render sends: set with the state, so a render scheduled before React re-renders sees it.
+  const latest = useRef({ body: input.body, decision: input.decision });
   const { letterId, caseId, kind, letterDate, language, editable } = input;
 
   const render = useCallback(async (save: boolean): Promise<LetterDraftView | null> => {
@@ -77,7 +77,10 @@ export function useLetterDraft(input: LetterDraftInput): LetterDraft {
       setErrorCode(null);
       setErrorDetails(null);
       setPending(false);
-      if (current === null) setBodyState(answer.body);
+      if (current === null) {
+        latest.current = { ...latest.current, body: answer.body };
+        setBodyState(answer.body);
+      }
       if (save && editable) {
         setSaveState('saving');
         try {
