@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { blobs, caseEvents, cases, documents, letters } from '../../../src/server/db/schema';
 import type { LetterFrame } from '../../../src/shared/letters/draft';
-import type { MutationResult } from '../../../src/shared/sync';
-import { createTestServer, mutation, push, request, seedWorld, type TestServer, type World, type WorldUser } from './harness';
+import { entitySchemas, type MutationResult } from '../../../src/shared/sync';
+import { createTestServer, mutation, pullAll, push, request, seedWorld, type TestServer, type World, type WorldUser } from './harness';
 import { consistentFrame } from './letter-frames';
 
 let server: TestServer;
@@ -70,6 +70,21 @@ describe('saving and submitting', () => {
     const { letterId, results } = await draftAndSubmit(world.users.caseworkerA, 'A1', frame);
     expect(results.map((result) => result.status)).toEqual(['applied', 'applied']);
     expect(await letterRow(letterId)).toMatchObject({ status: 'submitted', frame, approvedSha256: null });
+  });
+});
+
+describe('approving a letter the case has moved away from', () => {
+  it('checks again at approval: a suspension recorded after submission makes the stated deadline wrong', async () => {
+    const frame = await consistentFrame(server, world.cases.A1.id, 'refusal', today);
+    const { letterId, results } = await draftAndSubmit(world.users.caseworkerA, 'A1', frame);
+    expect(results.map((result) => result.status)).toEqual(['applied', 'applied']);
+    const [requested] = await push(server, world.users.caseworkerA, [mutation('case.requestDocuments', {
+      caseId: world.cases.A1.id, suspensionId: randomUUID(), documents: ['passport'], dueOn: '2026-03-16',
+    })]);
+    expect(requested?.status).toBe('applied');
+    const [approved] = await push(server, world.users.reviewerA, [mutation('letter.approve', { letterId }, { status: 'submitted' })]);
+    expect(approved).toMatchObject({ status: 'rejected', code: 'letter_inconsistent' });
+    expect(approved?.status === 'rejected' ? approved.reason : '').toContain('suspension_count_differs');
   });
 });
 
@@ -148,5 +163,19 @@ describe('approving and sending', () => {
     const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, world.cases.A2.id));
     expect(events.find((event) => event.kind === 'letter.send')?.detail)
       .toMatchObject({ letterId, documentId: row.documentId, remediesLastDay: row.frame?.fields.remedies?.lastDay });
+  });
+
+  it('publishes the frame, the approved SHA-256 and the document link, and still parses rows from before them', async () => {
+    const page = await pullAll(server, world.users.caseworkerA);
+    const upserted = (entity: string, id: string | null) => {
+      const change = page.changes.find((entry) => entry.entity === entity && entry.id === id);
+      return change?.kind === 'upsert' ? change.data : undefined;
+    };
+    const parsed = entitySchemas.letter.parse(upserted('letter', letterId));
+    expect(parsed).toMatchObject({ status: 'sent', approvedSha256: approvedSha });
+    expect(parsed.frame?.letterDate).toBe(today);
+    expect(entitySchemas.document.parse(upserted('document', parsed.documentId))).toMatchObject({ letterId, source: 'letter' });
+    const { frame: _frame, approvedSha256: _sha, documentId: _document, ...older } = parsed;
+    expect(entitySchemas.letter.parse(older)).toMatchObject({ frame: null, approvedSha256: null, documentId: null });
   });
 });
