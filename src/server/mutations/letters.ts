@@ -29,11 +29,14 @@ async function saveLetter(context: MutationContext, kase: CaseRow, letter: Lette
   await recordCaseEvent(context.tx, context.batch, kase, event, context.actor.userId, { letterId: letter.id, ...detail });
 }
 
-/** A frame belongs to the case it is saved on: a frame of another case would put its facts in this letter. */
-function checkFrame(kase: CaseRow, frame: LetterFrame | undefined): void {
-  if (frame && frame.fields.case.caseNumber !== kase.caseNumber) {
-    throw new Rejection('invalid_arguments', 'frame is of another case');
-  }
+/**
+ * A frame belongs to the case it is saved on (a frame of another case would put its facts in this
+ * letter) and to a template of the letter's kind (else no render could ever match it).
+ */
+function checkFrame(kase: CaseRow, kind: string, frame: LetterFrame | undefined): void {
+  if (!frame) return;
+  if (frame.fields.case.caseNumber !== kase.caseNumber) throw new Rejection('invalid_arguments', 'frame is of another case');
+  if (!frame.template.startsWith(`${kind}/`)) throw new Rejection('invalid_arguments', 'frame template is of another letter kind');
 }
 
 /**
@@ -68,7 +71,7 @@ async function renderChecked(context: MutationContext, letter: LetterRow, kase: 
  */
 export const saveDraft: MutationHandler<'letter.saveDraft'> = async (context, args) => {
   const kase = await caseInScope(context, args.caseId);
-  checkFrame(kase, args.frame);
+  checkFrame(kase, args.kind, args.frame);
   const frame = args.frame === undefined ? {} : { frame: args.frame };
   const [existing] = await context.tx.select().from(letters).where(eq(letters.id, args.letterId)).for('update');
   if (!existing) {

@@ -40,12 +40,16 @@ async function letterRow(letterId: string) {
 }
 
 describe('saving and submitting', () => {
-  it('refuses a frame of another case, and a letter without a frame at submit', async () => {
+  it('refuses a frame of another case or letter kind, and a letter without a frame at submit', async () => {
     const frame = await consistentFrame(server, world.cases.A1.id, 'refusal', today);
     const [wrongCase] = await push(server, world.users.caseworkerA, [
       mutation('letter.saveDraft', { letterId: randomUUID(), caseId: world.cases.A2.id, kind: 'refusal', body: 'x', frame }),
     ]);
     expect(wrongCase).toMatchObject({ status: 'rejected', code: 'invalid_arguments' });
+    const [wrongKind] = await push(server, world.users.caseworkerA, [
+      mutation('letter.saveDraft', { letterId: randomUUID(), caseId: world.cases.A1.id, kind: 'grant', body: 'x', frame }),
+    ]);
+    expect(wrongKind).toMatchObject({ status: 'rejected', code: 'invalid_arguments', reason: 'frame template is of another letter kind' });
     const { results } = await draftAndSubmit(world.users.caseworkerA, 'A1', undefined);
     expect(results[0]?.status).toBe('applied');
     expect(results[1]).toMatchObject({ status: 'rejected', code: 'invalid_state', reason: 'letter has no frame: save it with this version first' });
