@@ -1,13 +1,13 @@
 /** Letters and their workflow: draft → submitted → approved | returned → sent (four-eyes review). */
 import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import { needsSecondApprover } from '../../shared/domain/rules';
 import { hasBlockingFindings } from '../../shared/letters/consistency';
 import type { LetterFrame } from '../../shared/letters/draft';
 import type { MadeLetter } from '../../render/letters/letter';
 import { canReviewLetters } from '../authz/actor';
-import { letters } from '../db/schema';
+import { blobs, documents, letters } from '../db/schema';
 import { publishCaseChild, recordCaseEvent, updateCase, type CaseRow } from '../cases/records';
-import { storeLetterDocument } from '../letters/documents';
 import { caseDecisionCode } from '../letters/record';
 import { findingsReason, LetterNotRenderable, noFrameReason, type LetterRow, type RenderableLetter } from '../letters/service';
 import { caseInScope, expectBase, Rejection, type MutationContext, type MutationHandler } from './context';
@@ -63,6 +63,25 @@ async function renderChecked(context: MutationContext, letter: LetterRow, kase: 
   const findings = await context.letters.check(context.tx, kase, rendered.renderable, rendered.made);
   if (hasBlockingFindings(findings)) throw new Rejection('letter_inconsistent', findingsReason(findings));
   return rendered;
+}
+
+/**
+ * A sent letter's PDF as a document of its case: the bytes content-addressed in `blobs` like every
+ * document (intake, training load), a `documents` row with source 'letter' pointing back at the
+ * letter, published as a case child so the workbench shows and caches it like any other document.
+ */
+async function storeLetterDocument(context: MutationContext, kase: CaseRow, letter: LetterRow, made: MadeLetter): Promise<string> {
+  const { tx, batch } = context;
+  // The same bytes may already be stored (the same letter sent again after a reopening): one blob serves both.
+  await tx.insert(blobs).values({ sha256: made.sha256, size: made.pdf.length, content: made.pdf, createdAt: batch.now }).onConflictDoNothing();
+  const [document] = await tx.insert(documents).values({
+    id: randomUUID(), caseId: kase.id, title: `${made.rendered.template.title}, ${made.document.date}`,
+    kind: 'letter', mediaType: 'application/pdf', sha256: made.sha256, size: made.pdf.length, source: 'letter',
+    uploadedAt: batch.now, letterId: letter.id,
+  }).returning();
+  if (!document) throw new Error('document insert returned nothing');
+  publishCaseChild(batch, kase, 'document', document);
+  return document.id;
 }
 
 /**
@@ -144,9 +163,9 @@ export const sendLetter: MutationHandler<'letter.send'> = async (context, args) 
   if (letter.approvedSha256 === null || made.sha256 !== letter.approvedSha256) {
     throw new Rejection('letter_changed', 'the letter is no longer the one that was approved: submit it for approval again');
   }
-  const document = await storeLetterDocument(context, kase, letter, made);
-  await saveLetter(context, kase, letter, { status: 'sent', sentAt: context.batch.now, documentId: document.id }, 'letter.send', {
-    documentId: document.id, sha256: made.sha256, remediesLastDay: frame.fields.remedies?.lastDay ?? null,
+  const documentId = await storeLetterDocument(context, kase, letter, made);
+  await saveLetter(context, kase, letter, { status: 'sent', sentAt: context.batch.now, documentId }, 'letter.send', {
+    documentId, sha256: made.sha256, remediesLastDay: frame.fields.remedies?.lastDay ?? null,
   });
   const decision = caseDecisionCode(kind, frame);
   if (decision) {
