@@ -17,6 +17,7 @@ import { errorMessageKey } from '../errors';
 import { useApi } from '../state/api';
 import { ConsistencyPanel } from './ConsistencyPanel';
 import { LetterEditor } from './editor/LetterEditor';
+import { missingFactsText } from './missingFacts';
 import { LetterPreviewContext } from './preview';
 import { ReasoningSection } from './ReasoningSection';
 import { useLetterDraft } from './useLetterDraft';
@@ -47,7 +48,8 @@ export interface LetterWorkspaceProps {
 }
 
 export function LetterWorkspace({ caseId, letterId, detail, kind, language, today, role, onDone }: LetterWorkspaceProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const uiLanguage: Language = i18n.language === 'en' ? 'en' : 'nl';
   const api = useApi();
   const status = detail?.summary.status ?? 'draft';
   const editable = (status === 'draft' || status === 'returned') && (detail === null || detail.mine || detail.drafterId === null);
@@ -133,7 +135,11 @@ export function LetterWorkspace({ caseId, letterId, detail, kind, language, toda
       )}
       {draft.errorCode && (
         <Alert color="red" variant="light" p="xs" data-testid="letter-render-error" title={t('letters.renderFailed')}>
-          <Text size="xs">{t(`errors.${draft.errorCode}`)}{typeof draft.errorDetails?.['missing'] === 'string' ? ` ${t('letters.missingFacts', { fields: draft.errorDetails['missing'] })}` : ''}</Text>
+          <Text size="xs">
+            {typeof draft.errorDetails?.['missing'] === 'string'
+              ? t('letters.missingFacts', { fields: missingFactsText(draft.errorDetails['missing'], uiLanguage) })
+              : t(`errors.${draft.errorCode}`)}
+          </Text>
         </Alert>
       )}
       {draft.body ? (
