@@ -211,6 +211,8 @@ export const letters = pgTable('letters', {
   status: text('status').$type<'draft' | 'submitted' | 'approved' | 'returned' | 'sent'>().notNull(),
   body: text('body').notNull(),
   drafterId: text('drafter_id').notNull().references(() => users.id),
+  /** Who saved the body last: a save based on an older version conflicts only when someone else saved since. */
+  savedBy: text('saved_by').references(() => users.id),
   submittedAt: instant('submitted_at'),
   approverId: text('approver_id').references(() => users.id),
   approvedAt: instant('approved_at'),

@@ -7,10 +7,10 @@ import type { LetterFrame } from '../../shared/letters/draft';
 import type { MadeLetter } from '../../render/letters/letter';
 import { canReviewLetters } from '../authz/actor';
 import { blobs, documents, letters } from '../db/schema';
-import { publishCaseChild, recordCaseEvent, updateCase, type CaseRow } from '../cases/records';
+import { publishCaseChild, recordCaseEvent, rowData, updateCase, type CaseRow } from '../cases/records';
 import { caseDecisionCode } from '../letters/record';
 import { findingsReason, LetterNotRenderable, noFrameReason, type LetterRow, type RenderableLetter } from '../letters/service';
-import { caseInScope, expectBase, Rejection, type MutationContext, type MutationHandler } from './context';
+import { caseInScope, Conflict, expectBase, Rejection, type MutationContext, type MutationHandler } from './context';
 
 async function letterInScope(context: MutationContext, letterId: string): Promise<{ letter: LetterRow; kase: CaseRow }> {
   const [letter] = await context.tx.select().from(letters).where(eq(letters.id, letterId)).for('update');
@@ -96,7 +96,7 @@ export const saveDraft: MutationHandler<'letter.saveDraft'> = async (context, ar
   if (!existing) {
     const [created] = await context.tx.insert(letters).values({
       id: args.letterId, caseId: kase.id, kind: args.kind, status: 'draft', body: JSON.stringify(args.body),
-      drafterId: context.actor.userId, updatedAt: context.batch.now, ...frame,
+      drafterId: context.actor.userId, savedBy: context.actor.userId, updatedAt: context.batch.now, ...frame,
     }).returning();
     if (!created) throw new Error('letter insert returned nothing');
     publishCaseChild(context.batch, kase, 'letter', created);
@@ -105,8 +105,23 @@ export const saveDraft: MutationHandler<'letter.saveDraft'> = async (context, ar
   }
   if (existing.caseId !== kase.id) throw new Rejection('invalid_arguments', 'letter belongs to another case');
   if (existing.status !== 'draft' && existing.status !== 'returned') throw new Rejection('invalid_state', 'letter is no longer a draft');
-  await saveLetter(context, kase, existing, { body: JSON.stringify(args.body), kind: args.kind, status: 'draft', ...frame }, 'letter.saveDraft');
+  expectOwnDraftBase(context, existing);
+  await saveLetter(context, kase, existing, { body: JSON.stringify(args.body), kind: args.kind, status: 'draft', savedBy: context.actor.userId, ...frame }, 'letter.saveDraft');
 };
+
+/**
+ * Two people saving the same draft: a save based on an older version is a conflict when someone
+ * else saved since, never a silent overwrite. The same person's saves in flight (typed faster than
+ * the workbench pulled its own last save back) build on each other and apply. A save without a
+ * base (an older client's) is taken as before.
+ */
+function expectOwnDraftBase(context: MutationContext, letter: LetterRow): void {
+  const base = context.base['version'];
+  if (typeof base !== 'number' || base === letter.version) return;
+  // A letter from before saved_by was kept was last saved by its drafter.
+  if ((letter.savedBy ?? letter.drafterId) === context.actor.userId) return;
+  throw new Conflict(['version'], 'letter', letter.id, rowData(letter));
+}
 
 /** letter.submit: only a letter the server can render and that agrees with the case record goes to review. */
 export const submitLetter: MutationHandler<'letter.submit'> = async (context, args) => {

@@ -40,6 +40,25 @@ async function letterRow(letterId: string) {
 }
 
 describe('saving and submitting', () => {
+  it('builds one person\'s saves on each other, and makes a save over someone else\'s newer text a conflict', async () => {
+    const letterId = randomUUID();
+    const caseId = world.cases.A1.id;
+    const save = (body: string, version: number | null) => mutation('letter.saveDraft', { letterId, caseId, kind: 'refusal', body }, { version });
+    const [created] = await push(server, world.users.caseworkerA, [save('Eerste versie.', null)]);
+    expect(created?.status).toBe('applied');
+    const first = (await letterRow(letterId)).version;
+    // Typed faster than the pull: both saves say the first version, and both are this person's.
+    const own = await push(server, world.users.caseworkerA, [save('Tweede versie.', first), save('Derde versie.', first)]);
+    expect(own.map((result) => result.status)).toEqual(['applied', 'applied']);
+    // A team lead edits the draft from what they pulled: the latest version, so it applies.
+    const [lead] = await push(server, world.users.leadA, [save('Versie van de teamleider.', (await letterRow(letterId)).version)]);
+    expect(lead?.status).toBe('applied');
+    // The caseworker types on from their stale version: a conflict, not a silent overwrite of the lead's text.
+    const [stale] = await push(server, world.users.caseworkerA, [save('Vierde versie.', first + 2)]);
+    expect(stale).toMatchObject({ status: 'conflict', fields: ['version'] });
+    expect(JSON.parse((await letterRow(letterId)).body)).toMatchObject({ content: [{ content: [{ text: 'Versie van de teamleider.' }] }] });
+  });
+
   it('refuses a frame of another case or letter kind, and a letter without a frame at submit', async () => {
     const frame = await consistentFrame(server, world.cases.A1.id, 'refusal', today);
     const [wrongCase] = await push(server, world.users.caseworkerA, [
