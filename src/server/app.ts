@@ -24,6 +24,8 @@ import { registerCaseRoutes } from './routes/cases';
 import { registerSyncRoutes } from './routes/sync';
 import { registerAdminRoutes } from './routes/admin';
 import { registerIntakeRoutes } from './routes/intake';
+import { registerLetterRoutes } from './routes/letters';
+import { LetterService } from './letters/service';
 import { registerTrainingRoutes, type TrainingServices } from './training/routes';
 
 export interface ServerOptions {
@@ -51,6 +53,9 @@ export interface ServerOptions {
   sessionClock?: Clock;
   /** The training environment's endpoints (/training/*); only with environment 'training'. */
   training?: TrainingServices;
+  /** The letter templates and fonts (default: the repository's resources, as the data host's). */
+  lettersDirectory?: string;
+  fontsDirectory?: string;
 }
 
 export interface WerkbankServer {
@@ -87,6 +92,7 @@ export async function createServer(options: ServerOptions): Promise<WerkbankServ
     sessions: { db: options.db, clock: options.sessionClock ?? options.clock, tokens: options.tokens, policy: sessionPolicy, passwordCost, listener: head },
     failures: new FailureCounter(sessionPolicy),
     intakeTokenHashes: new Set((options.intakeTokens ?? []).map(hashToken)),
+    letters: new LetterService({ lettersDirectory: options.lettersDirectory, fontsDirectory: options.fontsDirectory, logger: options.logger }),
   };
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -148,6 +154,7 @@ export async function createServer(options: ServerOptions): Promise<WerkbankServ
 
   registerAuthRoutes(app, context, options.loginsPerMinute ?? 20);
   registerCaseRoutes(app, context);
+  registerLetterRoutes(app, context);
   registerSyncRoutes(app, context, { keepAliveMilliseconds: options.sseKeepAliveMilliseconds ?? 15_000 });
   registerAdminRoutes(app, context, passwordCost);
   registerIntakeRoutes(app, context, { documentBodyLimit: options.documentBodyLimit ?? 30 * 1024 * 1024 });

@@ -8,6 +8,7 @@ import type { Clock, EnvironmentKind, Logger, TokenIssuer } from './services';
 import type { SyncHead } from './sync/head';
 import { runWrite } from './sync/publish';
 import type { AuditEntry } from './audit/log';
+import type { LetterService } from './letters/service';
 
 export interface AppContext {
   db: Database;
@@ -21,6 +22,8 @@ export interface AppContext {
   failures: FailureCounter;
   /** SHA-256 hashes of the service tokens My IND uses for intake. */
   intakeTokenHashes: ReadonlySet<string>;
+  /** Renders and checks letters; one per server, so templates and fonts are read once. */
+  letters: LetterService;
 }
 
 /** The bearer token of a request, or null; tokens are accepted only in the Authorization header. */

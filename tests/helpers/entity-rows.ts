@@ -25,7 +25,7 @@ const defaults: { [E in SyncEntity]: EntityRow<E> } = {
   noticeOfDefault: { id: 'notice', caseId, receivedOn: '2026-01-05', source: 'post', version: 1 },
   document: {
     id: 'document', caseId, title: 'Document', kind: 'other', mediaType: 'application/pdf', sha256: '0'.repeat(64), size: 1,
-    source: 'applicant', uploadedAt: at, version: 1,
+    source: 'applicant', uploadedAt: at, letterId: null, version: 1,
   },
   annotation: { id: 'annotation', caseId, documentId: 'document', authorId: userId, page: 1, body: '', quote: null, createdAt: at, version: 1 },
   evidenceLink: {
@@ -39,7 +39,7 @@ const defaults: { [E in SyncEntity]: EntityRow<E> } = {
   },
   letter: {
     id: 'letter', caseId, kind: 'decision', status: 'draft', body: { type: 'doc', content: [{ type: 'paragraph' }] }, drafterId: userId, submittedAt: null, approverId: null,
-    approvedAt: null, returnedReason: null, sentAt: null, updatedAt: at, frame: null, approvedSha256: null, documentId: null, version: 1,
+    approvedAt: null, returnedReason: null, sentAt: null, frame: null, approvedSha256: null, documentId: null, updatedAt: at, version: 1,
   },
   caseEvent: { id: 'event', caseId, at, actorId: null, kind: 'case.received', detail: {}, version: 1 },
   note: { id: 'note', caseId, authorId: userId, body: '', createdAt: at, version: 1 },

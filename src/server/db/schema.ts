@@ -3,11 +3,12 @@
  * Migrations are generated from this file by drizzle-kit (npm run db:generate:server).
  */
 import {
-  bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgSequence, pgTable,
+  type AnyPgColumn, bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgSequence, pgTable,
   primaryKey, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { CaseStatus } from '../../shared/contract/cases';
+import type { LetterFrame } from '../../shared/letters/draft';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -146,6 +147,8 @@ export const documents = pgTable('documents', {
   size: integer('size').notNull(),
   source: text('source').notNull(),
   uploadedAt: instant('uploaded_at').notNull(),
+  /** The letter this document is the sent PDF of (source 'letter'); null for every other document. */
+  letterId: text('letter_id').references((): AnyPgColumn => letters.id),
   version: version(),
 }, (table) => [index('documents_case').on(table.caseId)]);
 
@@ -213,6 +216,12 @@ export const letters = pgTable('letters', {
   approvedAt: instant('approved_at'),
   returnedReason: text('returned_reason'),
   sentAt: instant('sent_at'),
+  /** The draft's frame (src/shared/letters/draft.ts) the letter is rendered in; null for a letter saved before frames. */
+  frame: jsonb('frame').$type<LetterFrame>(),
+  /** The SHA-256 of the PDF the reviewer approved; sending refuses other bytes. */
+  approvedSha256: text('approved_sha256'),
+  /** The document the sent PDF is stored as (documents.letter_id points back). */
+  documentId: text('document_id'),
   updatedAt: instant('updated_at').notNull(),
   version: version(),
 }, (table) => [index('letters_case').on(table.caseId)]);

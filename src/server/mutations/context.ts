@@ -4,6 +4,7 @@ import type { Actor } from '../authz/actor';
 import { canWorkOnCase } from '../authz/actor';
 import type { Transaction } from '../db/database';
 import type { WriteBatch } from '../sync/publish';
+import type { LetterService } from '../letters/service';
 import { lockCase, rowData, type CaseRow } from '../cases/records';
 
 export interface MutationContext {
@@ -14,6 +15,8 @@ export interface MutationContext {
   today: string;
   /** Guarded values as the client saw them. */
   base: Readonly<Record<string, unknown>>;
+  /** Renders and checks letters (approval and sending render the letter the server will send). */
+  letters: LetterService;
 }
 
 export type MutationHandler<Name extends MutationName> = (context: MutationContext, args: MutationArgs<Name>) => Promise<void>;

@@ -49,7 +49,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: AppContext, op
     },
   }, async (request) => {
     const actor = await authenticate(context, request);
-    const results = await applyPush({ db: context.db, clock: context.clock, listener: context.head, logger: context.logger },
+    const results = await applyPush({ db: context.db, clock: context.clock, listener: context.head, logger: context.logger, letters: context.letters },
       actor, request.body.mutations);
     return { results };
   });

@@ -66,7 +66,7 @@ export const projections: { [E in SyncEntity]: Projection<E> } = {
   }),
   document: (row): EntityRow<'document'> => ({
     id: row.id, caseId: row.caseId, title: row.title, kind: row.kind, mediaType: row.mediaType, sha256: row.sha256,
-    size: row.size, source: row.source, uploadedAt: instant(row.uploadedAt), version: row.version,
+    size: row.size, source: row.source, uploadedAt: instant(row.uploadedAt), letterId: row.letterId, version: row.version,
   }),
   annotation: (row): EntityRow<'annotation'> => ({
     id: row.id, caseId: row.caseId, documentId: row.documentId, authorId: row.authorId, page: row.page, body: row.body,
@@ -87,8 +87,8 @@ export const projections: { [E in SyncEntity]: Projection<E> } = {
   letter: (row): EntityRow<'letter'> => ({
     id: row.id, caseId: row.caseId, kind: row.kind, status: row.status, body: storedLetterBody(row.body), drafterId: row.drafterId,
     submittedAt: maybeInstant(row.submittedAt), approverId: row.approverId, approvedAt: maybeInstant(row.approvedAt),
-    returnedReason: row.returnedReason, sentAt: maybeInstant(row.sentAt), updatedAt: instant(row.updatedAt),
-    frame: null, approvedSha256: null, documentId: null,
+    returnedReason: row.returnedReason, sentAt: maybeInstant(row.sentAt), frame: row.frame, approvedSha256: row.approvedSha256,
+    documentId: row.documentId, updatedAt: instant(row.updatedAt),
     version: row.version,
   }),
   caseEvent: (row): EntityRow<'caseEvent'> => ({

@@ -17,12 +17,14 @@ import { mutationHandlers } from '../mutations';
 import type { AuditResult } from '../audit/log';
 import { runWrite, type ChangeListener, type WriteBatch } from './publish';
 import type { Clock, Logger } from '../services';
+import type { LetterService } from '../letters/service';
 
 export interface PushServices {
   db: Database;
   clock: Clock;
   listener: ChangeListener;
   logger: Logger;
+  letters: LetterService;
 }
 
 async function storedResult(db: Database, userId: string, clientMutationId: string): Promise<MutationResult | null> {
@@ -66,7 +68,7 @@ function refusal(envelope: MutationEnvelope, error: unknown): { result: Mutation
 
 /** Applies one mutation (or returns its stored result) for `actor`. */
 export async function applyMutation(services: PushServices, actor: Actor, envelope: MutationEnvelope): Promise<MutationResult> {
-  const { db, clock, listener } = services;
+  const { db, clock, listener, letters } = services;
   const clientMutationId = envelope.clientMutationId;
   const replay = async () => {
     const stored = await storedResult(db, actor.userId, clientMutationId);
@@ -87,7 +89,7 @@ export async function applyMutation(services: PushServices, actor: Actor, envelo
     try {
       return await runWrite(db, clock.now(), listener, async (batch) => {
         if (!(await claimId(batch, actor, envelope, null))) throw new Replay();
-        const context: MutationContext = { tx: batch.tx, batch, actor, today: clock.today(), base: envelope.base };
+        const context: MutationContext = { tx: batch.tx, batch, actor, today: clock.today(), base: envelope.base, letters };
         await (mutationHandlers[name] as MutationHandler<MutationName>)(context, parsed.data as never);
         // Sequence numbers are drawn by the sealer after the commit, so the result cannot name one.
         const result: MutationResult = { clientMutationId, status: 'applied', serverSeq: null };

@@ -93,6 +93,8 @@ const document = z.object({
   size: z.number().int().nonnegative(),
   source: z.string(),
   uploadedAt: isoInstant,
+  /** The letter this is the sent PDF of; the default keeps rows a cache stored before letters had documents. */
+  letterId: id.nullable().default(null),
   version,
 });
 
@@ -142,9 +144,14 @@ const letter = z.object({
   approvedAt: isoInstant.nullable(),
   returnedReason: z.string().nullable(),
   sentAt: isoInstant.nullable(),
-  // Defaults: a row an older cache holds, from before drafts had a frame, still parses.
+  /*
+   * The defaults keep rows a cache stored before letters had these parseable: such a letter has no
+   * frame, no approved PDF and no document yet, which is also what the server says of it.
+   */
   frame: letterFrame.nullable().default(null),
-  approvedSha256: z.string().nullable().default(null),
+  /** The SHA-256 of the PDF the reviewer approved; sending refuses other bytes. */
+  approvedSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
+  /** The document the sent PDF is stored as. */
   documentId: id.nullable().default(null),
   updatedAt: isoInstant,
   version,

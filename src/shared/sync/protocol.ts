@@ -102,6 +102,8 @@ export type PushRequest = z.infer<typeof pushRequest>;
 /** Why a mutation was refused; stable codes the client maps to user-facing text. */
 export const rejectionCode = z.enum([
   'invalid_arguments', 'forbidden', 'not_found', 'invalid_state', 'four_eyes', 'unknown_mutation',
+  // A letter's text disagrees with the case record; a letter's PDF is no longer the one approved (#15).
+  'letter_inconsistent', 'letter_changed',
 ]);
 export type RejectionCode = z.infer<typeof rejectionCode>;
 

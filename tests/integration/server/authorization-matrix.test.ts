@@ -9,6 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../../src/server/db/schema';
 import type { MutationResult } from '../../../src/shared/sync';
 import { createTestServer, mutation, pullAll, push, request, seedWorld, type TestServer, type World, type WorldUser } from './harness';
+import { consistentFrame } from './letter-frames';
 
 type CaseKey = keyof World['cases'];
 type UserKey = keyof World['users'];
@@ -113,6 +114,14 @@ const endpoints: Endpoint[] = [
       { caseId: world.cases[target].id, assigneeId: world.users.caseworkerA.id, reason: 'matrix' }, { assigneeId: world.users.caseworkerA.id }),
   },
   {
+    name: 'GET /letters/:id/pdf', kind: 'read',
+    async call(server, _world, user, target) {
+      const response = await request(server, user, 'GET', `/letters/${letters[target]}/pdf`);
+      expect([200, 404]).toContain(response.statusCode);
+      return { allowed: response.statusCode === 200, body: response.body, auditObject: letters[target] };
+    },
+  },
+  {
     name: 'push letter.approve', kind: 'review',
     call: (server, _world, user, target) => pushOne(server, user, 'letter.approve', { letterId: letters[target] }, { status: 'submitted' }),
   },
@@ -137,8 +146,10 @@ async function prepareLetters(server: TestServer, world: World): Promise<void> {
   for (const caseKey of caseKeys) {
     const drafter = caseTeam[caseKey] === 'A' ? world.users.caseworkerA2 : world.users.caseworkerB;
     const letterId = randomUUID();
+    // Submit and approval render the letter and check it against the case: the frame must agree with it.
+    const frame = await consistentFrame(server, world.cases[caseKey].id, 'grant', server.clock.today());
     const results = await push(server, drafter, [
-      mutation('letter.saveDraft', { letterId, caseId: world.cases[caseKey].id, kind: 'grant', body: 'Granted.' }),
+      mutation('letter.saveDraft', { letterId, caseId: world.cases[caseKey].id, kind: 'grant', body: 'Granted.', frame }),
       mutation('letter.submit', { letterId }, { status: 'draft' }),
     ]);
     expect(results.map((result) => result.status)).toEqual(['applied', 'applied']);

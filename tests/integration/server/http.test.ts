@@ -7,6 +7,7 @@ import addFormats from 'ajv-formats';
 import { eq } from 'drizzle-orm';
 import { caseEvents, letters } from '../../../src/server/db/schema';
 import { createTestServer, intakeToken, mutation, push, request, seedWorld, tinyPdf, type TestServer, type World } from './harness';
+import { consistentFrame } from './letter-frames';
 
 let server: TestServer;
 let world: World;
@@ -37,7 +38,7 @@ describe('OpenAPI', () => {
     const routes = server.app.printRoutes({ commonPrefix: false });
     const expected = [
       ['/health', 'get'], ['/auth/login', 'post'], ['/auth/refresh', 'post'], ['/auth/logout', 'post'], ['/cases', 'get'],
-      ['/cases/{id}', 'get'], ['/documents/{id}/content', 'get'], ['/sync/pull', 'get'], ['/sync/push', 'post'], ['/sync/events', 'get'],
+      ['/cases/{id}', 'get'], ['/documents/{id}/content', 'get'], ['/letters/{id}/pdf', 'get'], ['/sync/pull', 'get'], ['/sync/push', 'post'], ['/sync/events', 'get'],
       ['/admin/users', 'get'], ['/admin/users', 'post'], ['/admin/users/{id}', 'patch'], ['/admin/teams', 'post'], ['/admin/audit', 'get'],
       ['/admin/audit/verify', 'get'], ['/intake/applications', 'post'], ['/intake/documents', 'post'], ['/intake/messages', 'post'],
       ['/intake/contact-changes', 'post'], ['/intake/fee-payments', 'post'], ['/intake/biometrics-appointments', 'post'],
@@ -151,9 +152,10 @@ describe('letter workflow', () => {
   it('goes draft → submitted → returned → submitted → approved → sent, records drafter and approver, and decides the case', async () => {
     const letterId = randomUUID();
     const drafter = world.users.caseworkerA;
+    const frame = await consistentFrame(server, world.cases.A2.id, 'refusal', server.clock.today());
     const results = [
       ...(await push(server, drafter, [
-        mutation('letter.saveDraft', { letterId, caseId: world.cases.A2.id, kind: 'refusal', body: 'Refused.' }),
+        mutation('letter.saveDraft', { letterId, caseId: world.cases.A2.id, kind: 'refusal', body: 'Refused.', frame }),
         mutation('letter.submit', { letterId }, { status: 'draft' }),
       ])),
       ...(await push(server, world.users.reviewerA, [mutation('letter.return', { letterId, reason: 'Cite Vw 16.' }, { status: 'submitted' })])),
@@ -181,8 +183,9 @@ describe('letter workflow', () => {
   it('refuses a refusal approved by its own drafter (four eyes), even for a team lead', async () => {
     const letterId = randomUUID();
     const lead = world.users.leadA;
+    const frame = await consistentFrame(server, world.cases.A1.id, 'refusal', server.clock.today());
     await push(server, lead, [
-      mutation('letter.saveDraft', { letterId, caseId: world.cases.A1.id, kind: 'refusal', body: 'No.' }),
+      mutation('letter.saveDraft', { letterId, caseId: world.cases.A1.id, kind: 'refusal', body: 'No.', frame }),
       mutation('letter.submit', { letterId }, { status: 'draft' }),
     ]);
     const [own] = await push(server, lead, [mutation('letter.approve', { letterId }, { status: 'submitted' })]);
