@@ -90,12 +90,14 @@ export const scenarioDefinitions: ScenarioDefinition[] = [
   },
   {
     id: 'refusal-four-eyes', user: demoUsernames.reviewer, status: 'in_review', setup: { drafter: demoUsernames.caseworker },
+    // A drafted, framed refusal (letter-scenario.ts), so the reviewer's approval goes through the server's check like a real one.
+    slots: [{ status: 'in_review', letter: 'submitted' }],
     title: { nl: 'Afwijzing wacht op vier-ogencontrole', en: 'A refusal awaiting four-eyes review' },
     description: { nl: 'Het salaris in het contract ligt onder de norm; de behandelaar heeft een afwijzing ter controle aangeboden.', en: 'The contract salary is below the threshold; the caseworker has submitted a refusal for review.' },
     plan: (base, today) => {
       const plan = quiet(base, 'highly_skilled_migrant', 'regular');
       const receivedOn = addDays(today, -35);
-      return { ...plan, receivedOn, feePaidOn: receivedOn, salaryBelowThreshold: true, refusalAwaitingReview: true };
+      return { ...plan, receivedOn, feePaidOn: receivedOn, salaryBelowThreshold: true, salaryStatedAsContract: true };
     },
   },
   {

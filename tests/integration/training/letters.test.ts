@@ -98,6 +98,15 @@ describe('training letters', () => {
     expect(returned.row).toMatchObject({ status: 'returned', approverId: reviewer.id, returnedReason: expect.stringMatching(/\w{10,}/) });
   });
 
+  it('frames the refusal of refusal-four-eyes too, so its review passes the check', async () => {
+    const reviewer = await signIn(demoUsernames.reviewer);
+    const kase = dataset.find((candidate) => candidate.scenario === 'refusal-four-eyes');
+    const letter = kase?.letters.find((candidate) => candidate.kind === 'refusal');
+    if (!letter) throw new Error('no refusal-four-eyes letter');
+    const [approved] = await push(server, reviewer, [mutation('letter.approve', { letterId: letter.id }, { status: 'submitted' })]);
+    expect(approved).toMatchObject({ status: 'applied' });
+  });
+
   it('lets demo.reviewer approve the submitted refusal, keeping the SHA-256 of the approved PDF', async () => {
     const reviewer = await signIn(demoUsernames.reviewer);
     const { row } = await scenarioLetter('submitted');
