@@ -3,6 +3,7 @@
  * firms), fee, biometrics appointment, status, assignee, documents, threads, letters and history.
  */
 import { addDays, daysBetween, type IsoDate } from '../../shared/domain/dates';
+import { makeForeignAddress, officeAddress } from './addresses';
 import { type BlobStore } from './blobs';
 import { caseDocuments } from './case-documents';
 import { asylumCaseTypes, biometricsCaseTypes, caseTypeProfiles, employmentCaseTypes, objectionCaseTypes, studyCaseTypes } from './catalog';
@@ -47,7 +48,9 @@ export function buildCase(index: number, plan: CasePlan, random: Random, context
   const applicant = makePerson(random, nationality, plan.receivedOn, profile.minimumAge, profile.maximumAge);
   const vNumber = makeVNumber(random);
   const resident = profile.resident || (objectionCaseTypes.has(plan.caseType) && random.chance(0.5));
-  const address = resident || asylumCaseTypes.has(plan.caseType) ? makeDutchAddress(random) : null;
+  // Everyone gets post: residents (and asylum seekers, in a reception centre) here, the others in their country.
+  const address = resident || asylumCaseTypes.has(plan.caseType) ? makeDutchAddress(random)
+    : makeForeignAddress(random, applicant.nationality, nationalities[applicant.nationality].country);
   const applicantParty: DatasetParty = {
     ...party(newId(), 'applicant', applicant.fullName), givenNames: applicant.givenNames, surname: applicant.surname, sex: applicant.sex,
     vNumber, bsn: resident ? makeBsn(random) : null, birthDate: applicant.birthDate, birthPlace: applicant.birthPlace, nationality: applicant.nationality,
@@ -62,7 +65,7 @@ export function buildCase(index: number, plan: CasePlan, random: Random, context
   else if (plan.caseType === 'au_pair') sponsorOrganisation = random.pick(sponsorAuPairAgencies);
   if (plan.caseType === 'research') sponsorOrganisation = random.pick(sponsorUniversities);
   if (sponsorOrganisation) {
-    parties.push({ ...party(newId(), 'sponsor', sponsorOrganisation.name), organisation: sponsorOrganisation.name, organisationId: sponsorOrganisation.id, recognisedSponsor: true, address: { city: sponsorOrganisation.city, country: 'NL' } });
+    parties.push({ ...party(newId(), 'sponsor', sponsorOrganisation.name), organisation: sponsorOrganisation.name, organisationId: sponsorOrganisation.id, recognisedSponsor: true, address: officeAddress(sponsorOrganisation) });
   }
   let sponsorPerson: { fullName: string; givenNames: string; surname: string; birthDate: IsoDate } | null = null;
   if (plan.caseType === 'family_partner' || plan.caseType === 'entry_and_residence') {
@@ -83,7 +86,7 @@ export function buildCase(index: number, plan: CasePlan, random: Random, context
     const firm = random.pick(representativeLawFirms);
     const lawyer = makeDutchPerson(random, today, 28, 65);
     representative = { organisation: firm, lawyerName: `mr. ${lawyer.fullName}` };
-    parties.push({ ...party(newId(), 'representative', representative.lawyerName), organisation: firm.name, organisationId: firm.id, address: { city: firm.city, country: 'NL' }, email: emailOf(lawyer.fullName, 'advocaten.example.nl') });
+    parties.push({ ...party(newId(), 'representative', representative.lawyerName), organisation: firm.name, organisationId: firm.id, address: officeAddress(firm), email: emailOf(lawyer.fullName, 'advocaten.example.nl') });
   }
 
   const { deadline, penaltyAmountCents } = outcome(plan, today);

@@ -94,8 +94,9 @@ export function caseDocuments(plan: CasePlan, parties: DocumentParties, random: 
   if (employer && (employmentCaseTypes.has(caseType) || caseType === 'residence_extension')) {
     const age = ageOn(applicant.birthDate, receivedOn);
     const threshold = salaryThresholdCents(age);
-    const claimed = caseType === 'highly_skilled_migrant' ? threshold + random.int(0, 70) * 5000 : random.int(50, 110) * 5000;
-    const onContract = plan.salaryBelowThreshold ? threshold - random.int(2, 40) * 2500 : claimed;
+    const drawn = caseType === 'highly_skilled_migrant' ? threshold + random.int(0, 70) * 5000 : random.int(50, 110) * 5000;
+    const onContract = plan.salaryBelowThreshold ? threshold - random.int(2, 40) * 2500 : drawn;
+    const claimed = plan.salaryStatedAsContract ? onContract : drawn;
     const jobTitle = random.pick(jobTitles);
     const startDate = addDays(receivedOn, random.int(-30, 60));
     Object.assign(application, { employerId: employer.id, jobTitle, monthlySalaryCents: claimed, employmentStartDate: startDate });

@@ -86,6 +86,17 @@ export type DatasetThread = {
   messages: DatasetMessage[];
 };
 
+/**
+ * A letter the loader drafts with the app's own letter code (letters.ts): its frame and body are
+ * built at load time from the loaded rows, dated the dataset's today, so they are exactly what the
+ * editor would produce and the server's letter check passes.
+ */
+export type DatasetLetterDraft = {
+  language: 'nl' | 'en';
+  /** Legal grounds from the catalogue (src/shared/letters/grounds.ts), proven by the case's evidence links. */
+  groundIds: string[];
+};
+
 export type DatasetLetter = {
   id: string;
   kind: 'acknowledgement' | 'missing_documents' | 'extension_notice' | 'grant' | 'refusal' | 'not_processed' | 'objection_decision' | 'penalty_decision';
@@ -97,6 +108,23 @@ export type DatasetLetter = {
   approvedAt: string | null;
   sentAt: string | null;
   updatedAt: string;
+  /** The reviewer's reason, for a returned letter. */
+  returnedReason?: string | null;
+  /** Drafted at load time with a frame; otherwise the plain `body` is stored without one. */
+  draft?: DatasetLetterDraft;
+};
+
+/** A checklist requirement the caseworker verified against a page of a document (evidence_links). */
+export type DatasetEvidenceLink = {
+  id: string;
+  documentId: string;
+  requirement: string;
+  field: string | null;
+  page: number | null;
+  quote: string | null;
+  /** Username of the caseworker who verified it. */
+  createdBy: string;
+  createdAt: string;
 };
 
 export type DatasetEvent = { id: string; at: string; actor: string | null; kind: string; detail: Record<string, string | number | boolean | null> };
@@ -130,6 +158,8 @@ export type DatasetCase = {
   documents: DatasetDocument[];
   threads: DatasetThread[];
   letters: DatasetLetter[];
+  /** Absent in datasets made before evidence links were generated. */
+  evidenceLinks?: DatasetEvidenceLink[];
   events: DatasetEvent[];
   notes: { id: string; author: string; body: string; createdAt: string }[];
   expectedFindings: ExpectedFinding[];

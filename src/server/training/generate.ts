@@ -12,7 +12,8 @@ import { datasetFormat, datasetFormatVersion, type DatasetCase, type DatasetMani
 import { allOrganisations, biometricsLocations } from './organisations';
 import { planCase } from './plan';
 import { Random } from './random';
-import { scenarioDefinitions } from './scenarios';
+import { withPreparedRefusal } from './letter-scenario';
+import { scenarioSlots } from './scenarios';
 import { demoUsernames, makeStaff } from './staff';
 
 /** What to generate. */
@@ -71,13 +72,19 @@ export function generateDataset(options: GenerateOptions): GenerateResult {
     for (let index = 0; index < options.caseCount; index += 1) {
       const random = Random.derive(options.seed, 'case', index);
       let plan = planCase(random, today);
-      const scenario = scenarioDefinitions[index];
+      const scenarioCase = scenarioSlots[index];
       let kase: DatasetCase;
-      if (scenario) {
-        plan = scenario.plan(plan, today);
-        kase = buildCase(index, plan, random, context, { scenario: scenario.id, assignee: demoUsernames.caseworker, status: scenario.status });
-        const { plan: _plan, status: _status, ...definition } = scenario;
-        scenarios.push({ ...definition, caseIds: [kase.id] });
+      if (scenarioCase) {
+        const { definition: scenario, slot } = scenarioCase;
+        plan = scenario.plan(plan, today, scenarioCase.index);
+        kase = buildCase(index, plan, random, context, { scenario: scenario.id, assignee: demoUsernames.caseworker, status: slot.status });
+        if (slot.letter) kase = withPreparedRefusal(kase, slot.letter, { today, reviewer: demoUsernames.reviewer, random });
+        const listed = scenarios.find((entry) => entry.id === scenario.id);
+        if (listed) listed.caseIds.push(kase.id);
+        else {
+          const { plan: _plan, status: _status, slots: _slots, ...definition } = scenario;
+          scenarios.push({ ...definition, caseIds: [kase.id] });
+        }
       } else {
         kase = buildCase(index, plan, random, context);
       }

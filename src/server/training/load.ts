@@ -12,7 +12,8 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { plainLetterBody } from '../../shared/letters/body';
+import { plainLetterBody, type LetterBody } from '../../shared/letters/body';
+import type { LetterFrame } from '../../shared/letters/draft';
 import { createTeam, createUser } from '../admin/directory';
 import { type PasswordCost } from '../auth/passwords';
 import { publishCaseChild, type CaseChildEntity } from '../cases/records';
@@ -23,7 +24,8 @@ import {
 import type { ProjectionInput } from '../sync/projections';
 import { runWrite, type ChangeListener, type WriteBatch } from '../sync/publish';
 import { type SyncEntity } from '../../shared/sync';
-import { datasetFormat, datasetFormatVersion, type DatasetCase, type DatasetManifest } from './dataset';
+import { datasetFormat, datasetFormatVersion, type DatasetCase, type DatasetLetter, type DatasetManifest } from './dataset';
+import { draftTrainingLetter } from './letters';
 import { demoPassword } from './staff';
 
 /** What loadDataset needs besides the database and the folder. */
@@ -55,6 +57,17 @@ export async function* readCases(folder: string): AsyncGenerator<DatasetCase> {
 
 const instant = (value: string) => new Date(value);
 
+/** Who the dataset's usernames are, and the day its letters are dated (the training clock's today). */
+type Staff = { userIds: Map<string, string>; displayNames: Map<string, string>; today: string };
+
+function staffOf(manifest: DatasetManifest): Staff {
+  return {
+    userIds: new Map(manifest.users.map((user) => [user.username, user.id])),
+    displayNames: new Map(manifest.users.map((user) => [user.username, user.displayName])),
+    today: manifest.today,
+  };
+}
+
 /** The version a re-inserted row gets: above any version clients may hold, so they apply it. */
 type VersionOf = (entity: SyncEntity, id: string) => number;
 const firstVersion: VersionOf = () => 1;
@@ -85,8 +98,9 @@ export function applicationOf(kase: DatasetCase): Record<string, string | number
  * Inserts a chunk of cases table by table (one statement per table and slice, not per case: this is
  * what makes 500 cases load in seconds on PGlite) and publishes every row scoped like its case.
  */
-async function insertCases(batch: WriteBatch, folder: string, chunk: DatasetCase[], userIds: Map<string, string>, versionOf: VersionOf = firstVersion): Promise<number> {
+async function insertCases(batch: WriteBatch, folder: string, chunk: DatasetCase[], staff: Staff, versionOf: VersionOf = firstVersion): Promise<number> {
   const { tx } = batch;
+  const { userIds } = staff;
   const user = (username: string | null) => (username ? userIds.get(username) ?? null : null);
   const caseRows = await tx.insert(cases).values(chunk.map((kase) => ({
     id: kase.id, caseNumber: kase.caseNumber, caseType: kase.caseType, regime: kase.regime, status: kase.status, teamId: kase.teamId,
@@ -107,15 +121,18 @@ async function insertCases(batch: WriteBatch, folder: string, chunk: DatasetCase
   };
   const every = <Item>(pick: (kase: DatasetCase) => Item[]) => chunk.flatMap((kase) => pick(kase).map((item) => ({ kase, item })));
 
-  await publishAll('party', await insertAll(every((kase) => kase.parties), 2000, (slice) => tx.insert(parties).values(slice.map(({ kase, item: party }) => ({
+  const partyRows = await insertAll(every((kase) => kase.parties), 2000, (slice) => tx.insert(parties).values(slice.map(({ kase, item: party }) => ({
     id: party.id, caseId: kase.id, role: party.role, name: party.name, vNumber: party.vNumber, bsn: party.bsn, birthDate: party.birthDate,
     nationality: party.nationality, organisation: party.organisation, recognisedSponsor: party.recognisedSponsor, address: party.address,
     email: party.email, phone: party.phone, version: versionOf('party', party.id),
-  }))).returning()));
-  await publishAll('suspension', await insertAll(every((kase) => kase.suspensions), 2000, (slice) => tx.insert(suspensions)
-    .values(slice.map(({ kase, item }) => ({ ...item, caseId: kase.id, version: versionOf('suspension', item.id) }))).returning()));
-  await publishAll('extension', await insertAll(every((kase) => kase.extensions), 2000, (slice) => tx.insert(extensions)
-    .values(slice.map(({ kase, item }) => ({ ...item, caseId: kase.id, version: versionOf('extension', item.id) }))).returning()));
+  }))).returning());
+  await publishAll('party', partyRows);
+  const suspensionRows = await insertAll(every((kase) => kase.suspensions), 2000, (slice) => tx.insert(suspensions)
+    .values(slice.map(({ kase, item }) => ({ ...item, caseId: kase.id, version: versionOf('suspension', item.id) }))).returning());
+  await publishAll('suspension', suspensionRows);
+  const extensionRows = await insertAll(every((kase) => kase.extensions), 2000, (slice) => tx.insert(extensions)
+    .values(slice.map(({ kase, item }) => ({ ...item, caseId: kase.id, version: versionOf('extension', item.id) }))).returning());
+  await publishAll('extension', extensionRows);
   await publishAll('noticeOfDefault', await insertAll(every((kase) => kase.noticesOfDefault), 2000, (slice) => tx.insert(noticesOfDefault)
     .values(slice.map(({ kase, item }) => ({ ...item, caseId: kase.id, version: versionOf('noticeOfDefault', item.id) }))).returning()));
 
@@ -129,10 +146,20 @@ async function insertCases(batch: WriteBatch, folder: string, chunk: DatasetCase
       return { sha256, size: content.length, content, createdAt: instant(firstUse.get(sha256) ?? '2000-01-01T00:00:00.000Z') };
     })).onConflictDoNothing();
   }
-  await publishAll('document', await insertAll(documentItems, 2000, (slice) => tx.insert(documents).values(slice.map(({ kase, item: document }) => ({
+  const documentRows = await insertAll(documentItems, 2000, (slice) => tx.insert(documents).values(slice.map(({ kase, item: document }) => ({
     id: document.id, caseId: kase.id, title: document.title, kind: document.kind, mediaType: document.mediaType, sha256: document.sha256,
     size: document.size, source: document.source, uploadedAt: instant(document.uploadedAt), version: versionOf('document', document.id),
-  }))).returning()));
+  }))).returning());
+  await publishAll('document', documentRows);
+  const linkItems = every((kase) => (kase.evidenceLinks ?? []).flatMap((link) => {
+    const createdBy = user(link.createdBy);
+    return createdBy ? [{ link, createdBy }] : [];
+  }));
+  const linkRows = await insertAll(linkItems, 2000, (slice) => tx.insert(evidenceLinks).values(slice.map(({ kase, item: { link, createdBy } }) => ({
+    id: link.id, caseId: kase.id, documentId: link.documentId, requirement: link.requirement, field: link.field, page: link.page,
+    quote: link.quote, createdBy, createdAt: instant(link.createdAt), version: versionOf('evidenceLink', link.id),
+  }))).returning());
+  await publishAll('evidenceLink', linkRows);
 
   await publishAll('messageThread', await insertAll(every((kase) => kase.threads), 2000, (slice) => tx.insert(messageThreads).values(slice.map(({ kase, item: thread }) => ({
     id: thread.id, caseId: kase.id, subject: thread.subject, counterpart: thread.counterpart, createdAt: instant(thread.createdAt), version: versionOf('messageThread', thread.id),
@@ -143,12 +170,25 @@ async function insertCases(batch: WriteBatch, folder: string, chunk: DatasetCase
     sentAt: instant(message.sentAt), readAt: message.readAt ? instant(message.readAt) : null,
     readBy: message.readAt ? user(message.author) ?? user(kase.assignee) : null, version: versionOf('message', message.id),
   }))).returning()));
-  const letterItems = every((kase) => kase.letters.flatMap((letter) => {
+  const ofCase = <Row extends { caseId: string }>(rows: Row[], caseId: string) => rows.filter((row) => row.caseId === caseId);
+  const letterItems: { kase: DatasetCase; item: { letter: DatasetLetter; drafterId: string; drafted: { frame: LetterFrame; body: LetterBody } | null } }[] = [];
+  for (const { kase, item: letter } of every((candidate) => candidate.letters)) {
     const drafterId = user(letter.drafter);
-    return drafterId ? [{ letter, drafterId }] : [];
-  }));
-  await publishAll('letter', await insertAll(letterItems, 2000, (slice) => tx.insert(letters).values(slice.map(({ kase, item: { letter, drafterId } }) => ({
-    id: letter.id, caseId: kase.id, kind: letter.kind, status: letter.status, body: JSON.stringify(plainLetterBody(letter.body)), drafterId,
+    if (!drafterId) continue;
+    const caseRow = caseById.get(kase.id);
+    if (!letter.draft || !caseRow) {
+      letterItems.push({ kase, item: { letter, drafterId, drafted: null } });
+      continue;
+    }
+    const drafted = await draftTrainingLetter({
+      kase: caseRow, parties: ofCase(partyRows, kase.id), suspensions: ofCase(suspensionRows, kase.id), extensions: ofCase(extensionRows, kase.id),
+      documents: ofCase(documentRows, kase.id), evidenceLinks: ofCase(linkRows, kase.id),
+    }, { kind: letter.kind, draft: letter.draft, letterDate: staff.today, signatory: staff.displayNames.get(letter.drafter) ?? null });
+    letterItems.push({ kase, item: { letter, drafterId, drafted } });
+  }
+  await publishAll('letter', await insertAll(letterItems, 2000, (slice) => tx.insert(letters).values(slice.map(({ kase, item: { letter, drafterId, drafted } }) => ({
+    id: letter.id, caseId: kase.id, kind: letter.kind, status: letter.status,
+    body: JSON.stringify(drafted?.body ?? plainLetterBody(letter.body)), frame: drafted?.frame ?? null, returnedReason: letter.returnedReason ?? null, drafterId,
     submittedAt: letter.submittedAt ? instant(letter.submittedAt) : null, approverId: user(letter.approver),
     approvedAt: letter.approvedAt ? instant(letter.approvedAt) : null, sentAt: letter.sentAt ? instant(letter.sentAt) : null,
     updatedAt: instant(letter.updatedAt), version: versionOf('letter', letter.id),
@@ -169,7 +209,7 @@ async function insertCases(batch: WriteBatch, folder: string, chunk: DatasetCase
 /** Loads teams, users and cases of the dataset in `folder` into an empty central database. */
 export async function loadDataset(db: Database, folder: string, options: LoadOptions): Promise<LoadResult> {
   const manifest = readManifest(folder);
-  const userIds = new Map(manifest.users.map((user) => [user.username, user.id]));
+  const staff = staffOf(manifest);
   await runWrite(db, options.now, options.listener ?? null, async (batch) => {
     for (const team of manifest.teams) await createTeam(batch, team.name, team.id);
     for (const user of manifest.users) {
@@ -186,7 +226,7 @@ export async function loadDataset(db: Database, folder: string, options: LoadOpt
     const current = chunk;
     chunk = [];
     await runWrite(db, options.now, options.listener ?? null, async (batch) => {
-      documentCount += await insertCases(batch, folder, current, userIds);
+      documentCount += await insertCases(batch, folder, current, staff);
     });
     caseCount += current.length;
   };
@@ -212,6 +252,7 @@ function datasetRowKeys(kase: DatasetCase): Set<string> {
   add('messageThread', kase.threads);
   add('message', kase.threads.flatMap((thread) => thread.messages));
   add('letter', kase.letters);
+  add('evidenceLink', kase.evidenceLinks ?? []);
   add('caseEvent', kase.events);
   add('note', kase.notes);
   return keys;
@@ -226,7 +267,8 @@ export async function resetScenarios(db: Database, folder: string, scenarioIds: 
   const manifest = readManifest(folder);
   const unknown = scenarioIds.filter((id) => !manifest.scenarios.some((scenario) => scenario.id === id));
   if (unknown.length > 0) throw new Error(`unknown scenario: ${unknown.join(', ')} (known: ${manifest.scenarios.map((scenario) => scenario.id).join(', ')})`);
-  const userIds = new Map(manifest.users.map((user) => [user.username, user.id]));
+  const staff = staffOf(manifest);
+  const { userIds } = staff;
   const wanted: DatasetCase[] = [];
   for await (const kase of readCases(folder)) if (kase.scenario && scenarioIds.includes(kase.scenario)) wanted.push(kase);
   await runWrite(db, options.now, options.listener ?? null, async (batch) => {
@@ -251,7 +293,7 @@ export async function resetScenarios(db: Database, folder: string, scenarioIds: 
         if (restored.has(`${row.entity}:${row.id}`)) continue;
         await batch.publish({ entity: row.entity as SyncEntity, id: row.id, version: row.version + 1, scope: { caseId: kase.id, teamId: kase.teamId, assigneeId } });
       }
-      await insertCases(batch, folder, [kase], userIds, (entity, id) => (versions.get(`${entity}:${id}`) ?? 0) + 2);
+      await insertCases(batch, folder, [kase], staff, (entity, id) => (versions.get(`${entity}:${id}`) ?? 0) + 2);
       batch.audit({ actorId: null, actorKind: 'system', action: 'training.resetScenario', objectType: 'case', objectId: kase.id, result: 'ok', origin: 'cli' });
     }
   });

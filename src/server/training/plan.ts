@@ -30,6 +30,11 @@ export type CasePlan = {
   unassigned: boolean;
   /** Deliberate mismatches between documents and application. */
   salaryBelowThreshold: boolean;
+  /**
+   * The salary below the threshold is also what the application states (an honest application that
+   * fails the criterion): documents agree, so a refusal can cite the verified salary. A letter scenario's.
+   */
+  salaryStatedAsContract?: boolean;
   misspeltName: boolean;
   /** Uploads that cannot be read, planned by a scenario (a random case may still draw one in its documents). */
   damagedUploads: DamagedUpload[];

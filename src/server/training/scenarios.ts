@@ -6,13 +6,21 @@
  */
 import { addDays, type IsoDate } from '../../shared/domain/dates';
 import { type DatasetScenario } from './dataset';
+import { type PreparedLetter } from './letter-scenario';
 import { outcome, type CasePlan } from './plan';
 import { demoUsernames } from './staff';
 
+type ScenarioStatus = 'in_progress' | 'waiting_on_applicant' | 'in_review';
+
+/** One case of a scenario with several: its status and the letter prepared on it. */
+export type ScenarioSlot = { status: ScenarioStatus; letter?: PreparedLetter };
+
 type ScenarioDefinition = Omit<DatasetScenario, 'caseIds'> & {
-  /** Adjusts a drawn plan into the scenario's state. */
-  plan: (base: CasePlan, today: IsoDate) => CasePlan;
-  status: 'in_progress' | 'waiting_on_applicant' | 'in_review';
+  /** Adjusts a drawn plan into the scenario's state; `slot` is the case's place among the scenario's cases. */
+  plan: (base: CasePlan, today: IsoDate, slot: number) => CasePlan;
+  status: ScenarioStatus;
+  /** A scenario of several cases: one slot each (else one case of `status`). */
+  slots?: readonly ScenarioSlot[];
 };
 
 function quiet(base: CasePlan, caseType: CasePlan['caseType'], regime: CasePlan['regime']): CasePlan {
@@ -82,12 +90,14 @@ export const scenarioDefinitions: ScenarioDefinition[] = [
   },
   {
     id: 'refusal-four-eyes', user: demoUsernames.reviewer, status: 'in_review', setup: { drafter: demoUsernames.caseworker },
+    // A drafted, framed refusal (letter-scenario.ts), so the reviewer's approval goes through the server's check like a real one.
+    slots: [{ status: 'in_review', letter: 'submitted' }],
     title: { nl: 'Afwijzing wacht op vier-ogencontrole', en: 'A refusal awaiting four-eyes review' },
     description: { nl: 'Het salaris in het contract ligt onder de norm; de behandelaar heeft een afwijzing ter controle aangeboden.', en: 'The contract salary is below the threshold; the caseworker has submitted a refusal for review.' },
     plan: (base, today) => {
       const plan = quiet(base, 'highly_skilled_migrant', 'regular');
       const receivedOn = addDays(today, -35);
-      return { ...plan, receivedOn, feePaidOn: receivedOn, salaryBelowThreshold: true, refusalAwaitingReview: true };
+      return { ...plan, receivedOn, feePaidOn: receivedOn, salaryBelowThreshold: true, salaryStatedAsContract: true };
     },
   },
   {
@@ -104,4 +114,28 @@ export const scenarioDefinitions: ScenarioDefinition[] = [
       return { ...plan, receivedOn, feePaidOn: receivedOn, damagedUploads: ['truncated', 'encrypted'] };
     },
   },
+  {
+    id: 'letter-ready', user: demoUsernames.caseworker, status: 'in_progress', setup: { reviewer: demoUsernames.reviewer },
+    // Three cases, one letter each, at the three points of the four-eyes workflow the caseworker meets.
+    slots: [
+      { status: 'in_progress', letter: 'draft' },
+      { status: 'in_review', letter: 'submitted' },
+      { status: 'in_progress', letter: 'returned' },
+    ],
+    title: { nl: 'Beschikkingen in de vier-ogenprocedure', en: 'Decision letters in four-eyes review' },
+    description: {
+      nl: 'Drie kennismigrantaanvragen met een salaris onder de norm: een afwijzing klaar om ter controle aan te bieden, een die bij de controleur ligt en een die met opmerkingen is teruggestuurd.',
+      en: 'Three highly skilled migrant applications with a salary below the threshold: a refusal ready to submit for review, one awaiting the reviewer and one returned with comments.',
+    },
+    plan: (base, today, slot) => {
+      const plan = quiet(base, 'highly_skilled_migrant', 'regular');
+      // Spread over the queue, none of them urgent: the lesson is the letter, not the deadline.
+      const receivedOn = addDays(today, -([28, 35, 42][slot] ?? 28));
+      return { ...plan, receivedOn, feePaidOn: receivedOn, salaryBelowThreshold: true, salaryStatedAsContract: true };
+    },
+  },
 ];
+
+/** Every scenario case in dataset order: the first cases of a dataset, one slot each. */
+export const scenarioSlots: { definition: ScenarioDefinition; slot: ScenarioSlot; index: number }[] = scenarioDefinitions.flatMap((definition) => (
+  definition.slots ?? [{ status: definition.status }]).map((slot, index) => ({ definition, slot, index })));

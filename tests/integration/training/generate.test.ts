@@ -299,7 +299,9 @@ describe('PDFs', () => {
         expect(text).not.toContain(`${applicant?.givenNames} ${finding.expected}`);
       } else {
         expect(finding.documentMonthlySalaryCents).toBeLessThan(finding.thresholdCents);
-        expect(finding.claimedMonthlySalaryCents).toBeGreaterThanOrEqual(finding.thresholdCents);
+        // The scenarios' refusals rest on an application that states the low salary itself; elsewhere the contract contradicts the form.
+        if (kase.scenario === 'letter-ready' || kase.scenario === 'refusal-four-eyes') expect(finding.claimedMonthlySalaryCents).toBe(finding.documentMonthlySalaryCents);
+        else expect(finding.claimedMonthlySalaryCents).toBeGreaterThanOrEqual(finding.thresholdCents);
         expect(kase.application['monthlySalaryCents']).toBe(finding.claimedMonthlySalaryCents);
         expect(text).toContain(`Gross monthly salary: ${formatEuro(finding.documentMonthlySalaryCents)}`);
       }
