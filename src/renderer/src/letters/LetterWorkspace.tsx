@@ -16,6 +16,7 @@ import { letterKind, type LetterKind } from '../../../shared/sync/mutations';
 import { errorMessageKey } from '../errors';
 import { useApi } from '../state/api';
 import { ConsistencyPanel } from './ConsistencyPanel';
+import { LetterStatusBadge } from './LetterStatusBadge';
 import { LetterEditor } from './editor/LetterEditor';
 import { missingFactsText } from './missingFacts';
 import { LetterPreviewContext } from './preview';
@@ -79,10 +80,10 @@ export function LetterWorkspace({ caseId, letterId, detail, kind, language, toda
     setBusy(true);
     try {
       await action();
-      notifications.show({ color: 'green', message: t(done) });
+      notifications.show({ color: 'green', message: t(done), closeButtonProps: { 'aria-label': t('app.close') } });
       onDone();
     } catch (error) {
-      notifications.show({ color: 'red', title: t('letters.actionFailed'), message: t(errorMessageKey(error)) });
+      notifications.show({ color: 'red', title: t('letters.actionFailed'), message: t(errorMessageKey(error)), closeButtonProps: { 'aria-label': t('app.close') } });
     } finally {
       setBusy(false);
     }
@@ -105,9 +106,7 @@ export function LetterWorkspace({ caseId, letterId, detail, kind, language, toda
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Group gap="xs">
           <Title order={2} fz="md">{kindTitle}</Title>
-          <Badge variant="light" color={status === 'returned' ? 'orange' : status === 'sent' ? 'green' : 'werkbank'} tt="none" data-testid="letter-status">
-            {t(`letters.status.${status}`)}
-          </Badge>
+          <LetterStatusBadge status={status} testId="letter-status" />
           {detail?.needsSecondApprover && <Badge variant="outline" color="gray" c="dark.6" tt="none">{t('letters.fourEyes')}</Badge>}
           {detail?.summary.syncState && <Badge variant="outline" color="gray" c="dark.6" tt="none" data-testid="letter-sync">{t(`syncUi.row.${detail.summary.syncState}`)}</Badge>}
         </Group>
@@ -160,7 +159,7 @@ export function LetterWorkspace({ caseId, letterId, detail, kind, language, toda
             {ownLetter && detail?.needsSecondApprover && <Text size="xs" c="red.9" data-testid="letter-own">{t('letters.ownLetter')}</Text>}
             <Button size="xs" variant="default" leftSection={<IconArrowBackUp size={14} aria-hidden />} disabled={busy}
               onClick={() => setReturning(true)} data-testid="letter-return">{t('letters.return')}</Button>
-            <Button size="xs" color="green.8" leftSection={<IconCheck size={14} aria-hidden />}
+            <Button size="xs" leftSection={<IconCheck size={14} aria-hidden />}
               disabled={busy || errors.length > 0 || (ownLetter && detail?.needsSecondApprover === true)}
               onClick={() => void run(() => api.sync.mutate(mutationCall('letter.approve', { letterId })), 'letters.approved')}
               data-testid="letter-approve">{t('letters.approve')}</Button>

@@ -3,7 +3,7 @@
  * letter from the templates that apply, and the open letter's workspace. Reloads when the host
  * says this case's letters changed (a pull, an outbox movement).
  */
-import { Badge, Button, Group, Menu, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Menu, Stack, Table, Text } from '@mantine/core';
 import { IconChevronDown, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useSession } from '../session/useSession';
 import { useApi } from '../state/api';
 import { letterIdFromHash } from '../state/hooks';
 import { useHostQuery } from '../state/useHostQuery';
+import { LetterStatusBadge } from './LetterStatusBadge';
 import { LetterWorkspace } from './LetterWorkspace';
 
 interface Open {
@@ -57,7 +58,7 @@ export function LettersPanel({ caseId, today, applicantLanguage }: { caseId: str
             {t(`letters.kind.${kind ?? 'unknown'}`)}
           </Button>
         </Table.Td>
-        <Table.Td><Badge size="sm" variant="light" tt="none" color={letter.status === 'returned' ? 'orange' : letter.status === 'sent' ? 'green' : 'werkbank'}>{t(`letters.status.${letter.status}`)}</Badge></Table.Td>
+        <Table.Td><LetterStatusBadge status={letter.status} /></Table.Td>
         <Table.Td><Text size="xs" c="dark.6">{letter.syncState ? t(`syncUi.row.${letter.syncState}`) : t('letters.synced')}</Text></Table.Td>
       </Table.Tr>
     );

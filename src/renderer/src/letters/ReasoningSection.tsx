@@ -77,7 +77,8 @@ export function ReasoningSection({ kind, language, letterDate, decision, body, e
                 {factsOf(ground.id).map((fact) => (
                   <List.Item key={fact.factId} data-testid="ground-fact" data-status={fact.status}>
                     <Group gap={4} wrap="nowrap">
-                      <Badge size="xs" variant="light" color={fact.status === 'verified' ? 'green' : 'orange'} tt="none">
+                      <Badge size="xs" variant="light" color={fact.status === 'verified' ? 'teal' : 'orange'} c={fact.status === 'verified' ? '#0a5c48' : '#8a3a00'} tt="none"
+                        styles={{ root: { overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible', textOverflow: 'clip' } }}>
                         {t(`letters.reasoning.${fact.status}`)}
                       </Badge>
                       <Text size="xs">{fact.label}{fact.citation ? ` — ${fact.citation.text}` : fact.reason ? ` — ${t(`letters.reasoning.reason.${fact.reason}`)}` : ''}</Text>
