@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { datasetCases } from './dataset';
 import { signInAs } from './pages/session';
+import { ShellPage } from './pages/shell';
 import { accessibilityViolations, expect, test } from './fixtures';
 
 const shots = 'test-results/screens';
@@ -92,7 +93,31 @@ test.describe('decision letters', () => {
     await expect(page.getByTestId('document-tab').filter({ hasText: /afwijzing/i })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('case-screen').getByText('Besloten').first()).toBeVisible({ timeout: 30_000 });
     await page.getByTestId('document-tab').filter({ hasText: /afwijzing/i }).click();
+    // The decision and the remedy period it opens, with its last day from the domain engine.
+    await expect(page.getByTestId('review-decision')).toHaveAttribute('data-decision', 'refuse');
+    await expect(page.getByTestId('review-remedy')).toHaveAttribute('data-last-day', /^\d{4}-\d{2}-\d{2}$/);
+    await expect(page.getByTestId('review-remedy')).toContainText('Bezwaar mogelijk tot en met');
     await page.screenshot({ path: `${shots}/letter-sent-nl.png` });
     await expectAccessible(page);
+
+    // The same states in English: the decision, the sent letter, and the returned letter of the scenario.
+    await new ShellPage(page).switchLanguage('EN');
+    await expect(page.getByTestId('review-remedy')).toContainText('Objection possible until');
+    await page.screenshot({ path: `${shots}/letter-sent-en.png` });
+    await page.getByTestId('tab-letters').click();
+    await page.locator(`[data-testid="letter-row"][data-letter-id="${letterId}"]`).getByTestId('letter-open').click();
+    await expect(workspace).toHaveAttribute('data-status', 'sent');
+    await page.screenshot({ path: `${shots}/letter-sent-workspace-en.png` });
+    await expectAccessible(page);
+    const returnedCase = scenarioCases.find((kase) => kase.letters.some((letter) => letter.status === 'returned'));
+    if (returnedCase) {
+      await page.evaluate((id) => { window.location.hash = `#/case/${id}`; }, returnedCase.id);
+      await page.getByTestId('tab-letters').click();
+      await page.locator('[data-testid="letter-row"][data-status="returned"]').getByTestId('letter-open').click();
+      await expect(page.getByTestId('letter-return-reason')).toBeVisible();
+      await expect(page.getByTestId('letter-check')).toBeVisible({ timeout: 20_000 });
+      await page.screenshot({ path: `${shots}/letter-returned-en.png` });
+      await expectAccessible(page);
+    }
   });
 });

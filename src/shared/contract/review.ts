@@ -80,6 +80,8 @@ export const reviewCase = z.object({
   teamId: z.string().nullable(),
   contestedDecisionOn: isoDate.nullable(),
   decidedOn: isoDate.nullable(),
+  /** The decision the server recorded (`grant`, `refuse`, `not_processed`, an objection's outcome); null while undecided. */
+  decision: z.string().nullable(),
   fee: z.object({ status: z.string(), paidOn: isoDate.nullable(), amountCents: z.number().int().nullable() }),
   biometrics: z.object({ kind: z.string(), location: z.string(), at: isoInstant }).nullable(),
   /** What the applicant stated on the form; empty when the server has none for this case. */

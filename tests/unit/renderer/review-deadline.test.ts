@@ -7,7 +7,7 @@ const base: ReviewCase = {
     id: 'c1', caseNumber: 'IND-1', applicantName: 'A', vNumber: '0012345678', caseType: 'highly_skilled_migrant', regime: 'regular',
     status: 'in_progress', receivedOn: '2026-02-02', deadline: '2026-05-04', assignee: null, team: null,
   },
-  teamId: null, contestedDecisionOn: null, decidedOn: null, fee: { status: 'paid', paidOn: null, amountCents: null }, biometrics: null,
+  teamId: null, contestedDecisionOn: null, decidedOn: null, decision: null, fee: { status: 'paid', paidOn: null, amountCents: null }, biometrics: null,
   application: {}, parties: [], suspensions: [], extensions: [], noticesOfDefault: [], documents: [], annotations: [], evidenceLinks: [],
   events: [], notes: [], messages: [], people: {},
 };

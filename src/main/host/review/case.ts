@@ -20,7 +20,7 @@ export const latestMessageCount = 20;
 
 /** What the screen shows of the case's own row when the cache has none it can read. */
 const noCaseRow = {
-  teamId: null, contestedDecisionOn: null, decidedOn: null, feeStatus: 'unpaid', feePaidOn: null, feeAmountCents: null,
+  teamId: null, contestedDecisionOn: null, decidedOn: null, decision: null, feeStatus: 'unpaid', feePaidOn: null, feeAmountCents: null,
   biometrics: null, application: null,
 } as const;
 
@@ -128,6 +128,7 @@ export class ReviewReader {
       teamId: server.teamId,
       contestedDecisionOn: server.contestedDecisionOn,
       decidedOn: server.decidedOn,
+      decision: server.decision,
       fee: { status: server.feeStatus, paidOn: server.feePaidOn, amountCents: server.feeAmountCents },
       biometrics: server.biometrics,
       application: server.application ?? {},

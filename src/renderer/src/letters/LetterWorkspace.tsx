@@ -119,7 +119,7 @@ export function LetterWorkspace({ caseId, letterId, detail, kind, language, toda
         {detail?.approverName && status !== 'returned' ? ` · ${t('letters.approvedBy', { name: detail.approverName })}` : ''}
       </Text>
       {status === 'returned' && detail?.summary.returnReason && (
-        <Alert color="orange" variant="light" p="xs" title={t('letters.returnedTitle', { name: detail.approverName ?? '' })} data-testid="letter-return-reason">
+        <Alert color="orange" variant="light" p="xs" styles={{ title: { color: '#8a3a00' } }} title={t('letters.returnedTitle', { name: detail.approverName ?? '' })} data-testid="letter-return-reason">
           <Text size="sm">{detail.summary.returnReason}</Text>
         </Alert>
       )}

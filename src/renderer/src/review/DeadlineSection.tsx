@@ -6,7 +6,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExplanationStep } from '../../../shared/domain';
+import { asylumTracks, DomainError, remedyPeriod, type AsylumTrack, type ExplanationStep } from '../../../shared/domain';
 import { daysBetween, formatCalendarDate } from '../format/dates';
 import { formatEuroCents } from '../format/money';
 import { toLanguage } from '../i18n';
@@ -47,6 +47,7 @@ export function DeadlineSection() {
 
   return (
     <>
+      {review.decidedOn && <DecisionSection decidedOn={review.decidedOn} />}
       <Section title={t('review.sections.decisionPeriod')} testId="section-deadline">
         {computed.ok ? (
           <>
@@ -141,5 +142,41 @@ export function DeadlineChip() {
       {/* Days left mean nothing once decided. */}
       {review.decidedOn ? '' : ` · ${daysLeft(t, days)}`}
     </Text>
+  );
+}
+
+/**
+ * The decision once it is taken: its outcome and date, and the remedy against it with its last
+ * day from the domain engine (remedyPeriod), the way the sent letter states it.
+ */
+function DecisionSection({ decidedOn }: { decidedOn: string }) {
+  const { t, i18n } = useTranslation();
+  const language = toLanguage(i18n.language);
+  const { review } = useReview();
+  const track = review.application['asylumTrack'];
+  let remedy: ReturnType<typeof remedyPeriod> | null = null;
+  try {
+    remedy = remedyPeriod({
+      caseType: review.summary.caseType, letterDate: decidedOn,
+      ...((asylumTracks as readonly unknown[]).includes(track) ? { asylumTrack: track as AsylumTrack } : {}),
+    });
+  } catch (error) {
+    // An asylum case without its track has no period to state; the letter says it, the screen does not guess.
+    if (!(error instanceof DomainError)) throw error;
+  }
+  return (
+    <Section title={t('review.sections.decision')} testId="section-decision">
+      <Text size="sm" data-testid="review-decision" data-decision={review.decision ?? ''}>
+        {t(`review.decision.outcome.${review.decision ?? 'unknown'}`, { defaultValue: review.decision ?? '' })} · {t('review.decision.on', { date: formatCalendarDate(decidedOn, language) })}
+      </Text>
+      {remedy && (
+        <>
+          <Text size="sm" fw={700} data-testid="review-remedy" data-last-day={remedy.lastDay}>
+            {t(`review.decision.remedy.${remedy.remedy}`, { date: formatCalendarDate(remedy.lastDay, language), weeks: remedy.period.weeks })}
+          </Text>
+          <Steps steps={remedy.explanation} testId="remedy-steps" />
+        </>
+      )}
+    </Section>
   );
 }
