@@ -14,6 +14,7 @@ import { mutationCall, type Language, type LetterDetail } from '../../../shared/
 import type { LetterDecisionRecord } from '../../../shared/letters/draft';
 import { letterKind, type LetterKind } from '../../../shared/sync/mutations';
 import { errorMessageKey } from '../errors';
+import { formatCalendarDate } from '../format/dates';
 import { useApi } from '../state/api';
 import { ConsistencyPanel } from './ConsistencyPanel';
 import { LetterStatusBadge } from './LetterStatusBadge';
@@ -115,7 +116,7 @@ export function LetterWorkspace({ caseId, letterId, detail, kind, language, toda
         </Text>
       </Group>
       <Text size="xs" c="dark.6">
-        {t('letters.meta', { date: letterDate, drafter: detail?.drafterName ?? t('letters.you') })}
+        {t('letters.meta', { date: formatCalendarDate(letterDate, uiLanguage), drafter: detail?.drafterName ?? t('letters.you') })}
         {detail?.approverName && status !== 'returned' ? ` · ${t('letters.approvedBy', { name: detail.approverName })}` : ''}
       </Text>
       {status === 'returned' && detail?.summary.returnReason && (
