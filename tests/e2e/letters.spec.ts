@@ -13,6 +13,8 @@ import { accessibilityViolations, expect, test } from './fixtures';
 const shots = 'test-results/screens';
 
 async function expectAccessible(page: Page): Promise<void> {
+  // A notification fading in or out is measured at part opacity: wait until the last one has gone.
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
   expect(await accessibilityViolations(page)).toEqual([]);
 }
 
