@@ -9,7 +9,7 @@
  *   painted            [at] each page of a new document drawn in the viewer (#page data-painted set
  *                      again after the viewer cleared it for the next drawing; viewer frame)
  *   startFrames()      records animation-frame times and long animation frames from now
- *   stopFrames()       {times, longFrames: [{start, duration, scripts}], longFramesSupported} since startFrames
+ *   stopFrames()       {times, longFrames: [{start, duration, styleAndLayout, scripts}], longFramesSupported} since startFrames
  */
 export const editorProbeScript = `(() => {
   const now = () => performance.timeOrigin + performance.now();
@@ -23,6 +23,8 @@ export const editorProbeScript = `(() => {
       for (const entry of list.getEntries()) {
         bench.longFrames.push({
           start: performance.timeOrigin + entry.startTime, duration: entry.duration,
+          // Style and layout of the frame's rendering (the editor's DOM), apart from its scripts.
+          styleAndLayout: entry.styleAndLayoutStart > 0 ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0,
           scripts: (entry.scripts || []).map((script) => ({ invoker: script.invoker || '', duration: script.duration, sourceFunctionName: script.sourceFunctionName || '' })),
         });
       }

@@ -13,7 +13,8 @@
  *    then 200 characters typed 40 ms apart; the longest animation-frame interval and the intervals
  *    over a frame's slot (> 20 ms: a missed 16.7 ms slot, with room for timer jitter), while typing
  *    and until the preview of the typed text is drawn. Floor: the same typing into a plain
- *    <textarea> put over the same page.
+ *    <textarea> put over the same page. stderr names what ran in the long animation frames;
+ *    BENCH_LETTERS_TRACE=1 lists each of them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -45,7 +46,7 @@ type BridgeGlobal = { werkbank: { letters: { preview(args: unknown): Promise<{ p
 const frames = z.object({
   times: z.array(z.number()),
   longFrames: z.array(z.object({
-    start: z.number(), duration: z.number(),
+    start: z.number(), duration: z.number(), styleAndLayout: z.number(),
     scripts: z.array(z.object({ invoker: z.string(), duration: z.number(), sourceFunctionName: z.string() })),
   })),
   longFramesSupported: z.boolean(),
@@ -184,6 +185,10 @@ function emitFrames(emit: Emit, prefix: string, deltas: number[], floor: number[
     }
     const top = [...byInvoker].sort((left, right) => right[1] - left[1]).slice(0, 5).map(([invoker, total]) => `${invoker} ${Math.round(total)} ms`);
     if (top.length > 0) console.error(`# ${prefix} long-frame scripts by invoker: ${top.join('; ')}`);
+    for (const entry of process.env['BENCH_LETTERS_TRACE'] ? longFrames : []) {
+      const scripts = entry.scripts.reduce((total, script) => total + script.duration, 0);
+      console.error(`# ${prefix} long frame ${Math.round(entry.duration)} ms: scripts ${Math.round(scripts)} ms, style+layout ${Math.round(entry.styleAndLayout)} ms`);
+    }
     emit(`${prefix}_long_animation_frames`, longFrames.length, 'frames');
     emit(`${prefix}_longest_animation_frame`, Math.max(0, ...longFrames.map((entry) => entry.duration)), 'ms');
   }
