@@ -1,5 +1,5 @@
 /**
- * npm run bench:letters — rendering the three-page sample letter (tests/helpers/sample-letter.ts)
+ * npm run bench:letters — (1) rendering the three-page sample letter (tests/helpers/sample-letter.ts)
  * as a tagged PDF/A-2a file.
  *
  * Prints one JSON object per line: {"bench", "metric", "value", "unit", "floor"}. The floor is
@@ -7,11 +7,15 @@
  * letterhead or any layout decision: what the renderer adds on top of PDFKit itself. Each figure is
  * the 95th percentile of BENCH_LETTER_RUNS (default 30) renders after a warm-up, both sides
  * interleaved so a slow moment of the machine hits both alike.
+ *
+ * (2) The editor in Chromium (letters-editor.ts): the preview after the last keystroke and typing in
+ * a 10-page letter, on the built renderer. BENCH_LETTERS_SKIP_EDITOR=1 prints the render figures only.
  */
 import PDFDocument from 'pdfkit';
 import { collect, type LetterFonts, loadLetterFonts, registerLetterFonts, renderLetterPdf } from '../../src/render/letters/pdf';
 import { paragraphRuns } from '../../src/shared/letters/document';
 import { sampleLetter } from '../helpers/sample-letter';
+import { measureEditor } from './letters-editor';
 
 const runs = Number(process.env.BENCH_LETTER_RUNS ?? 30);
 const warmup = 5;
@@ -68,6 +72,10 @@ async function main(): Promise<void> {
   const bytes = (await renderLetterPdf(letter, fonts)).length;
   console.log(JSON.stringify({ bench: 'letters', metric: 'render_3_pages_p95', value: round(p95(rendered)), unit: 'ms', floor: round(p95(floor)) }));
   console.log(JSON.stringify({ bench: 'letters', metric: 'pdf_bytes', value: bytes, unit: 'bytes', floor: (await plainPdfKit(fonts)).length }));
+  if (process.env['BENCH_LETTERS_SKIP_EDITOR'] === '1') return;
+  await measureEditor((metric, value, unit, floor) => {
+    console.log(JSON.stringify({ bench: 'letters', metric, value: round(value), unit, ...(floor === undefined ? {} : { floor: round(floor) }) }));
+  });
 }
 
 main().catch((error: unknown) => {

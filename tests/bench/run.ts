@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark in turn, each printing JSON lines
  * {"bench","metric","value","unit","floor"?}. Benchmarks print figures; they never assert timings.
  * The server and sync benchmarks use PostgreSQL at DATABASE_URL; the browser benchmarks (viewer,
- * queue, review) build the renderer first, their npm scripts say so. The queue benchmark prints one line
+ * queue, review, letters) build the renderer first, their npm scripts say so. The queue benchmark prints one line
  * per queue view ({"bench","view","p50_ms",…}) besides its {"bench","metric",…} lines.
  */
 import { spawnSync } from 'node:child_process';
