@@ -3,7 +3,11 @@
  * submit and approval against the server's own record, the approved PDF's SHA-256, sending as a
  * stored document that decides the case, and GET /letters/:id/pdf.
  */
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { blobs, caseEvents, cases, documents, letters } from '../../../src/server/db/schema';
@@ -31,6 +35,34 @@ async function draftAndSubmit(user: WorldUser, caseKey: keyof World['cases'], fr
     mutation('letter.submit', { letterId }, { status: 'draft' }),
   ]);
   return { letterId, results };
+}
+
+/** qpdf and poppler are system tools: without them these checks are skipped, and say so. */
+function tool(name: string, args: string[]): { status: number | null; stdout: string } | null {
+  const result = spawnSync(name, args, { encoding: 'utf8' });
+  if (result.error) {
+    console.warn(`letters: '${name}' is not installed, its check of the sent PDF is skipped (apt-get install qpdf poppler-utils)`);
+    return null;
+  }
+  return { status: result.status, stdout: result.stdout };
+}
+
+/** The sent letter as an archive keeps it: a sound PDF, every font embedded, tagged, declared PDF/A in its XMP. */
+function expectArchivalPdf(bytes: Buffer): void {
+  const file = join(mkdtempSync(join(tmpdir(), 'sent-letter-')), 'letter.pdf');
+  writeFileSync(file, bytes);
+  const check = tool('qpdf', ['--check', file]);
+  if (check) expect(check.status).toBe(0);
+  const fonts = tool('pdffonts', [file]);
+  if (fonts) {
+    const rows = fonts.stdout.trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    // The "emb" column is the fifth from the right of each row.
+    for (const row of rows) expect(row.trim().split(/\s+/).at(-5)).toBe('yes');
+  }
+  const info = tool('pdfinfo', [file]);
+  if (info) expect(info.stdout).toMatch(/Tagged:\s+yes/);
+  expect(bytes.toString('latin1')).toMatch(/pdfaid:part[^0-9]*2/);
 }
 
 async function letterRow(letterId: string) {
@@ -181,6 +213,7 @@ describe('approving and sending', () => {
     const pdf = await request(server, world.users.caseworkerA, 'GET', `/letters/${letterId}/pdf`);
     expect(pdf.headers['x-letter-sha256']).toBe(approvedSha);
     expect(blob && pdf.rawPayload.equals(Buffer.from(blob.content))).toBe(true);
+    expectArchivalPdf(pdf.rawPayload);
     const [kase] = await db.select().from(cases).where(eq(cases.id, world.cases.A2.id));
     expect(kase).toMatchObject({ decision: 'refuse', decidedOn: today, status: 'decided' });
     const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, world.cases.A2.id));

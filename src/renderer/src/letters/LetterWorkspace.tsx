@@ -112,7 +112,7 @@ export function LetterWorkspace({ caseId, letterId, detail, kind, language, toda
           {detail?.summary.syncState && <Badge variant="outline" color="gray" c="dark.6" tt="none" data-testid="letter-sync">{t(`syncUi.row.${detail.summary.syncState}`)}</Badge>}
         </Group>
         <Text size="xs" c="dark.6" role="status" aria-live="polite" data-testid="letter-save-state">
-          {draft.pending ? t('letters.save.pending') : editable ? t(`letters.save.${draft.saveState}`) : ''}
+          {draft.pending ? t('letters.save.pending') : editable && draft.saveState !== 'idle' ? t(`letters.save.${draft.saveState}`) : ''}
         </Text>
       </Group>
       <Text size="xs" c="dark.6">

@@ -14,7 +14,7 @@ import { errorCodeOf, type UiErrorCode } from '../errors';
 import { useApi } from '../state/api';
 
 /** The pause after the last keystroke before the letter is rendered again. */
-export const previewPauseMs = 250;
+export const previewPauseMs = 150;
 
 export interface LetterDraftInput {
   letterId: string;
