@@ -11,6 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCache } from '../../../src/main/host/db/open';
+import { LetterDetailReader } from '../../../src/main/host/letters/detail';
+import { LettersReader } from '../../../src/main/host/letters/list';
 import { silentLogger } from '../../../src/main/host/log';
 import { createCentralApi } from '../../../src/main/host/sync/api-client';
 import { SyncEngine } from '../../../src/main/host/sync/engine';
@@ -34,16 +36,20 @@ const engine = new SyncEngine({
 });
 
 /**
- * What the editor would reopen the draft with (the latest queued save, else the synced row): its
- * typed words, `none` without a draft, `spliced` for a body that is no text ever typed.
+ * What the editor would reopen the draft with, read by the host's own letter reader (the latest
+ * queued save, else an applied one not pulled yet, else the synced row): its typed words, `none`
+ * without a draft, `spliced` for a body that is no text ever typed.
  */
 function reopened(): string {
-  const queued = cache.sqlite.prepare(`SELECT json_extract(args, '$.body') FROM outbox WHERE name = 'letter.saveDraft'
-    AND state IN ('queued', 'sent') AND json_extract(args, '$.letterId') = ? ORDER BY seq DESC LIMIT 1`).pluck().get(letterId) as string | undefined;
-  const synced = cache.sqlite.prepare(`SELECT json_extract(data, '$.body') FROM server_rows WHERE entity = 'letter' AND id = ?`)
-    .pluck().get(letterId) as string | undefined;
-  const body = queued ?? synced;
-  return body === undefined ? 'none' : String(typedWordsOf(body) ?? 'spliced');
+  const reader = new LetterDetailReader(cache.sqlite, new LettersReader(cache.sqlite), () => session.userId(), () => '2026-01-01');
+  try {
+    return String(typedWordsOf(JSON.stringify(reader.get(letterId).body)) ?? 'spliced');
+  } catch (error) {
+    // Before the first pull has brought the case, no editor can open it: there is nothing to reopen.
+    if (cache.sqlite.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId) === undefined) return 'nocase';
+    if (error instanceof Error && error.message.includes('letter is not in the local cache')) return 'none';
+    throw error;
+  }
 }
 
 async function main(): Promise<void> {
