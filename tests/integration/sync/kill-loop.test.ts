@@ -1,12 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notes } from '../../../src/server/db/schema';
+import { letters, notes } from '../../../src/server/db/schema';
 import { password } from '../server/harness';
 import { seededRandom } from './fault-proxy';
-import { startSyncWorld, type SyncWorld } from './harness';
+import { serverEventCount, startSyncWorld, type SyncWorld } from './harness';
+import { typedText, typedWordsOf } from './typing';
 import { tempDir } from '../../helpers/temp-dir';
 
 const iterations = Number(process.env['SYNC_KILL_ITERATIONS'] ?? 12);
@@ -27,6 +29,12 @@ afterAll(async () => {
 interface Run {
   tried: string[];
   acked: string[];
+  /** The draft saves the child started, by their word count. */
+  typed: number[];
+  /** The draft saves acknowledged, with the text the child recorded for each. */
+  saved: { words: number; text: string }[];
+  /** The words the editor would have reopened the draft with at the start (null: no draft in the cache; undefined: no case to open yet; NaN: a body never typed). */
+  reopened: number | null | undefined;
   lines: string[];
 }
 
@@ -34,7 +42,7 @@ interface Run {
 function run(args: string[], killAfter: number | null): Promise<Run> {
   return new Promise((resolve, reject) => {
     const process_ = spawn(process.execPath, ['--import', 'tsx', child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const result: Run = { tried: [], acked: [], lines: [] };
+    const result: Run = { tried: [], acked: [], typed: [], saved: [], reopened: null, lines: [] };
     let buffer = '';
     let stderr = '';
     process_.stderr.on('data', (chunk: Buffer) => {
@@ -48,6 +56,10 @@ function run(args: string[], killAfter: number | null): Promise<Run> {
         result.lines.push(line);
         if (line.startsWith('TRY ')) result.tried.push(line.slice(4));
         if (line.startsWith('ACK ')) result.acked.push(line.slice(4));
+        if (line.startsWith('TYPE ')) result.typed.push(Number(line.slice(5)));
+        if (line.startsWith('REOPEN ')) result.reopened = line === 'REOPEN none' ? null : line === 'REOPEN nocase' ? undefined : Number(line.slice(7));
+        const saved = /^SAVED (\d+) (.*)$/.exec(line);
+        if (saved) result.saved.push({ words: Number(saved[1]), text: JSON.parse(saved[2] ?? '') as string });
         if (line === 'READY' && killAfter !== null) setTimeout(() => process_.kill('SIGKILL'), killAfter);
       }
     });
@@ -60,29 +72,78 @@ function run(args: string[], killAfter: number | null): Promise<Run> {
   });
 }
 
+/** How many typed words the server's copy of the draft holds: null when there is none yet; NaN when its body is no text ever typed. */
+async function serverDraftWords(letterId: string): Promise<number | null> {
+  const [row] = await sync.server.database.db.select({ body: letters.body }).from(letters).where(eq(letters.id, letterId));
+  return row === undefined ? null : typedWordsOf(row.body) ?? Number.NaN;
+}
+
 describe(`kill loop (${iterations} SIGKILLs, seed ${seed})`, () => {
-  it('loses no acknowledged mutation, applies none twice, and never corrupts the cache', async () => {
+  it('loses no acknowledged mutation or typed word, applies none twice, and never corrupts the cache', async () => {
     const random = seededRandom(seed);
     const user = sync.world.users.caseworkerA;
-    const args = [sync.baseUrl, user.username, password, dir.path, sync.world.cases.A2.id];
+    const caseId = sync.world.cases.A2.id;
+    const letterId = randomUUID();
+    const args = (words: number) => [sync.baseUrl, user.username, password, dir.path, caseId, letterId, String(words)];
     const tried = new Set<string>();
     const acked = new Set<string>();
+    // The caseworker's text: the longest save acknowledged so far; each run types on from it.
+    let ackedWords = 0;
+    let triedWords = 0;
+    let saves = 0;
+    let serverWords = 0;
     for (let iteration = 0; iteration < iterations; iteration += 1) {
-      const result = await run(args, Math.floor(random() * 600));
+      const result = await run(args(ackedWords), Math.floor(random() * 600));
+      // The editor reopens the draft with a text that was typed, and never with less than was acknowledged
+      // (an applied save is remembered until the pull brings the letter's row).
+      // (undefined: the first pull had not brought the case yet, so no editor could open it.)
+      if (result.reopened !== undefined) {
+        if (ackedWords > 0) expect(result.reopened).toBeGreaterThanOrEqual(ackedWords);
+        if (result.reopened !== null) expect(result.reopened).toBeLessThanOrEqual(triedWords);
+      }
       for (const id of result.tried) tried.add(id);
       for (const id of result.acked) acked.add(id);
+      for (const words of result.typed) triedWords = Math.max(triedWords, words);
+      for (const save of result.saved) {
+        // Typing: every acknowledged save extends the one before it.
+        expect(save.text).toBe(typedText(save.words));
+        expect(save.words).toBe(ackedWords + 1);
+        ackedWords = save.words;
+        saves += 1;
+      }
       const db = new Database(join(dir.path, 'cache.sqlite'));
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      // One person's saves in flight build on each other: none is a conflict or refused.
+      expect(db.prepare('SELECT count(*) FROM conflicts').pluck().get()).toBe(0);
+      expect(db.prepare(`SELECT count(*) FROM outbox WHERE state = 'failed'`).pluck().get()).toBe(0);
       db.close();
+      // The server holds a text that was typed, and never goes back to an older one.
+      const now = await serverDraftWords(letterId);
+      if (now !== null) {
+        expect(now).toBeGreaterThanOrEqual(serverWords);
+        expect(now).toBeLessThanOrEqual(triedWords);
+        serverWords = now;
+      }
     }
     expect(acked.size).toBeGreaterThan(iterations);
+    expect(saves).toBeGreaterThan(iterations);
 
-    const drained = await run([...args, 'drain'], null);
+    const drained = await run([...args(ackedWords), 'drain'], null);
     expect(drained.lines).toContain('DRAINED 0 0 0');
     const onServer = (await sync.server.database.db.select({ id: notes.id }).from(notes).where(eq(notes.authorId, user.id))).map((row) => row.id);
     // Exactly once: no note twice; every acknowledged one present; nothing the child never tried.
     expect(new Set(onServer).size).toBe(onServer.length);
     for (const id of acked) expect(onServer).toContain(id);
     for (const id of onServer) expect(tried.has(id)).toBe(true);
+
+    // The draft exists once, and holds the last acknowledged save's text, or a longer one the
+    // child saved but was killed before acknowledging: no typed and acknowledged word is lost.
+    const drafts = await sync.server.database.db.select({ id: letters.id }).from(letters).where(eq(letters.caseId, caseId));
+    expect(drafts.map((row) => row.id)).toEqual([letterId]);
+    expect(await serverEventCount(sync.server, caseId, 'letter.create')).toBe(1);
+    const finalWords = await serverDraftWords(letterId);
+    expect(finalWords).toBeGreaterThanOrEqual(ackedWords);
+    expect(finalWords).toBeLessThanOrEqual(triedWords);
+    expect(finalWords).toBeGreaterThanOrEqual(serverWords);
   }, 600_000);
 });

@@ -26,8 +26,11 @@ export class LetterDetailReader {
     private readonly today: () => string,
   ) {
     this.row = sqlite.prepare(`SELECT data FROM server_rows WHERE entity = 'letter' AND id = ?`).pluck();
-    this.latestDraft = sqlite.prepare(`SELECT args FROM outbox WHERE name = 'letter.saveDraft' AND state IN ('queued', 'sent')
-      AND json_extract(args, '$.letterId') = ? ORDER BY seq DESC LIMIT 1`).pluck();
+    // The latest save still on its way, else one the server applied whose row the pull has not brought yet.
+    this.latestDraft = sqlite.prepare(`SELECT args FROM (
+        SELECT args, 1 AS rank, seq FROM outbox WHERE name = 'letter.saveDraft' AND state IN ('queued', 'sent') AND json_extract(args, '$.letterId') = @letterId
+        UNION ALL SELECT args, 0 AS rank, 0 AS seq FROM applied_letter_drafts WHERE letter_id = @letterId)
+      ORDER BY rank DESC, seq DESC LIMIT 1`).pluck();
     this.user = sqlite.prepare(`SELECT data FROM server_rows WHERE entity = 'user' AND id = ?`).pluck();
     this.submitted = sqlite.prepare(`SELECT l.data AS data, c.case_number AS caseNumber FROM server_rows l
       JOIN cases c ON c.id = l.case_id WHERE l.entity = 'letter' AND json_extract(l.data, '$.status') = 'submitted'`);
@@ -50,7 +53,7 @@ export class LetterDetailReader {
   /** not_found when neither the cache nor the outbox knows the letter. */
   get(letterId: string): LetterDetail {
     const server = this.serverLetter(letterId);
-    const queuedArgs = this.latestDraft.get(letterId) as string | undefined;
+    const queuedArgs = this.latestDraft.get({ letterId }) as string | undefined;
     const queued = queuedArgs === undefined ? null : mutationArgs['letter.saveDraft'].safeParse(JSON.parse(queuedArgs) as unknown).data ?? null;
     const caseId = server?.caseId ?? queued?.caseId;
     if (caseId === undefined) throw new RpcError('not_found', 'This letter is not in the local cache.');

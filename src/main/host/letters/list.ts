@@ -21,7 +21,8 @@ const statusAfter: Partial<Record<MutationName, LetterStatus>> = {
 interface OutboxRow {
   name: string;
   args: string;
-  state: ItemSyncState;
+  /** 'applied': a save the server took whose row has not been pulled yet. */
+  state: ItemSyncState | 'applied';
   queuedAt: string;
 }
 
@@ -33,9 +34,13 @@ export class LettersReader {
   constructor(sqlite: Database.Database) {
     this.caseExists = sqlite.prepare('SELECT 1 FROM cases WHERE id = ?').pluck();
     this.lettersOfCase = sqlite.prepare(`SELECT id, data FROM server_rows WHERE entity = 'letter' AND case_id = ?`);
-    this.actionsOfCase = sqlite.prepare(`SELECT name, args, state, queued_at AS queuedAt FROM outbox
-      WHERE name LIKE 'letter.%' AND (case_id = ?
-        OR json_extract(args, '$.letterId') IN (SELECT id FROM server_rows WHERE entity = 'letter' AND case_id = ?))
+    this.actionsOfCase = sqlite.prepare(`SELECT name, args, state, queuedAt FROM (
+        -- A draft the server applied before the pull brought its row: shown as the synced draft it is.
+        SELECT 'letter.saveDraft' AS name, args, 'applied' AS state, applied_at AS queuedAt, 0 AS seq FROM applied_letter_drafts
+          WHERE case_id = @caseId AND letter_id NOT IN (SELECT id FROM server_rows WHERE entity = 'letter' AND case_id = @caseId)
+        UNION ALL SELECT name, args, state, queued_at AS queuedAt, seq FROM outbox
+          WHERE name LIKE 'letter.%' AND (case_id = @caseId
+            OR json_extract(args, '$.letterId') IN (SELECT id FROM server_rows WHERE entity = 'letter' AND case_id = @caseId)))
       ORDER BY seq`);
   }
 
@@ -53,7 +58,7 @@ export class LettersReader {
         returnReason: letter.status === 'returned' ? letter.returnedReason : null, pending: false,
       });
     }
-    for (const action of this.actionsOfCase.all(caseId, caseId) as OutboxRow[]) this.overlay(letters, caseId, action);
+    for (const action of this.actionsOfCase.all({ caseId }) as OutboxRow[]) this.overlay(letters, caseId, action);
     return [...letters.values()].sort((left, right) => right.updatedAt.localeCompare(left.updatedAt) || left.id.localeCompare(right.id));
   }
 
@@ -68,10 +73,11 @@ export class LettersReader {
     if (!letter) {
       if (name !== 'letter.saveDraft' || args.caseId !== caseId || args.kind === undefined) return;
       letter = {
-        id: args.letterId, kind: args.kind, status: 'draft', updatedAt: action.queuedAt, syncState: null, returnReason: null, pending: true,
+        id: args.letterId, kind: args.kind, status: 'draft', updatedAt: action.queuedAt, syncState: null, returnReason: null, pending: action.state !== 'applied',
       };
       letters.set(args.letterId, letter);
     }
+    if (action.state === 'applied') return;
     if (letter.syncState === null || statePriority[action.state] > statePriority[letter.syncState]) letter.syncState = action.state;
     // A refused or conflicting action did not happen; only what is still on its way changes the status.
     if (action.state !== 'queued' && action.state !== 'sent') return;

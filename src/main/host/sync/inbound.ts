@@ -55,6 +55,7 @@ export class InboundStore {
         WHERE excluded.version > server_rows.version`),
       deleteRow: prepare('DELETE FROM server_rows WHERE entity = ? AND id = ? AND version <= ?'),
       readRow: prepare('SELECT data FROM server_rows WHERE entity = ? AND id = ?').pluck(),
+      forgetDraft: prepare('DELETE FROM applied_letter_drafts WHERE letter_id = ?'),
       upsertParty: prepare(`INSERT INTO parties (id, case_id, role, name, v_number, organisation) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, role = excluded.role, name = excluded.name,
         v_number = excluded.v_number, organisation = excluded.organisation`),
@@ -163,6 +164,8 @@ export class InboundStore {
     if (this.anyParkedInvalid) s.unparkSettled.run(change.entity, change.id, change.version);
     const applied = s.upsertRow.run(change.entity, change.id, change.version, change.caseId, dataText).changes > 0;
     if (!applied) return;
+    // The pulled row now holds what an applied save wrote (or later): the remembered text is done.
+    if (change.entity === 'letter') s.forgetDraft.run(change.id);
     if (change.entity === 'case') this.applying.set(change.id, change.data);
     if (change.entity === 'party') {
       const party = typed as EntityRow<'party'>;

@@ -47,6 +47,9 @@ export class Outbox {
       markSent: prepare(`UPDATE outbox SET state = 'sent', attempts = attempts + 1 WHERE client_mutation_id = ? AND state IN ('queued', 'sent')`),
       retryLater: prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ?, error_code = ? WHERE client_mutation_id = ? AND state = 'sent'`),
       remove: prepare('DELETE FROM outbox WHERE client_mutation_id = ?'),
+      rememberDraft: prepare(`INSERT INTO applied_letter_drafts (letter_id, case_id, args, applied_at)
+        VALUES (json_extract(@args, '$.letterId'), @caseId, @args, @now)
+        ON CONFLICT (letter_id) DO UPDATE SET args = excluded.args, applied_at = excluded.applied_at`),
       fail: prepare(`UPDATE outbox SET state = 'failed', error_code = ?, next_attempt_at = NULL WHERE client_mutation_id = ?`),
       conflict: prepare(`UPDATE outbox SET state = 'conflict', error_code = 'conflict', next_attempt_at = NULL WHERE client_mutation_id = ?`),
       recordConflict: prepare(`INSERT OR IGNORE INTO conflicts (client_mutation_id, name, args, base, case_id, entity, entity_id, fields, server, created_at)
@@ -157,6 +160,8 @@ export class Outbox {
         if (result.status === 'applied') {
           // The optimistic effect stays on the case row until the pull brings the server's version.
           this.statements.remove.run(result.clientMutationId);
+          // So does a draft's text: the editor reopens with it until the pull brings the letter's row.
+          if (envelope.name === 'letter.saveDraft' && caseId) this.statements.rememberDraft.run({ caseId, args: JSON.stringify(envelope.args), now });
           continue;
         }
         if (result.status === 'rejected') {
