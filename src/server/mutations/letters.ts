@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { needsSecondApprover } from '../../shared/domain/rules';
+import { storedLetterBody } from '../../shared/letters/body';
 import { hasBlockingFindings } from '../../shared/letters/consistency';
 import type { LetterFrame } from '../../shared/letters/draft';
 import type { MadeLetter } from '../../render/letters/letter';
@@ -157,7 +158,8 @@ export const returnLetter: MutationHandler<'letter.return'> = async (context, ar
   expectBase(context, 'letter', letter, { status: letter.status });
   if (letter.status !== 'submitted') throw new Rejection('invalid_state', 'only submitted letters can be returned');
   await saveLetter(context, kase, letter, { status: 'returned', returnedReason: args.reason, approverId: context.actor.userId },
-    'letter.return', { drafterId: letter.drafterId, reviewerId: context.actor.userId });
+    // The version that was returned, so the drafter's next submission can be read as a diff against it.
+    'letter.return', { drafterId: letter.drafterId, reviewerId: context.actor.userId, returnedBody: storedLetterBody(letter.body) });
 };
 
 /**

@@ -77,6 +77,8 @@ export const letterDraftView = z.object({
   body: letterBodyDocument,
   /** What `letter.saveDraft` sends with the body. */
   frame: letterFrame,
+  /** The template's own proposal for this letter: what the reviewer's diff compares the free text with. */
+  templateBody: letterBodyDocument,
   findings: z.array(letterFinding),
 });
 export type LetterDraftView = z.infer<typeof letterDraftView>;
@@ -98,6 +100,8 @@ export const letterDetail = z.object({
   approvedSha256: z.string().nullable(),
   /** The case document the sent letter became. */
   documentId: z.string().nullable(),
+  /** The body as it was when it was last returned, for the diff against the version now submitted. */
+  returnedBody: letterBodyDocument.nullable(),
 });
 export type LetterDetail = z.infer<typeof letterDetail>;
 

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { LetterAwaitingReview, LetterDetail } from '../../../shared/contract';
 import { needsSecondApprover } from '../../../shared/domain/rules';
-import { plainLetterBody } from '../../../shared/letters/body';
+import { letterBodyDocument, plainLetterBody, type LetterBody } from '../../../shared/letters/body';
 import { RpcError } from '../../../shared/rpc';
 import { entitySchemas, type EntityRow } from '../../../shared/sync';
 import { mutationArgs } from '../../../shared/sync/mutations';
@@ -18,6 +18,7 @@ export class LetterDetailReader {
   private readonly user;
   private readonly submitted;
   private readonly decidedBySelf;
+  private readonly returnEvents;
 
   constructor(
     sqlite: Database.Database,
@@ -35,6 +36,9 @@ export class LetterDetailReader {
     this.submitted = sqlite.prepare(`SELECT l.data AS data, c.case_number AS caseNumber FROM server_rows l
       JOIN cases c ON c.id = l.case_id WHERE l.entity = 'letter' AND json_extract(l.data, '$.status') = 'submitted'`);
     // An approval or return already queued here takes the letter off the reviewer's list.
+    this.returnEvents = sqlite.prepare(`SELECT data FROM server_rows WHERE entity = 'caseEvent' AND case_id = ?
+      AND json_extract(data, '$.kind') = 'letter.return' AND json_extract(data, '$.detail.letterId') = ?
+      ORDER BY json_extract(data, '$.at') DESC LIMIT 1`).pluck();
     this.decidedBySelf = sqlite.prepare(`SELECT 1 FROM outbox WHERE name IN ('letter.approve', 'letter.return')
       AND state IN ('queued', 'sent') AND json_extract(args, '$.letterId') = ?`).pluck();
   }
@@ -72,7 +76,16 @@ export class LetterDetailReader {
       needsSecondApprover: needsSecondApprover(summary.kind, frame?.letterDate ?? this.today()),
       approvedSha256: server?.approvedSha256 ?? null,
       documentId: server?.documentId ?? null,
+      returnedBody: this.returnedBody(caseId, letterId),
     };
+  }
+
+  /** The body the last return recorded; null when it was never returned or the event holds none (an older server's). */
+  private returnedBody(caseId: string, letterId: string): LetterBody | null {
+    const data = this.returnEvents.get(caseId, letterId) as string | undefined;
+    if (data === undefined) return null;
+    const event = entitySchemas.caseEvent.safeParse(JSON.parse(data) as unknown).data;
+    return letterBodyDocument.safeParse(event?.detail['returnedBody']).data ?? null;
   }
 
   /** Submitted letters someone else drafted; the server decides who may approve, this is the list to look at. */

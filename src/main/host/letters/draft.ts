@@ -59,11 +59,13 @@ export class LetterDrafts {
       kind, fields: built.fields, blocks: made.blocks, record: built.record,
       ...(decision === null ? {} : { grounds: grounds.map(({ reference }) => ({ reference })) }),
     });
+    const templateBody = bodyFromBlocks(made.templateBlocks, made.template, made.rendered.emptyFreeBlocks);
     const frame: LetterFrame = { letterDate, language: made.rendered.language, template: made.template, fields: built.fields, decision };
     return {
       preview: previewOf(made),
-      body: body ?? bodyFromBlocks(made.templateBlocks, made.template, made.rendered.emptyFreeBlocks),
+      body: body ?? templateBody,
       frame,
+      templateBody,
       findings,
     };
   }
