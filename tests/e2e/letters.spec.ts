@@ -78,6 +78,8 @@ test.describe('decision letters', () => {
     await approval.getByRole('link').click();
     await expect(workspace).toHaveAttribute('data-status', 'submitted');
     await expect(page.getByTestId('letter-check')).toHaveAttribute('data-state', /passed|warnings/, { timeout: 20_000 });
+    // The reviewer reads what the drafter wrote against the template's proposal: the reasoning, added.
+    await expect(page.locator('[data-testid="letter-diff-block"][data-block="reasoning"] ins').first()).toBeVisible();
     await page.screenshot({ path: `${shots}/letter-review-nl.png` });
     await expectAccessible(page);
     await page.getByTestId('letter-approve').click();

@@ -4,7 +4,7 @@
  * reviewer, send once approved. The PDF preview is shown in the case screen's right pane
  * (LetterPreviewContext), in the same viewer the case's documents open in.
  */
-import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconCheck, IconSend, IconUpload } from '@tabler/icons-react';
@@ -17,6 +17,7 @@ import { errorMessageKey } from '../errors';
 import { formatCalendarDate } from '../format/dates';
 import { useApi } from '../state/api';
 import { ConsistencyPanel } from './ConsistencyPanel';
+import { LetterDiff } from './LetterDiff';
 import { LetterStatusBadge } from './LetterStatusBadge';
 import { LetterEditor } from './editor/LetterEditor';
 import { missingFactsText } from './missingFacts';
@@ -147,6 +148,17 @@ export function LetterWorkspace({ caseId, letterId, detail, kind, language, toda
           onChange={draft.setBody} readOnly={!editable} aria-label={t('letters.editorLabel', { kind: kindTitle })} />
       ) : <Group gap="xs"><Loader size="xs" /><Text size="sm">{t('letters.rendering')}</Text></Group>}
       {draft.view && <ConsistencyPanel findings={draft.view.findings} stale={draft.pending} />}
+      {draft.view && draft.body && (
+        // Open for the reviewer of a submitted letter: what changed is what they have to read.
+        <Accordion variant="contained" defaultValue={status === 'submitted' && reviewer ? 'diff' : null}>
+          <Accordion.Item value="diff">
+            <Accordion.Control data-testid="letter-diff-toggle"><Text size="sm" fw={600}>{t('letters.diff.title')}</Text></Accordion.Control>
+            <Accordion.Panel>
+              <LetterDiff body={draft.body} templateBody={draft.view.templateBody} returnedBody={detail?.returnedBody ?? null} />
+            </Accordion.Panel>
+          </Accordion.Item>
+        </Accordion>
+      )}
       <Group gap="xs" justify="flex-end" wrap="wrap">
         {editable && (
           <Button size="xs" leftSection={<IconUpload size={14} aria-hidden />} disabled={busy || draft.pending || !draft.view || errors.length > 0}
