@@ -59,11 +59,18 @@ export class LetterDrafts {
       kind, fields: built.fields, blocks: made.blocks, record: built.record,
       ...(decision === null ? {} : { grounds: grounds.map(({ reference }) => ({ reference })) }),
     });
-    const templateBody = bodyFromBlocks(made.templateBlocks, made.template, made.rendered.emptyFreeBlocks);
+    const proposal = bodyFromBlocks(made.templateBlocks, made.template, made.rendered.emptyFreeBlocks);
+    // The template fills its reasoning block from the caseworker's own text (decision.reasoning): as the
+    // template's proposal, the diff must see that block empty, or the reasoning would never show as written.
+    const templateBody: LetterBody = {
+      ...proposal,
+      content: proposal.content.map((node) => (node.type === 'freeBlock' && node.attrs.block === reasoningBlock
+        ? { ...node, content: [{ type: 'paragraph' as const }] } : node)),
+    };
     const frame: LetterFrame = { letterDate, language: made.rendered.language, template: made.template, fields: built.fields, decision };
     return {
       preview: previewOf(made),
-      body: body ?? templateBody,
+      body: body ?? proposal,
       frame,
       templateBody,
       findings,
