@@ -3,27 +3,21 @@
  * template's proposal), the PDF, the frame the draft is saved with and the consistency check's
  * findings, all from the local cache, so a caseworker on a train sees what the reviewer will see.
  */
-import type { Language, LetterDraftView } from '../../../shared/contract';
+import type { Language, LetterDraftView, lettersCalls } from '../../../shared/contract';
+import type { ArgsOut } from '../../../shared/rpc';
 import type { Regime } from '../../../shared/domain/rules';
 import { bodyFromBlocks, freeBlocksOf, letterBodyText, type LetterBody } from '../../../shared/letters/body';
 import { checkLetterConsistency } from '../../../shared/letters/consistency';
-import type { LetterDecisionRecord, LetterFrame } from '../../../shared/letters/draft';
+import type { LetterFrame } from '../../../shared/letters/draft';
 import { letterTemplates, selectTemplate } from '../../../shared/letters/manifest';
-import type { LetterKind } from '../../../shared/sync/mutations';
 import { decisionKinds, type LetterFieldsReader } from './fields';
 import { previewOf, type LetterPreviewer } from './preview';
 
 /** The block a decision's reasoning is written in (the templates' `{% free "reasoning" %}`). */
 const reasoningBlock = 'reasoning';
 
-export interface DraftRequest {
-  caseId: string;
-  kind: LetterKind;
-  letterDate: string;
-  language: Language;
-  body: LetterBody | null;
-  decision: LetterDecisionRecord | null;
-}
+/** What the preview call asks, as the contract parsed it. */
+export type DraftRequest = ArgsOut<typeof lettersCalls, 'letters.preview'>;
 
 /** The grounds as the letter prints them, looked up in the catalogue by id. */
 export type GroundTexts = (ids: readonly string[], language: Language) => { text: string; legalBasis: string; reference: string }[];
