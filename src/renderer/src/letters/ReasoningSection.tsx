@@ -66,7 +66,8 @@ export function ReasoningSection({ kind, language, letterDate, decision, body, e
     <Stack gap={4} data-testid="reasoning-builder" component="section" aria-label={t('letters.reasoning.title')}>
       <Text fw={700} fz="sm" c="werkbank.8">{t('letters.reasoning.title')}</Text>
       {grounds.length === 0 && <Text size="xs" c="dark.6">{t('letters.reasoning.noGrounds')}</Text>}
-      {grounds.map((ground) => {
+      {/* A letter this user only reads shows the grounds it gives, not the whole catalogue greyed out. */}
+      {grounds.filter((ground) => editable || decision.groundIds.includes(ground.id)).map((ground) => {
         const chosen = decision.groundIds.includes(ground.id);
         return (
           <Stack key={ground.id} gap={2} data-testid="ground" data-ground-id={ground.id}>
