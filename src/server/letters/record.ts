@@ -7,19 +7,12 @@
 import { asc, eq } from 'drizzle-orm';
 import { asylumTracks, type AsylumTrack } from '../../shared/domain/remedies';
 import type { Regime } from '../../shared/domain/rules';
-import type { DecisionOutcome, LetterCheckRecord } from '../../shared/letters/consistency';
-import type { LetterFrame } from '../../shared/letters/draft';
+import type { LetterCheckRecord } from '../../shared/letters/consistency';
+import { outcomeOfCaseDecision, type LetterFrame } from '../../shared/letters/draft';
 import type { LetterKind } from '../../shared/sync/mutations';
 import type { CaseRow } from '../cases/records';
 import type { Executor } from '../db/database';
 import { extensions, parties, suspensions } from '../db/schema';
-
-/** The case row's decision codes (cases.decision) as the letter's outcome. */
-const outcomeOfCaseDecision: Readonly<Record<string, DecisionOutcome>> = {
-  grant: 'granted', refuse: 'refused', not_processed: 'not_processed',
-  objection_well_founded: 'objection_well_founded', objection_unfounded: 'objection_unfounded',
-  objection_inadmissible: 'objection_inadmissible',
-};
 
 /**
  * The decision code a sent letter registers on the case. First-instance decisions keep the codes the

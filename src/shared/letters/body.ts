@@ -162,3 +162,9 @@ export function letterBodyText(body: LetterBody): string {
     : inlineText(node.content));
   return body.content.map(blockText).join('\n\n');
 }
+
+/** One free block's text (merge fields as their path), '' when the body does not have it. */
+export function freeBlockText(body: LetterBody, block: string): string {
+  const content = freeBlocksOf(body).get(block);
+  return content === undefined ? '' : letterBodyText({ type: 'doc', content: [{ type: 'freeBlock', attrs: { block }, content }] });
+}

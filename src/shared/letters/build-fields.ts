@@ -11,7 +11,7 @@ import {
   addPeriod, asylumTracks, computeDecisionDeadline, DomainError, remedyPeriod, type AsylumTrack,
 } from '../domain';
 import type { LetterCheckRecord } from './consistency-rules';
-import type { LetterDecisionRecord } from './draft';
+import { outcomeOfCaseDecision, type LetterDecisionRecord } from './draft';
 import { domainRules, isRegime, versionInEffect, type Regime } from '../domain/rules';
 import { letterFields, letterPeriod, type LetterFields } from './fields';
 import { caseTypeWording, requirementWording, worded } from './wording';
@@ -24,13 +24,6 @@ export const decisionKinds: ReadonlySet<LetterKind> = new Set(['grant', 'refusal
 /** The outcome a decision letter's kind states; objection decisions say it in the letter itself. */
 const outcomeOfKind: Partial<Record<LetterKind, NonNullable<LetterFields['decision']>['outcome']>> = {
   grant: 'granted', refusal: 'refused', not_processed: 'not_processed',
-};
-
-/** The case row's `decision` codes (the server's) as the fields' outcome. */
-const outcomeOfCase: Readonly<Record<string, NonNullable<LetterFields['decision']>['outcome']>> = {
-  grant: 'granted', refuse: 'refused', not_processed: 'not_processed',
-  objection_well_founded: 'objection_well_founded', objection_unfounded: 'objection_unfounded',
-  objection_inadmissible: 'objection_inadmissible',
 };
 
 /** The signing function when the cache does not know who is signed in (a fresh, signed-out cache). */
@@ -196,7 +189,7 @@ export function buildLetterFields(input: LetterFacts, request: FieldsRequest): B
   }
   const track = kase?.application?.['asylumTrack'];
   const asylumTrack = (asylumTracks as readonly unknown[]).includes(track) ? (track as AsylumTrack) : undefined;
-  const caseDecision = kase?.decision ? outcomeOfCase[kase.decision] ?? null : null;
+  const caseDecision = kase?.decision ? outcomeOfCaseDecision[kase.decision] ?? null : null;
   const record: LetterCheckRecord = {
     decision: caseDecision ?? request.decision?.record.outcome ?? null,
     parties: {
@@ -231,7 +224,7 @@ function decisionOf(request: FieldsRequest, kase: LetterFacts['kase'], caseType:
   const { kind, letterDate } = request;
   if (kind !== undefined && !decisionKinds.has(kind)) return null;
   const outcome = request.decision?.record.outcome ?? (kind ? outcomeOfKind[kind] : undefined)
-    ?? (kase?.decision ? outcomeOfCase[kase.decision] : undefined);
+    ?? (kase?.decision ? outcomeOfCaseDecision[kase.decision] : undefined);
   if (!outcome) return null;
   const duty = versionInEffect(domainRules.dutyToLeave, letterDate);
   const departureBy = outcome === 'refused' && duty.caseTypes.includes(caseType) ? addPeriod(letterDate, { weeks: 4 }) : null;

@@ -14,7 +14,7 @@ import { domainRules, versionInEffect, type DomainRules } from '../domain/rules'
 import type { LetterBlock } from './blocks';
 import { checkDeadline, checkRemedies } from './consistency-periods';
 import { finding, letterKindRules, type LetterCheck, type LetterCheckInput, type LetterFinding } from './consistency-rules';
-import type { LetterFields } from './fields';
+import { fieldValue } from './merge';
 
 export * from './consistency-rules';
 
@@ -90,15 +90,6 @@ export const checkParties: LetterCheck = ({ fields, blocks, record }) => {
   return findings;
 };
 
-/** A LetterFields path's value; undefined when a group on the way is null. */
-function valueAt(fields: LetterFields, path: string): unknown {
-  let current: unknown = fields;
-  for (const key of path.split('.')) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
 
 function isEmpty(value: unknown): boolean {
   if (value === undefined || value === null) return true;
@@ -117,7 +108,7 @@ export const checkUnfilled: LetterCheck = ({ kind, fields, blocks }) => {
   }
   const rule = letterKindRules[kind];
   for (const path of rule.requiredFields) {
-    if (isEmpty(valueAt(fields, path))) findings.push(finding('field_empty', 'error', { field: path }, path));
+    if (isEmpty(fieldValue(fields, path))) findings.push(finding('field_empty', 'error', { field: path }, path));
   }
   if (blocks.length > 0) {
     for (const name of rule.requiredBlocks) {

@@ -33,3 +33,10 @@ export const letterFrame = z.object({
   decision: letterDecisionRecord.nullable(),
 }).strict();
 export type LetterFrame = z.infer<typeof letterFrame>;
+
+/** The case row's decision codes (the server's `cases.decision`) as the letter's outcome. */
+export const outcomeOfCaseDecision: Readonly<Record<string, LetterDecisionRecord['outcome']>> = {
+  grant: 'granted', refuse: 'refused', not_processed: 'not_processed',
+  objection_well_founded: 'objection_well_founded', objection_unfounded: 'objection_unfounded',
+  objection_inadmissible: 'objection_inadmissible',
+};

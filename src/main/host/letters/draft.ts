@@ -6,7 +6,7 @@
 import type { Language, LetterDraftView, lettersCalls } from '../../../shared/contract';
 import type { ArgsOut } from '../../../shared/rpc';
 import type { Regime } from '../../../shared/domain/rules';
-import { bodyFromBlocks, freeBlocksOf, letterBodyText, type LetterBody } from '../../../shared/letters/body';
+import { bodyFromBlocks, freeBlockText, type LetterBody } from '../../../shared/letters/body';
 import { checkLetterConsistency } from '../../../shared/letters/consistency';
 import type { LetterFrame } from '../../../shared/letters/draft';
 import { letterTemplates, selectTemplate } from '../../../shared/letters/manifest';
@@ -22,11 +22,6 @@ export type DraftRequest = ArgsOut<typeof lettersCalls, 'letters.preview'>;
 /** The grounds as the letter prints them, looked up in the catalogue by id. */
 export type GroundTexts = (ids: readonly string[], language: Language) => { text: string; legalBasis: string; reference: string }[];
 
-/** What the caseworker wrote as reasoning, merge fields by path: the fields' `decision.reasoning`. */
-function reasoningOf(body: LetterBody | null): string {
-  const paragraphs = body === null ? undefined : freeBlocksOf(body).get(reasoningBlock);
-  return paragraphs === undefined ? '' : letterBodyText({ type: 'doc', content: [{ type: 'freeBlock', attrs: { block: reasoningBlock }, content: paragraphs }] });
-}
 
 export class LetterDrafts {
   constructor(
@@ -45,7 +40,7 @@ export class LetterDrafts {
     const decision = decisionKinds.has(kind) ? request.decision : null;
     const grounds = decision === null ? [] : this.groundTexts(decision.groundIds, language);
     const built = this.fields.build({
-      caseId, letterDate, language, kind, reasoning: reasoningOf(body),
+      caseId, letterDate, language, kind, reasoning: body === null ? '' : freeBlockText(body, reasoningBlock),
       decision: decision === null ? null : { record: decision, grounds: grounds.map(({ text, legalBasis }) => ({ text, legalBasis })) },
     });
     const made = await this.previewer.make({ kind, language: request.language, regime: built.regime, fields: built.fields, body });

@@ -7,17 +7,13 @@ import { Box, SegmentedControl, Stack, Text } from '@mantine/core';
 import { diffWords } from 'diff';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { freeBlocksOf, letterBodyText, type LetterBody } from '../../../shared/letters/body';
+import { freeBlocksOf, freeBlockText, type LetterBody } from '../../../shared/letters/body';
 
 type Against = 'template' | 'returned';
 
 /** Each free block's text by name, in the body's order. */
 function freeTexts(body: LetterBody): Map<string, string> {
-  const texts = new Map<string, string>();
-  for (const [block, content] of freeBlocksOf(body)) {
-    texts.set(block, letterBodyText({ type: 'doc', content: [{ type: 'freeBlock', attrs: { block }, content }] }).trim());
-  }
-  return texts;
+  return new Map([...freeBlocksOf(body).keys()].map((block) => [block, freeBlockText(body, block).trim()]));
 }
 
 export function LetterDiff({ body, templateBody, returnedBody }: { body: LetterBody; templateBody: LetterBody | null; returnedBody: LetterBody | null }) {

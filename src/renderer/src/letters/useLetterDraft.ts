@@ -67,6 +67,16 @@ export function useLetterDraft(input: LetterDraftInput): LetterDraft {
   const latest = useRef({ body: input.body, decision: input.decision });
   const { letterId, caseId, kind, letterDate, language, editable } = input;
 
+  const saveDraft = useCallback(async (body: LetterBody, frame?: LetterDraftView['frame']): Promise<void> => {
+    setSaveState('saving');
+    try {
+      await api.sync.mutate(mutationCall('letter.saveDraft', { letterId, caseId, kind, body, ...(frame ? { frame } : {}) }));
+      setSaveState('saved');
+    } catch {
+      setSaveState('failed');
+    }
+  }, [api, caseId, kind, letterId]);
+
   const render = useCallback(async (save: boolean): Promise<LetterDraftView | null> => {
     const number = ++request.current;
     const { body: current, decision: chosen } = latest.current;
@@ -81,15 +91,7 @@ export function useLetterDraft(input: LetterDraftInput): LetterDraft {
         latest.current = { ...latest.current, body: answer.body };
         setBodyState(answer.body);
       }
-      if (save && editable) {
-        setSaveState('saving');
-        try {
-          await api.sync.mutate(mutationCall('letter.saveDraft', { letterId, caseId, kind, body: answer.body, frame: answer.frame }));
-          setSaveState('saved');
-        } catch {
-          setSaveState('failed');
-        }
-      }
+      if (save && editable) await saveDraft(answer.body, answer.frame);
       return answer;
     } catch (error) {
       if (number !== request.current) return null;
@@ -97,17 +99,10 @@ export function useLetterDraft(input: LetterDraftInput): LetterDraft {
       setErrorDetails(detailsOf(error));
       setPending(false);
       // The text is kept even when it cannot be rendered: a body without a frame can be saved, not submitted.
-      if (save && editable && current !== null) {
-        try {
-          await api.sync.mutate(mutationCall('letter.saveDraft', { letterId, caseId, kind, body: current }));
-          setSaveState('saved');
-        } catch {
-          setSaveState('failed');
-        }
-      }
+      if (save && editable && current !== null) await saveDraft(current);
       return null;
     }
-  }, [api, caseId, editable, kind, language, letterDate, letterId]);
+  }, [api, caseId, editable, kind, language, letterDate, saveDraft]);
 
   const schedule = useCallback(() => {
     setPending(true);
