@@ -63,12 +63,12 @@ window.harness = {
     if (!cache.has(url)) cache.set(url, await (await fetch(url)).arrayBuffer());
     return cache.get(url).byteLength;
   },
-  async open(url, page) {
+  async open(url, page, inPlace) {
     await initialised;
     await window.harness.load(url);
     const data = cache.get(url).slice(0);
     const documentId = ++nextId;
-    frame.contentWindow.postMessage({ type: 'open', documentId, data, ...(page ? { page } : {}) }, '*', [data]);
+    frame.contentWindow.postMessage({ type: 'open', documentId, data, ...(page ? { page } : {}), ...(inPlace ? { inPlace } : {}) }, '*', [data]);
     return documentId;
   },
   openRaw(data) {
@@ -184,11 +184,11 @@ export function viewerMessages(page: Page): Promise<FrameMessage[]> {
   return page.evaluate(() => (globalThis as unknown as { viewerMessages: FrameMessage[] }).viewerMessages);
 }
 
-/** Opens a routed PDF in the frame and returns its document id. */
-export function openPdf(page: Page, name: string, startPage?: number): Promise<number> {
+/** Opens a routed PDF in the frame and returns its document id; `inPlace`: as a new version of the shown one. */
+export function openPdf(page: Page, name: string, startPage?: number, inPlace = false): Promise<number> {
   return page.evaluate(
-    ([url, at]) => (globalThis as unknown as { harness: { open(u: string, p?: number): Promise<number> } }).harness.open(url, at),
-    [pdfUrl(name), startPage] as const,
+    ([url, at, replace]) => (globalThis as unknown as { harness: { open(u: string, p?: number, i?: boolean): Promise<number> } }).harness.open(url, at, replace),
+    [pdfUrl(name), startPage, inPlace] as const,
   );
 }
 

@@ -200,6 +200,42 @@ test('renders a PDF with selectable text, navigates pages and searches with hit 
   expect(errors).toEqual([]);
 });
 
+test('a new version opened in place keeps the page on screen and the scroll position until it is drawn', async ({ page }) => {
+  await installViewerHarness(page, preview.url, pdfs, 'nl');
+  const first = await openPdf(page, 'text.pdf');
+  await outcomeOf(page, first);
+  const frame = viewerFrame(page);
+  await sendToViewer(page, { type: 'setZoom', zoom: 2 });
+  await waitForView(page, (view) => view.zoom === 2);
+  await sendToViewer(page, { type: 'goToPage', page: 2 });
+  await waitForView(page, (view) => view.page === 2);
+  await expect(frame.locator('#page')).toHaveAttribute('data-drawn', '2');
+  const scrolled = await frame.evaluate(() => {
+    const stage = document.getElementById('stage') as HTMLElement;
+    stage.scrollTop = 300;
+    // Records every moment the page would have gone blank: the box hidden or its canvas emptied.
+    const box = document.getElementById('page') as HTMLElement;
+    const record = globalThis as unknown as { blanks: string[] };
+    record.blanks = [];
+    new MutationObserver(() => {
+      const canvas = box.querySelector('canvas');
+      if (box.hidden) record.blanks.push('hidden');
+      if (!canvas || canvas.width === 0) record.blanks.push('empty canvas');
+    }).observe(box, { attributes: true, childList: true, subtree: true });
+    return stage.scrollTop;
+  });
+  expect(scrolled).toBe(300);
+
+  const second = await openPdf(page, 'text.pdf', 2, true);
+  expect(await outcomeOf(page, second)).toEqual({ type: 'opened', documentId: second, pageCount: 3 });
+  await expect.poll(async () => (await viewerMessages(page)).some((message) => message.type === 'closed' && message.documentId === first)).toBe(true);
+  await expect(frame.locator('#page')).toHaveAttribute('data-drawn', '2');
+  await expect(frame.locator('#text-layer')).toContainText('Tweede pagina');
+  expect(await frame.evaluate(() => (globalThis as unknown as { blanks: string[] }).blanks)).toEqual([]);
+  expect(await frame.evaluate(() => (document.getElementById('stage') as HTMLElement).scrollTop)).toBe(300);
+  expect(await frame.locator('canvas#page-canvas').count()).toBe(1);
+});
+
 test('zooms, fits and rotates', async ({ page }) => {
   await installViewerHarness(page, preview.url, pdfs, 'en');
   const id = await openPdf(page, 'text.pdf');

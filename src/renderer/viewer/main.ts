@@ -35,7 +35,7 @@ async function handle(message: ParentMessage): Promise<void> {
       viewer.setStrings(message.language, message.strings);
       return;
     case 'open':
-      if (initialised) await viewer.open(message.documentId, message.data, message.page, message.key ?? null);
+      if (initialised) await viewer.open(message.documentId, message.data, message.page, message.key ?? null, message.inPlace ?? false);
       return;
     case 'close':
       viewer.close();

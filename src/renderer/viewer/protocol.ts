@@ -68,7 +68,11 @@ export const parentMessageSchema = z.discriminatedUnion('type', [
     workerSource: z.string().min(1),
   }),
   z.strictObject({ type: z.literal('strings'), language: z.enum(['nl', 'en']), strings: viewerStringsSchema }),
-  z.strictObject({ type: z.literal('open'), documentId, data: z.instanceof(ArrayBuffer), page: pageNumber.optional(), key: documentKey.optional() }),
+  z.strictObject({
+    type: z.literal('open'), documentId, data: z.instanceof(ArrayBuffer), page: pageNumber.optional(), key: documentKey.optional(),
+    // A new version of the shown document (a letter's preview): the page stays on screen until the new one is drawn.
+    inPlace: z.boolean().optional(),
+  }),
   z.strictObject({ type: z.literal('close') }),
   z.strictObject({ type: z.literal('goToPage'), page: pageNumber }),
   z.strictObject({ type: z.literal('setZoom'), zoom }),

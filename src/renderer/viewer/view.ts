@@ -62,7 +62,7 @@ export class Viewer {
   private highlights: readonly Highlight[] = [];
   private readonly stage = element<HTMLElement>('stage');
   private readonly pageBox = element<HTMLDivElement>('page');
-  private readonly canvas = element<HTMLCanvasElement>('page-canvas');
+  private canvas = element<HTMLCanvasElement>('page-canvas');
   private readonly textLayer = element<HTMLDivElement>('text-layer');
   private readonly pageInput = element<HTMLInputElement>('page-number');
   private readonly searchInput = element<HTMLInputElement>('search-input');
@@ -106,10 +106,14 @@ export class Viewer {
    * Opens a document, replacing the current one; refuses it with a message when it cannot be shown.
    * A document kept parsed under `key` is shown without parsing it again.
    */
-  async open(documentId: number, data: ArrayBuffer, page = 1, key: string | null = null): Promise<void> {
+  async open(documentId: number, data: ArrayBuffer, page = 1, key: string | null = null, inPlace = false): Promise<void> {
     const attempt = ++this.opening;
     this.busy = true;
     const size = data.byteLength;
+    if (inPlace && this.document && key === null) {
+      await this.replaceInPlace(attempt, documentId, data, page);
+      return;
+    }
     const ready = key === null ? null : this.kept.take(key);
     // The worker starts reading the file first (pdf.js posts it in its next microtask, which this
     // await lets run); the previous page leaves the screen meanwhile. The previous document is kept
@@ -149,6 +153,51 @@ export class Viewer {
       }, thumbnailDelayMilliseconds);
     } finally {
       if (previous) this.retire(previous);
+    }
+  }
+
+  /**
+   * A new version of the shown document: parsed while the old page stays on screen, its page drawn
+   * on a canvas of its own that then takes the old one's place, so the reader neither sees the page
+   * go blank nor loses their scroll position. A version that cannot be opened is shown as usual.
+   */
+  private async replaceInPlace(attempt: number, documentId: number, data: ArrayBuffer, page: number): Promise<void> {
+    const size = data.byteLength;
+    const result = await openDocument(data);
+    if (attempt !== this.opening) {
+      if (result.ok) void result.document.destroy().catch(() => undefined);
+      return;
+    }
+    const previous = this.document ? { document: this.document, documentId: this.documentId, key: this.key, size: this.size } : null;
+    if (!result.ok) {
+      this.close();
+      this.documentId = documentId;
+      this.busy = false;
+      this.showError(result.kind);
+      this.report({ type: 'failed', documentId, kind: result.kind });
+      return;
+    }
+    this.searchGeneration++;
+    this.search = { query: '', hits: [], current: null };
+    this.updateHitStatus();
+    this.document = result.document;
+    this.documentId = documentId;
+    this.key = null;
+    this.size = size;
+    this.pageNumber = Math.min(Math.max(1, page), result.document.pageCount);
+    this.report({ type: 'opened', documentId, pageCount: result.document.pageCount });
+    try {
+      await this.renderPage(true);
+    } finally {
+      // The thumbnails still draw from the old version: they go with it, and the new ones follow.
+      this.thumbnails.clear();
+      if (previous) this.retire(previous);
+      const shown = result.document;
+      setTimeout(() => {
+        if (this.document !== shown) return;
+        this.thumbnails.show(shown);
+        this.thumbnails.setCurrent(this.pageNumber);
+      }, thumbnailDelayMilliseconds);
     }
   }
 
@@ -299,7 +348,8 @@ export class Viewer {
     });
   }
 
-  private async renderPage(): Promise<void> {
+  /** Draws the current page; `offscreen`: on a new canvas that replaces the shown one once it is painted. */
+  private async renderPage(offscreen = false): Promise<void> {
     const document = this.document;
     if (!document) return;
     const number = this.pageNumber;
@@ -308,10 +358,13 @@ export class Viewer {
       const page = await document.page(number);
       if (document !== this.document || number !== this.pageNumber) return;
       this.zoom = this.fittedZoom(page.getViewport({ scale: 1, rotation: (page.rotate + this.rotation) % 360 }));
-      this.pageBox.style.setProperty('--total-scale-factor', String(this.zoom));
-      this.pageBox.hidden = false;
-      element('message').hidden = true;
-      const drawing = drawPage(page, this.canvas, {
+      const target = offscreen ? this.canvas.cloneNode(false) as HTMLCanvasElement : this.canvas;
+      if (!offscreen) {
+        this.pageBox.style.setProperty('--total-scale-factor', String(this.zoom));
+        this.pageBox.hidden = false;
+        element('message').hidden = true;
+      }
+      const drawing = drawPage(page, target, {
         scale: this.zoom,
         rotation: this.rotation,
         textLayer: this.textLayer,
@@ -323,6 +376,13 @@ export class Viewer {
       delete this.pageBox.dataset.painted;
       delete this.pageBox.dataset.drawn;
       await drawing.painted;
+      if (offscreen && this.drawing === drawing) {
+        this.canvas.replaceWith(target);
+        this.canvas = target;
+        this.pageBox.style.setProperty('--total-scale-factor', String(this.zoom));
+        this.pageBox.hidden = false;
+        element('message').hidden = true;
+      }
       // The page is on screen (the benchmark's first rendered page); its text layer follows. The
       // parent hears of the new view now, so its re-render does not compete with the drawing.
       if (this.drawing === drawing) {

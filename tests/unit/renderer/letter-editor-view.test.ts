@@ -3,36 +3,16 @@
  * The LetterEditor component in jsdom: what it shows (labels, merge field values), that it reports
  * valid bodies, that the echo of its own change keeps the cursor and that another letter replaces it.
  */
-import { MantineProvider } from '@mantine/core';
 import type { Editor } from '@tiptap/core';
 import { act, createElement, type ReactElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createI18n } from '../../../src/renderer/src/i18n';
+import type { Root } from 'react-dom/client';
+import { describe, expect, it } from 'vitest';
 import { LetterEditor, type LetterEditorProps } from '../../../src/renderer/src/letters/editor/LetterEditor';
 import { bodyFromBlocks, letterBodyDocument, type LetterBody } from '../../../src/shared/letters/body';
 import { sampleLetterFields } from '../../../src/shared/letters/samples';
+import { mount as mountElement, useReactDom, withProviders } from '../../helpers/jsdom-react';
 
-type I18n = Awaited<ReturnType<typeof createI18n>>;
-let i18n: I18n;
-const roots: Root[] = [];
-
-beforeAll(async () => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  // jsdom has neither; Mantine asks for both.
-  window.matchMedia ??= (query: string) => ({
-    matches: false, media: query, onchange: null, addListener: () => undefined, removeListener: () => undefined,
-    addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false,
-  });
-  globalThis.ResizeObserver ??= class { observe(): void { /* nothing to observe in jsdom */ } unobserve(): void { /* idem */ } disconnect(): void { /* idem */ } };
-  i18n = await createI18n('nl');
-});
-
-afterEach(() => {
-  act(() => { for (const root of roots.splice(0)) root.unmount(); });
-  document.body.innerHTML = '';
-});
+const dom = useReactDom('nl');
 
 const body = (reasoning: string): LetterBody => bodyFromBlocks([
   { type: 'paragraph', block: 'intro', standard: true, text: 'U hebt een aanvraag ingediend.' },
@@ -47,19 +27,15 @@ const withField: LetterBody = {
 };
 
 function ui(props: LetterEditorProps): ReactElement {
-  return createElement(MantineProvider, { env: 'test' }, createElement(I18nextProvider, { i18n }, createElement(LetterEditor, props)));
+  return withProviders(createElement(LetterEditor, props), dom.i18n());
 }
 
 function mount(props: LetterEditorProps): { root: Root; editor: () => Editor } {
-  const container = document.createElement('div');
-  document.body.append(container);
-  const root = createRoot(container);
-  roots.push(root);
-  act(() => root.render(ui(props)));
+  const { root, container } = mountElement(createElement(LetterEditor, props), dom.i18n());
   const editor = (): Editor => {
-    const dom = container.querySelector('.ProseMirror') as (HTMLElement & { editor?: Editor }) | null;
-    if (!dom?.editor) throw new Error('no editor');
-    return dom.editor;
+    const found = container.querySelector('.ProseMirror') as (HTMLElement & { editor?: Editor }) | null;
+    if (!found?.editor) throw new Error('no editor');
+    return found.editor;
   };
   return { root, editor };
 }
@@ -72,7 +48,7 @@ const reasoningStart = (editor: Editor): number => {
 
 describe('LetterEditor', () => {
   it('labels the blocks and the toolbar in Dutch', () => {
-    mount({ value: body('Omdat.'), fields: sampleLetterFields.nl, language: 'nl', onChange: () => undefined });
+    mount({ value: body('Omdat.'), fields: sampleLetterFields.nl, language: 'nl', onEdit: () => undefined });
     const text = document.body.textContent ?? '';
     expect(text).toContain('Standaardtekst');
     expect(text).toContain('Motivering');
@@ -81,7 +57,7 @@ describe('LetterEditor', () => {
   });
 
   it('shows a merge field as its value, and a field without a value by its label in the warning style', async () => {
-    mount({ value: withField, fields: { ...sampleLetterFields.nl, sponsor: null }, language: 'nl', onChange: () => undefined });
+    mount({ value: withField, fields: { ...sampleLetterFields.nl, sponsor: null }, language: 'nl', onEdit: () => undefined });
     // Node views render in portals tiptap flushes after the editor's own render.
     await act(async () => { await new Promise((resolve) => setTimeout(resolve, 10)); });
     const [name, sponsor] = [...document.querySelectorAll<HTMLElement>('.letter-merge-field')];
@@ -95,7 +71,7 @@ describe('LetterEditor', () => {
   it('reports valid bodies, keeps the cursor on its own echo and takes another letter', () => {
     const seen: LetterBody[] = [];
     let current = body('Omdat.');
-    const props = (): LetterEditorProps => ({ value: current, fields: sampleLetterFields.nl, language: 'nl', onChange: (next) => { seen.push(next); current = next; } });
+    const props = (): LetterEditorProps => ({ value: current, fields: sampleLetterFields.nl, language: 'nl', onEdit: (read) => { const next = read(); if (next) { seen.push(next); current = next; } } });
     const { root, editor } = mount(props());
     act(() => { editor().chain().setTextSelection(reasoningStart(editor())).insertContent('Ja. ').run(); });
     expect(seen).toHaveLength(1);
@@ -114,9 +90,30 @@ describe('LetterEditor', () => {
     expect(editor().getJSON()).toEqual(body('Een andere brief.'));
   });
 
+  it('reads the body only when asked, once per document, and takes its own body back without a reset', () => {
+    const readers: (() => LetterBody | null)[] = [];
+    let current = body('Omdat.');
+    const props = (): LetterEditorProps => ({ value: current, fields: sampleLetterFields.nl, language: 'nl', onEdit: (read) => { readers.push(read); } });
+    const { root, editor } = mount(props());
+    act(() => { editor().chain().setTextSelection(reasoningStart(editor())).insertContent('A').run(); });
+    act(() => { editor().commands.insertContent('B'); });
+    expect(readers).toHaveLength(2);
+    const [first, second] = readers.map((read) => read());
+    // Each reader is the document of its own edit, and the same object when read again.
+    expect(JSON.stringify(first)).toContain('AOmdat.');
+    expect(JSON.stringify(second)).toContain('ABOmdat.');
+    expect(readers[1]?.()).toBe(second);
+    const cursor = editor().state.selection.from;
+    current = first as LetterBody;
+    // An older body of its own (the parent's state lags a pause behind) must not undo the typing.
+    act(() => root.render(ui(props())));
+    expect(editor().state.selection.from).toBe(cursor);
+    expect(JSON.stringify(editor().getJSON())).toContain('ABOmdat.');
+  });
+
   it('opens the field menu on Mod-Alt-f and inserts the field picked there', async () => {
     const seen: LetterBody[] = [];
-    const { editor } = mount({ value: body('Omdat.'), fields: sampleLetterFields.nl, language: 'nl', onChange: (next) => seen.push(next) });
+    const { editor } = mount({ value: body('Omdat.'), fields: sampleLetterFields.nl, language: 'nl', onEdit: (read) => { const next = read(); if (next) seen.push(next); } });
     act(() => { editor().commands.setTextSelection(reasoningStart(editor())); });
     const event = new KeyboardEvent('keydown', { key: 'f', ctrlKey: true, altKey: true, bubbles: true });
     act(() => { editor().view.someProp('handleKeyDown', (handler) => handler(editor().view, event)); });

@@ -12,7 +12,7 @@ export function LetterPreviewPane({ letter }: { letter: ShownLetter }) {
   const { t } = useTranslation();
   // The viewer takes an ArrayBuffer of its own (it transfers a copy into the frame).
   const bytes = useMemo(() => letter.bytes.slice().buffer, [letter.bytes]);
-  // The page the caseworker reads stays shown while the letter is rendered again under their typing.
+  // The page the caseworker reads stays shown, at its scroll position, while the letter is rendered again under their typing.
   const [page, setPage] = useState(1);
   return (
     <Box style={{ display: 'flex', flexDirection: 'column', height: '100%' }} data-testid="letter-preview" data-sha256={letter.sha256}>
@@ -22,7 +22,7 @@ export function LetterPreviewPane({ letter }: { letter: ShownLetter }) {
       </Group>
       <Box style={{ flex: 1, minHeight: 0 }}>
         {/* No documentKey: every rendering is a new document, and the frame must not keep them all. */}
-        <DocumentViewer bytes={bytes} page={page} onPageChange={(next) => setPage(next)} title={t('letters.previewTitle')} />
+        <DocumentViewer bytes={bytes} inPlace page={page} onPageChange={(next) => setPage(next)} title={t('letters.previewTitle')} />
       </Box>
     </Box>
   );

@@ -68,6 +68,8 @@ export function LetterWorkspace({ caseId, letterId, detail, kind, language, toda
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  // Until the user opens or closes it: open for the reviewer of a submitted letter, what changed is what they have to read.
+  const [diffChoice, setDiffChoice] = useState<boolean | null>(null);
 
   useEffect(() => {
     setPreview(draft.view ? { bytes: draft.view.preview.bytes, letterId, sha256: draft.view.preview.sha256 } : null);
@@ -77,6 +79,7 @@ export function LetterWorkspace({ caseId, letterId, detail, kind, language, toda
   const errors = draft.view?.findings.filter((finding) => finding.severity === 'error') ?? [];
   const reviewer = role === 'reviewer' || role === 'team_lead';
   const ownLetter = detail?.mine ?? true;
+  const diffOpen = diffChoice ?? (status === 'submitted' && reviewer);
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     setBusy(true);
@@ -132,7 +135,7 @@ export function LetterWorkspace({ caseId, letterId, detail, kind, language, toda
       )}
       {(kind === 'refusal' || kind === 'not_processed' || kind === 'objection_decision') && draft.decision && draft.body && (
         <ReasoningSection kind={kind} language={draft.view?.frame.language ?? language} letterDate={letterDate} decision={draft.decision}
-          body={draft.body} editable={editable} onDecision={draft.setDecision} onBody={draft.setBody} />
+          editable={editable} onDecision={draft.setDecision} onBody={draft.updateBody} />
       )}
       {draft.errorCode && (
         <Alert color="red" variant="light" p="xs" data-testid="letter-render-error" title={t('letters.renderFailed')}>
@@ -145,21 +148,23 @@ export function LetterWorkspace({ caseId, letterId, detail, kind, language, toda
       )}
       {draft.body ? (
         <LetterEditor value={draft.body} fields={draft.view?.frame.fields ?? null} language={draft.view?.frame.language ?? language}
-          onChange={draft.setBody} readOnly={!editable} aria-label={t('letters.editorLabel', { kind: kindTitle })} />
+          onEdit={draft.edit} readOnly={!editable} aria-label={t('letters.editorLabel', { kind: kindTitle })} />
       ) : <Group gap="xs"><Loader size="xs" /><Text size="sm">{t('letters.rendering')}</Text></Group>}
       {draft.view && <ConsistencyPanel findings={draft.view.findings} stale={draft.pending} />}
       {draft.view && draft.body && (
-        // Open for the reviewer of a submitted letter: what changed is what they have to read.
-        <Accordion variant="contained" defaultValue={status === 'submitted' && reviewer ? 'diff' : null}>
+        <Accordion variant="contained" value={diffOpen ? 'diff' : null} onChange={(value) => setDiffChoice(value === 'diff')}>
           <Accordion.Item value="diff">
             <Accordion.Control data-testid="letter-diff-toggle"><Text size="sm" fw={600}>{t('letters.diff.title')}</Text></Accordion.Control>
             <Accordion.Panel>
-              <LetterDiff body={draft.body} templateBody={draft.view.templateBody} returnedBody={detail?.returnedBody ?? null} />
+              {/* Only while open: diffing a long letter after every pause in typing is work nobody reads. */}
+              {diffOpen && <LetterDiff body={draft.body} templateBody={draft.view.templateBody} returnedBody={detail?.returnedBody ?? null} />}
             </Accordion.Panel>
           </Accordion.Item>
         </Accordion>
       )}
-      <Group gap="xs" justify="flex-end" wrap="wrap">
+      {/* Kept in view at the bottom of the pane: a ten-page letter must not be scrolled through to act on it. */}
+      <Group gap="xs" justify="flex-end" wrap="wrap" data-testid="letter-actions" py={6}
+        style={{ position: 'sticky', bottom: 0, zIndex: 3, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-gray-3)' }}>
         {editable && (
           <Button size="xs" leftSection={<IconUpload size={14} aria-hidden />} disabled={busy || draft.pending || !draft.view || errors.length > 0}
             onClick={() => void submit()} data-testid="letter-submit">{t('letters.submit')}</Button>

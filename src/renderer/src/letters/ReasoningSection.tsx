@@ -25,13 +25,13 @@ export interface ReasoningSectionProps {
   language: Language;
   letterDate: string;
   decision: LetterDecisionRecord;
-  body: LetterBody;
   editable: boolean;
   onDecision: (decision: LetterDecisionRecord) => void;
-  onBody: (body: LetterBody) => void;
+  /** Writes the reasoning into the body as it is at that moment (the last keys typed included). */
+  onBody: (update: (body: LetterBody) => LetterBody) => void;
 }
 
-export function ReasoningSection({ kind, language, letterDate, decision, body, editable, onDecision, onBody }: ReasoningSectionProps) {
+export function ReasoningSection({ kind, language, letterDate, decision, editable, onDecision, onBody }: ReasoningSectionProps) {
   const { t } = useTranslation();
   const { review } = useReview();
   const { caseType, regime } = review.summary;
@@ -52,12 +52,14 @@ export function ReasoningSection({ kind, language, letterDate, decision, body, e
 
   const insert = () => {
     const content = result.paragraphs.length > 0 ? result.paragraphs : [{ type: 'paragraph' as const }];
-    const present = body.content.some((node) => node.type === 'freeBlock' && node.attrs.block === reasoningBlock);
-    onBody({
-      ...body,
-      content: present
-        ? body.content.map((node) => (node.type === 'freeBlock' && node.attrs.block === reasoningBlock ? { ...node, content } : node))
-        : [...body.content, { type: 'freeBlock', attrs: { block: reasoningBlock }, content }],
+    onBody((body) => {
+      const present = body.content.some((node) => node.type === 'freeBlock' && node.attrs.block === reasoningBlock);
+      return {
+        ...body,
+        content: present
+          ? body.content.map((node) => (node.type === 'freeBlock' && node.attrs.block === reasoningBlock ? { ...node, content } : node))
+          : [...body.content, { type: 'freeBlock', attrs: { block: reasoningBlock }, content }],
+      };
     });
   };
 

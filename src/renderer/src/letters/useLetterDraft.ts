@@ -4,6 +4,8 @@
  * after a short pause and the draft is saved through the outbox as soon as that preview answers,
  * so what is saved is always a body with the frame it was checked in, and nothing typed waits
  * longer than a pause plus one render to be on disk. Previews that answer out of order are dropped.
+ * The editor's edits are read when the pause ends, not per key press (LetterEditor's `onEdit`), so
+ * `body` is the text as of the last pause.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { mutationCall, type Language, type LetterDraftView } from '../../../shared/contract';
@@ -41,7 +43,10 @@ export interface LetterDraft {
   saveState: SaveState;
   /** True while a change has not been rendered (and so not saved) yet. */
   pending: boolean;
-  setBody: (body: LetterBody) => void;
+  /** The editor changed its document: `read` gives its body when the pause is over. */
+  edit: (read: () => LetterBody | null) => void;
+  /** Replaces the body from outside the editor (the reasoning builder), from the body as it is now, edits included. */
+  updateBody: (update: (body: LetterBody) => LetterBody) => void;
   setDecision: (decision: LetterDecisionRecord | null) => void;
   /** Renders and saves now (before submitting); resolves with the view that was saved. */
   flush: () => Promise<LetterDraftView | null>;
@@ -63,6 +68,8 @@ export function useLetterDraft(input: LetterDraftInput): LetterDraft {
   const [pending, setPending] = useState(false);
   const request = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The editor's latest edit, not read yet.
+  const unread = useRef<(() => LetterBody | null) | null>(null);
   // What the next render sends: set with the state, so a render scheduled before React re-renders sees it.
   const latest = useRef({ body: input.body, decision: input.decision });
   const { letterId, caseId, kind, letterDate, language, editable } = input;
@@ -77,13 +84,26 @@ export function useLetterDraft(input: LetterDraftInput): LetterDraft {
     }
   }, [api, caseId, kind, letterId]);
 
+  /** Takes the editor's unread edit into the body; a document the schema refuses leaves the last body. */
+  const takeEdit = useCallback((): void => {
+    const read = unread.current;
+    unread.current = null;
+    const next = read?.() ?? null;
+    if (next === null) return;
+    latest.current = { ...latest.current, body: next };
+    setBodyState(next);
+  }, []);
+
   const render = useCallback(async (save: boolean): Promise<LetterDraftView | null> => {
+    takeEdit();
     const number = ++request.current;
     const { body: current, decision: chosen } = latest.current;
     try {
       const answer = await api.letters.preview({ caseId, kind, letterDate, language, body: current, decision: chosen });
       if (number !== request.current) return null;
-      setView(answer);
+      // The same fields as the last preview keep their object, so the editor's merge fields do not all re-render.
+      setView((previous) => (previous && JSON.stringify(previous.frame.fields) === JSON.stringify(answer.frame.fields)
+        ? { ...answer, frame: { ...answer.frame, fields: previous.frame.fields } } : answer));
       setErrorCode(null);
       setErrorDetails(null);
       setPending(false);
@@ -102,7 +122,7 @@ export function useLetterDraft(input: LetterDraftInput): LetterDraft {
       if (save && editable && current !== null) await saveDraft(current);
       return null;
     }
-  }, [api, caseId, editable, kind, language, letterDate, saveDraft]);
+  }, [api, caseId, editable, kind, language, letterDate, saveDraft, takeEdit]);
 
   const schedule = useCallback(() => {
     setPending(true);
@@ -123,11 +143,20 @@ export function useLetterDraft(input: LetterDraftInput): LetterDraft {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [letterId, kind, letterDate, language]);
 
-  const setBody = useCallback((next: LetterBody) => {
+  const edit = useCallback((read: () => LetterBody | null) => {
+    unread.current = read;
+    schedule();
+  }, [schedule]);
+
+  const updateBody = useCallback((update: (body: LetterBody) => LetterBody) => {
+    takeEdit();
+    const current = latest.current.body;
+    if (current === null) return;
+    const next = update(current);
     setBodyState(next);
     latest.current = { ...latest.current, body: next };
     schedule();
-  }, [schedule]);
+  }, [schedule, takeEdit]);
 
   const setDecision = useCallback((next: LetterDecisionRecord | null) => {
     setDecisionState(next);
@@ -143,5 +172,5 @@ export function useLetterDraft(input: LetterDraftInput): LetterDraft {
     return render(editable);
   }, [editable, render]);
 
-  return { view, body, decision, errorCode, errorDetails, saveState, pending, setBody, setDecision, flush };
+  return { view, body, decision, errorCode, errorDetails, saveState, pending, edit, updateBody, setDecision, flush };
 }

@@ -25,6 +25,11 @@ export interface DocumentViewerProps {
    * their keys while it lives, so showing one again, or one whose text it read, skips parsing.
    */
   documentKey?: string;
+  /**
+   * Each new `bytes` is a new version of the shown document (a letter's live preview): the page
+   * the person reads stays on screen, at its scroll position, until the new version's is drawn.
+   */
+  inPlace?: boolean;
   /** Page to show (1-based); follows changes. */
   page?: number;
   /** Zoom factor; when set it overrides fitting. */
@@ -93,7 +98,8 @@ export function DocumentViewer(props: DocumentViewerProps): React.JSX.Element {
     documentId.current += 1;
     const copy = bytes.slice(0);
     const key = callbacks.current.documentKey;
-    post({ type: 'open', documentId: documentId.current, data: copy, ...(page ? { page } : {}), ...(key ? { key } : {}) }, [copy]);
+    const inPlace = callbacks.current.inPlace === true;
+    post({ type: 'open', documentId: documentId.current, data: copy, ...(page ? { page } : {}), ...(key ? { key } : {}), ...(inPlace ? { inPlace } : {}) }, [copy]);
   };
 
   useEffect(() => {

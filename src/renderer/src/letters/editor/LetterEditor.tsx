@@ -1,11 +1,15 @@
 /**
  * The decision-letter editor: the body (src/shared/letters/body.ts) as a tiptap document, standard
  * texts locked, free blocks editable, merge fields showing the letter's values. Self-contained: the
- * screen that uses it owns the body (controlled through `value` / `onChange`) and the fields.
+ * screen that uses it owns the body (controlled through `value` / `onEdit`) and the fields.
  *
- * `value` is the truth: a body that differs from what the editor last reported (another letter, a
- * draft reloaded) replaces the content, while the echo of the editor's own change does not, so the
- * cursor never jumps while typing.
+ * `value` is the truth: a body the editor did not produce itself (another letter, a draft reloaded,
+ * the reasoning builder's text) replaces the content, while the echo of its own change does not, so
+ * the cursor never jumps while typing.
+ *
+ * A key press costs the editor's own transaction only: `onEdit` hands over a reader, and the body is
+ * serialised and parsed when the parent reads it (after its pause before a preview), not per key;
+ * in a ten-page letter that work is what made typing miss frames.
  */
 import '@mantine/tiptap/styles.css';
 import './letter-editor.css';
@@ -32,23 +36,34 @@ export interface LetterEditorProps {
   fields: LetterFields | null;
   /** The letter's language: how the merge fields print (dates in words). */
   language: Language;
-  /** Every change, as a body the body schema accepts; a document it would refuse is not reported. */
-  onChange(body: LetterBody): void;
+  /**
+   * Every change of the document. `read` gives the body as it is when called (the same object for an
+   * unchanged document), or null for a document the body schema would refuse.
+   */
+  onEdit(read: () => LetterBody | null): void;
   readOnly?: boolean;
   'aria-label'?: string;
 }
 
-export function LetterEditor({ value, fields, language, onChange, readOnly = false, 'aria-label': ariaLabel }: LetterEditorProps) {
+/** The body of a document as the schema accepts it, remembered as one the editor produced; null when it would be refused. */
+function bodyOf(doc: PmNode, produced: WeakSet<LetterBody>): LetterBody | null {
+  const parsed = letterBodyDocument.safeParse(doc.toJSON());
+  if (!parsed.success) return null;
+  produced.add(parsed.data);
+  return parsed.data;
+}
+
+export function LetterEditor({ value, fields, language, onEdit, readOnly = false, 'aria-label': ariaLabel }: LetterEditorProps) {
   const { t, i18n } = useTranslation();
   const uiLanguage = toLanguage(i18n.language);
   const [menuOpened, setMenuOpened] = useState(false);
   // Read in the editor's callbacks, which it keeps from its creation: the latest props, not the first.
-  const onChangeRef = useRef(onChange);
+  const onEditRef = useRef(onEdit);
   const attributesRef = useRef({ label: ariaLabel ?? t('letterEditor.label'), language });
-  // The last body the editor reported, as JSON: its echo through `value` must not reset the content.
-  const reported = useRef<string | null>(null);
+  // The bodies the editor produced: their echo through `value` must not reset the content.
+  const produced = useRef(new WeakSet<LetterBody>());
   useEffect(() => {
-    onChangeRef.current = onChange;
+    onEditRef.current = onEdit;
     attributesRef.current = { label: ariaLabel ?? t('letterEditor.label'), language };
   });
 
@@ -75,17 +90,19 @@ export function LetterEditor({ value, fields, language, onChange, readOnly = fal
       attributes: () => ({ 'aria-label': attributesRef.current.label, 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true', lang: attributesRef.current.language }),
     },
     onUpdate: ({ editor: current }) => {
-      const parsed = letterBodyDocument.safeParse(current.getJSON());
-      if (!parsed.success) return;
-      reported.current = JSON.stringify(parsed.data);
-      onChangeRef.current(parsed.data);
+      const doc = current.state.doc;
+      let read: { body: LetterBody | null } | null = null;
+      onEditRef.current(() => {
+        read ??= { body: bodyOf(doc, produced.current) };
+        return read.body;
+      });
     },
   }, [extensions]);
 
   useEffect(() => {
-    if (editor.isDestroyed) return;
-    const incoming = JSON.stringify(value);
-    if (incoming === reported.current || incoming === JSON.stringify(editor.getJSON())) return;
+    if (editor.isDestroyed || produced.current.has(value)) return;
+    // A copy of what is shown (a draft saved and read back) is not another letter either.
+    if (JSON.stringify(value) === JSON.stringify(editor.getJSON())) return;
     // Another letter: replace the whole document past the lock, outside undo (undo must not bring the old letter back).
     let doc: PmNode;
     try {
@@ -98,13 +115,13 @@ export function LetterEditor({ value, fields, language, onChange, readOnly = fal
     const tr = editor.state.tr.replaceWith(0, editor.state.doc.content.size, doc.content)
       .setMeta(lockBypass, true).setMeta('addToHistory', false).setMeta('preventUpdate', true);
     editor.view.dispatch(tr);
-    reported.current = null;
   }, [editor, value]);
 
   useEffect(() => {
     if (!editor.isDestroyed && editor.isEditable === readOnly) editor.setEditable(!readOnly, false);
   }, [editor, readOnly]);
 
+  // A new `fields` object re-renders every merge field: the parent keeps the object while the values are the same.
   const context = useMemo<MergeFieldContextValue>(() => ({ fields, language, uiLanguage }), [fields, language, uiLanguage]);
 
   const insertField = (path: string): void => {
