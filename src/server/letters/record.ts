@@ -9,10 +9,10 @@ import { asylumTracks, type AsylumTrack } from '../../shared/domain/remedies';
 import type { Regime } from '../../shared/domain/rules';
 import type { LetterCheckRecord } from '../../shared/letters/consistency';
 import { outcomeOfCaseDecision, type LetterFrame } from '../../shared/letters/draft';
+import { recordPenalty } from '../../shared/letters/penalty';
 import type { LetterKind } from '../../shared/sync/mutations';
 import type { CaseRow } from '../cases/records';
 import type { Executor } from '../db/database';
-import { recordPenalty } from '../../shared/letters/penalty';
 import { extensions, noticesOfDefault, parties, suspensions } from '../db/schema';
 
 /**

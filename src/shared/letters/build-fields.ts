@@ -14,7 +14,7 @@ import type { LetterCheckRecord } from './consistency-rules';
 import { outcomeOfCaseDecision, type LetterDecisionRecord } from './draft';
 import { domainRules, isRegime, versionInEffect, type Regime } from '../domain/rules';
 import { letterFields, letterPeriod, type LetterFields } from './fields';
-import { penaltyForCheck, letterPenalty, penaltyFields } from './penalty';
+import { letterPenalty, penaltyFields, penaltyForCheck } from './penalty';
 import { caseTypeWording, requirementWording, worded } from './wording';
 import type { EntityRow } from '../sync';
 import type { LetterKind } from '../sync/mutations';
