@@ -9,10 +9,11 @@ import { asylumTracks, type AsylumTrack } from '../../shared/domain/remedies';
 import type { Regime } from '../../shared/domain/rules';
 import type { LetterCheckRecord } from '../../shared/letters/consistency';
 import { outcomeOfCaseDecision, type LetterFrame } from '../../shared/letters/draft';
+import { recordPenalty } from '../../shared/letters/penalty';
 import type { LetterKind } from '../../shared/sync/mutations';
 import type { CaseRow } from '../cases/records';
 import type { Executor } from '../db/database';
-import { extensions, parties, suspensions } from '../db/schema';
+import { extensions, noticesOfDefault, parties, suspensions } from '../db/schema';
 
 /**
  * The decision code a sent letter registers on the case. First-instance decisions keep the codes the
@@ -47,11 +48,13 @@ export async function letterCheckRecord(executor: Executor, kase: CaseRow, regim
     .orderBy(asc(suspensions.requestedOn));
   const caseExtensions = await executor.select().from(extensions).where(eq(extensions.caseId, kase.id))
     .orderBy(asc(extensions.announcedOn));
+  const notices = await executor.select({ receivedOn: noticesOfDefault.receivedOn }).from(noticesOfDefault)
+    .where(eq(noticesOfDefault.caseId, kase.id));
   const applicant = caseParties.find((party) => party.role === 'applicant');
   const representative = caseParties.find((party) => party.role === 'representative');
   const recorded = kase.decision === null ? undefined : outcomeOfCaseDecision[kase.decision];
   const asylumTrack = asylumTrackOf(kase);
-  return {
+  const record: Omit<LetterCheckRecord, 'penalty'> = {
     decision: recorded ?? frame.decision?.outcome ?? null,
     parties: {
       // A case without an applicant party cannot pass: no letter names an empty applicant.
@@ -69,4 +72,5 @@ export async function letterCheckRecord(executor: Executor, kase: CaseRow, regim
     letterDate,
     ...(asylumTrack === undefined ? {} : { asylumTrack }),
   };
+  return { ...record, penalty: recordPenalty(record, notices, kase.decidedOn) };
 }

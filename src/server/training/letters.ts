@@ -16,7 +16,7 @@ import { buildReasoning, type ReasoningResult } from '../../shared/letters/reaso
 import type { LetterKind } from '../../shared/sync/mutations';
 import { LetterMaker } from '../../render/letters/letter';
 import type { CaseRow } from '../cases/records';
-import type { documents, evidenceLinks, extensions, parties, suspensions } from '../db/schema';
+import type { documents, evidenceLinks, extensions, noticesOfDefault, parties, suspensions } from '../db/schema';
 import { projections } from '../sync/projections';
 import type { DatasetLetterDraft } from './dataset';
 
@@ -29,6 +29,7 @@ export type DraftingRows = {
   parties: (typeof parties.$inferSelect)[];
   suspensions: (typeof suspensions.$inferSelect)[];
   extensions: (typeof extensions.$inferSelect)[];
+  noticesOfDefault: (typeof noticesOfDefault.$inferSelect)[];
   documents: (typeof documents.$inferSelect)[];
   evidenceLinks: (typeof evidenceLinks.$inferSelect)[];
 };
@@ -77,6 +78,7 @@ export async function draftTrainingLetter(rows: DraftingRows, request: DraftRequ
     contestedDecisionOn: kase.contestedDecisionOn,
     suspensions: rows.suspensions.map((row) => projections.suspension(row)),
     extensions: rows.extensions.map((row) => projections.extension(row)),
+    noticesOfDefault: rows.noticesOfDefault,
     kase: caseEntity, parties: partyRows, signatory: request.signatory,
   }, { letterDate, language, kind, reasoning: text, decision: { record, grounds: reasoning.fieldsGrounds } });
 

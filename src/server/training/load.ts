@@ -133,8 +133,9 @@ async function insertCases(batch: WriteBatch, folder: string, chunk: DatasetCase
   const extensionRows = await insertAll(every((kase) => kase.extensions), 2000, (slice) => tx.insert(extensions)
     .values(slice.map(({ kase, item }) => ({ ...item, caseId: kase.id, version: versionOf('extension', item.id) }))).returning());
   await publishAll('extension', extensionRows);
-  await publishAll('noticeOfDefault', await insertAll(every((kase) => kase.noticesOfDefault), 2000, (slice) => tx.insert(noticesOfDefault)
-    .values(slice.map(({ kase, item }) => ({ ...item, caseId: kase.id, version: versionOf('noticeOfDefault', item.id) }))).returning()));
+  const noticeRows = await insertAll(every((kase) => kase.noticesOfDefault), 2000, (slice) => tx.insert(noticesOfDefault)
+    .values(slice.map(({ kase, item }) => ({ ...item, caseId: kase.id, version: versionOf('noticeOfDefault', item.id) }))).returning());
+  await publishAll('noticeOfDefault', noticeRows);
 
   const documentItems = every((kase) => kase.documents);
   const firstUse = new Map<string, string>();
@@ -182,7 +183,7 @@ async function insertCases(batch: WriteBatch, folder: string, chunk: DatasetCase
     }
     const drafted = await draftTrainingLetter({
       kase: caseRow, parties: ofCase(partyRows, kase.id), suspensions: ofCase(suspensionRows, kase.id), extensions: ofCase(extensionRows, kase.id),
-      documents: ofCase(documentRows, kase.id), evidenceLinks: ofCase(linkRows, kase.id),
+      noticesOfDefault: ofCase(noticeRows, kase.id), documents: ofCase(documentRows, kase.id), evidenceLinks: ofCase(linkRows, kase.id),
     }, { kind: letter.kind, draft: letter.draft, letterDate: staff.today, signatory: staff.displayNames.get(letter.drafter) ?? null });
     letterItems.push({ kase, item: { letter, drafterId, drafted } });
   }

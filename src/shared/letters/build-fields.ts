@@ -14,6 +14,7 @@ import type { LetterCheckRecord } from './consistency-rules';
 import { outcomeOfCaseDecision, type LetterDecisionRecord } from './draft';
 import { domainRules, isRegime, versionInEffect, type Regime } from '../domain/rules';
 import { letterFields, letterPeriod, type LetterFields } from './fields';
+import { letterPenalty, penaltyFields, penaltyForCheck } from './penalty';
 import { caseTypeWording, requirementWording, worded } from './wording';
 import type { EntityRow } from '../sync';
 import type { LetterKind } from '../sync/mutations';
@@ -79,6 +80,8 @@ export interface LetterFacts {
   contestedDecisionOn: string | null;
   suspensions: readonly { requestedOn: string; dueOn: string; endedOn: string | null; documents: string[] }[];
   extensions: readonly { period: unknown; legalGround: string; announcedOn: string }[];
+  /** The case's notices of default (ingebrekestelling), in any order: the penalty counts from one. */
+  noticesOfDefault: readonly { receivedOn: string }[];
   /** The case row, for its decision and the asylum track; null when only the summary is known. */
   kase: Pick<EntityRow<'case'>, 'application' | 'decision' | 'decidedOn'> | null;
   parties: readonly EntityRow<'party'>[];
@@ -145,6 +148,15 @@ export function buildLetterFields(input: LetterFacts, request: FieldsRequest): B
   // The notice announces the latest extension; the template cannot word one that is not there.
   if (kind === 'extension_notice' && extensions.length === 0) missing.push('deadline.extensions');
 
+  const penalty = regime !== null && deadline !== null
+    ? letterPenalty({
+      regime, deadline: deadline.decisionDeadline, noticesOfDefault: input.noticesOfDefault, decidedOn: kase?.decidedOn ?? null, letterDate,
+    })
+    : null;
+  // A penalty decision fixes the penalty after its last day (Awb 4:18): one still running, or not owed, has nothing to fix.
+  const penaltyGroup = penalty !== null && (kind === undefined || kind === 'penalty_decision') ? penaltyFields(penalty) : null;
+  if (kind === 'penalty_decision' && penaltyGroup === null && !missing.includes('deadline')) missing.push('penalty');
+
   if (missing.length > 0 || !applicantParty || regime === null || caseTypeLabel === null || deadline === null) {
     throw new MissingLetterFacts(missing);
   }
@@ -172,8 +184,7 @@ export function buildLetterFields(input: LetterFacts, request: FieldsRequest): B
     deadline,
     request: openRequest(input.suspensions, language),
     decision: decisionOf(request, kase, summary.caseType),
-    // The penalty decision's facts (Awb 4:18) are not computed here yet: see the report of issue 15.
-    penalty: null,
+    penalty: penaltyGroup,
     remedies: kind !== undefined && !decisionKinds.has(kind) ? null : remedies(summary.caseType, regime, kase, letterDate),
     letter: {
       date: letterDate,
@@ -201,6 +212,7 @@ export function buildLetterFields(input: LetterFacts, request: FieldsRequest): B
     extensions: extensions.map(({ period }) => period),
     letterDate,
     ...(asylumTrack ? { asylumTrack } : {}),
+    penalty: penalty === null ? null : penaltyForCheck(penalty.penalty),
   };
   return { fields: checked.data, regime, record };
 }

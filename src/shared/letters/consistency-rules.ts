@@ -5,6 +5,7 @@
 import type { AsylumTrack } from '../domain/remedies';
 import type { IsoDate, Period } from '../domain/dates';
 import type { Suspension } from '../domain/deadline';
+import type { PenaltyStatus } from '../domain/penalty';
 import type { DomainRules, Regime } from '../domain/rules';
 import type { LetterKind } from '../sync/mutations';
 import type { LetterBlock } from './blocks';
@@ -21,6 +22,9 @@ export type LetterFinding = {
   field?: string;
   values: Record<string, string | number>;
 };
+
+/** The engine's penalty for deciding late on the letter date: what a penalty decision must fix. */
+export type LetterCheckPenalty = { status: PenaltyStatus; days: number; amountCents: number };
 
 /** The case as the record knows it: what the letter is checked against. */
 export type LetterCheckRecord = {
@@ -41,6 +45,8 @@ export type LetterCheckRecord = {
   /** The date the letter goes out with; the deadline and the remedy period are counted for it. */
   letterDate: IsoDate;
   asylumTrack?: AsylumTrack;
+  /** Null when the case has no decision deadline to count a penalty from. */
+  penalty: LetterCheckPenalty | null;
 };
 
 /** A legal ground chosen in the editor, by the reference of the standard text it comes from. */

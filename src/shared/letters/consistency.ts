@@ -15,6 +15,7 @@ import type { LetterBlock } from './blocks';
 import { checkDeadline, checkRemedies } from './consistency-periods';
 import { finding, letterKindRules, type LetterCheck, type LetterCheckInput, type LetterFinding } from './consistency-rules';
 import { fieldValue } from './merge';
+import { isFinalPenalty } from './penalty';
 
 export * from './consistency-rules';
 
@@ -154,9 +155,32 @@ export const checkDutyToLeave: LetterCheck = ({ kind, fields, record }, rules) =
   return [];
 };
 
+/**
+ * A penalty decision fixes the engine's penalty: once it is final (decided, or 42 days reached), its
+ * days and amount exactly. An empty penalty is left to checkUnfilled, which reports the field.
+ */
+export const checkPenaltyDecision: LetterCheck = ({ kind, fields, record }) => {
+  if (kind !== 'penalty_decision' || fields.penalty === null) return [];
+  const recorded = record.penalty;
+  if (recorded === null || !isFinalPenalty({ status: recorded.status, penaltyDays: recorded.days })) {
+    return [finding('penalty_not_final', 'error', { status: recorded?.status ?? 'none' }, 'penalty')];
+  }
+  const findings: LetterFinding[] = [];
+  if (fields.penalty.days !== recorded.days) {
+    findings.push(finding('penalty_days_differs', 'error', { stated: fields.penalty.days, computed: recorded.days }, 'penalty.days'));
+  }
+  if (fields.penalty.amountCents !== recorded.amountCents) {
+    // In euros for the currency formatter, as the engine's own penalty texts give amounts.
+    findings.push(finding('penalty_amount_differs', 'error',
+      { stated: fields.penalty.amountCents / 100, computed: recorded.amountCents / 100 }, 'penalty.amountCents'));
+  }
+  return findings;
+};
+
 /** Every check, in the order findings are listed. */
 export const letterChecks: readonly LetterCheck[] = [
   checkOutcome, checkIdentity, checkParties, checkDeadline, checkUnfilled, checkGrounds, checkDutyToLeave, checkRemedies,
+  checkPenaltyDecision,
 ];
 
 /** Runs every check on a letter; no errors means it may be submitted and approved. */

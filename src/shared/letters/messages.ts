@@ -43,12 +43,16 @@ export const letterFindingCodes = [
   'remedy_weeks_differs',
   'remedy_last_day_differs',
   'remedy_not_computable',
+  'penalty_not_final',
+  'penalty_days_differs',
+  'penalty_amount_differs',
 ] as const;
 export type LetterFindingCode = (typeof letterFindingCodes)[number];
 
 const outcome = (name: string) => `$t(domain:consistency.outcome.{{${name}}})`;
 const remedy = (name: string) => `$t(domain:consistency.remedy.{{${name}}})`;
 const kind = '$t(domain:consistency.kind.{{kind}})';
+const euro = (name: string) => `{{${name}, currency(EUR)}}`;
 /** The engine's own error text for a refused input, so the check does not word it twice. */
 const engineError = '$t(domain:error.{{reason}}, {"field": "{{field}}"})';
 
@@ -105,6 +109,10 @@ const en = {
   'consistency.remedy_weeks_differs': 'The letter gives {{stated}} week(s) for the remedy, the law {{expected}} ({{basis}})',
   'consistency.remedy_last_day_differs': 'The letter gives {{stated}} as the last day for the remedy, but it is {{expected}} ({{basis}})',
   'consistency.remedy_not_computable': 'The remedy period cannot be computed from the case: ' + engineError,
+  'consistency.penalty_not_final':
+    'The case owes no final penalty to fix: a penalty is fixed once the application is decided or the maximum of 42 days is reached',
+  'consistency.penalty_days_differs': 'The letter fixes the penalty at {{stated}} day(s), but it runs {{computed}} day(s)',
+  'consistency.penalty_amount_differs': 'The letter fixes the penalty at ' + euro('stated') + ', but it is ' + euro('computed'),
 };
 
 export type LetterMessageKey = keyof typeof en;
@@ -162,6 +170,10 @@ const nl: Record<LetterMessageKey, string> = {
   'consistency.remedy_weeks_differs': 'De brief geeft {{stated}} week/weken voor het rechtsmiddel, de wet {{expected}} ({{basis}})',
   'consistency.remedy_last_day_differs': 'De brief geeft {{stated}} als laatste dag voor het rechtsmiddel, maar dat is {{expected}} ({{basis}})',
   'consistency.remedy_not_computable': 'De termijn voor het rechtsmiddel is niet te berekenen uit de zaak: ' + engineError,
+  'consistency.penalty_not_final':
+    'Op de zaak staat geen vaste dwangsom: die staat pas vast als op de aanvraag is beslist of het maximum van 42 dagen is bereikt',
+  'consistency.penalty_days_differs': 'De brief stelt de dwangsom vast op {{stated}} dag(en), maar die loopt {{computed}} dag(en)',
+  'consistency.penalty_amount_differs': 'De brief stelt de dwangsom vast op ' + euro('stated') + ', maar die is ' + euro('computed'),
 };
 
 /** The check's catalog, to merge into the i18next namespace `domain`: `{ nl, en }`, the same keys in both. */

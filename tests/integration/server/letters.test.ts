@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { blobs, caseEvents, cases, documents, letters } from '../../../src/server/db/schema';
+import { blobs, caseEvents, cases, documents, letters, noticesOfDefault } from '../../../src/server/db/schema';
 import type { LetterFrame } from '../../../src/shared/letters/draft';
 import { entitySchemas, type MutationResult } from '../../../src/shared/sync';
 import { createTestServer, mutation, pullAll, push, request, seedWorld, type TestServer, type World, type WorldUser } from './harness';
@@ -233,5 +233,37 @@ describe('approving and sending', () => {
     expect(entitySchemas.document.parse(upserted('document', parsed.documentId))).toMatchObject({ letterId, source: 'letter' });
     const { frame: _frame, approvedSha256: _sha, documentId: _document, ...older } = parsed;
     expect(entitySchemas.letter.parse(older)).toMatchObject({ frame: null, approvedSha256: null, documentId: null });
+  });
+});
+
+describe('a penalty decision', () => {
+  // B2's deadline is Monday 2026-05-04; a notice of 2026-05-14 starts the penalty on 2026-05-28, the
+  // decision of 2026-06-17 stops it after 20 days: 14 × €23 + 6 × €35 = €532. Written to the rows
+  // directly: the server's clock is months before these days.
+  const letterDate = '2026-06-17';
+  const penalty = { noticeReceivedOn: '2026-05-14', firstPenaltyDay: '2026-05-28', lastPenaltyDay: '2026-06-16', days: 20, amountCents: 53_200 };
+
+  beforeAll(async () => {
+    const { db } = server.database;
+    await db.insert(noticesOfDefault).values({ id: randomUUID(), caseId: world.cases.B2.id, receivedOn: '2026-05-14', source: 'post' });
+    await db.update(cases).set({ decision: 'grant', decidedOn: letterDate, status: 'decided' }).where(eq(cases.id, world.cases.B2.id));
+  });
+
+  it('is submitted when it fixes the penalty the server counts from its own rows', async () => {
+    const frame = await consistentFrame(server, world.cases.B2.id, 'penalty_decision', letterDate);
+    frame.fields.penalty = penalty;
+    const { letterId, results } = await draftAndSubmit(world.users.caseworkerA, 'B2', frame, 'penalty_decision');
+    expect(results.map((result) => result.status)).toEqual(['applied', 'applied']);
+    expect(await letterRow(letterId)).toMatchObject({ status: 'submitted', kind: 'penalty_decision' });
+  });
+
+  it('is refused when it states another amount or number of days', async () => {
+    const frame = await consistentFrame(server, world.cases.B2.id, 'penalty_decision', letterDate);
+    frame.fields.penalty = { ...penalty, lastPenaltyDay: '2026-06-17', days: 21, amountCents: 56_700 };
+    const { results } = await draftAndSubmit(world.users.caseworkerA, 'B2', frame, 'penalty_decision');
+    expect(results[1]).toMatchObject({ status: 'rejected', code: 'letter_inconsistent' });
+    const reason = results[1]?.status === 'rejected' ? results[1].reason : '';
+    expect(reason).toContain('penalty_days_differs (penalty.days)');
+    expect(reason).toContain('penalty_amount_differs (penalty.amountCents)');
   });
 });

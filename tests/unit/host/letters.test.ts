@@ -117,6 +117,30 @@ describe('letters.fields', () => {
     expect(fields.request).toBeNull();
   });
 
+  it('fixes the penalty of a penalty decision from the notices of default in the cache, once the decision stopped it', async () => {
+    const client = connect();
+    // Deadline Monday 2026-05-04; the notice of 2026-05-14 starts the penalty on 2026-05-28.
+    inbound.applyPage({ nextCursor: '2', hasMore: false, changes: [upsert('noticeOfDefault', 'n1', { receivedOn: '2026-05-14', source: 'post' })] }, now);
+    await expect(client.call('letters.fields', { caseId, letterDate: '2026-06-10', kind: 'penalty_decision' }))
+      .rejects.toMatchObject({ code: 'not_found', details: { reason: 'missing_facts', missing: 'penalty' } });
+    const decided: SyncChange = {
+      kind: 'upsert', entity: 'case', id: caseId, version: 2, caseId,
+      data: entityRow('case', {
+        id: caseId, caseNumber: 'IND-2026-000101', caseType: 'highly_skilled_migrant', regime: 'regular', status: 'decided',
+        receivedOn: '2026-02-02', decision: 'grant', decidedOn: '2026-06-17', updatedAt: now, version: 2,
+      }),
+    };
+    inbound.applyPage({ nextCursor: '3', hasMore: false, changes: [decided] }, now);
+    // 2026-05-28 through 2026-06-16: 20 days, 14 × €23 + 6 × €35.
+    const fields = await client.call('letters.fields', { caseId, letterDate: '2026-06-17', kind: 'penalty_decision' });
+    expect(fields.penalty).toEqual({
+      noticeReceivedOn: '2026-05-14', firstPenaltyDay: '2026-05-28', lastPenaltyDay: '2026-06-16', days: 20, amountCents: 53_200,
+    });
+    const view = await client.call('letters.preview', { caseId, kind: 'penalty_decision', letterDate: '2026-06-17' });
+    expect(view.preview.blocks.find((block) => block.block === 'decision')?.text).toContain('20 dagen');
+    expect(view.findings.filter((entry) => entry.severity === 'error')).toEqual([]);
+  });
+
   it('leaves the remedies out of a letter that is not a decision', async () => {
     await expect(connect().call('letters.fields', { caseId, letterDate, kind: 'acknowledgement' })).resolves.toMatchObject({ remedies: null });
   });

@@ -9,7 +9,7 @@ import { createLetterRenderer } from '../../../src/render/letters/templates';
 import { domainMessages, domainRules } from '../../../src/shared/domain';
 import type { LetterBlock } from '../../../src/shared/letters/blocks';
 import {
-  checkLetterConsistency, hasBlockingFindings, letterKindRules, placeholderMarkers, type LetterCheckInput, type LetterCheckRecord, type LetterFinding,
+  checkLetterConsistency, finding, hasBlockingFindings, letterKindRules, placeholderMarkers, type LetterCheckInput, type LetterCheckRecord, type LetterFinding,
 } from '../../../src/shared/letters/consistency';
 import { letterFields, type LetterFields } from '../../../src/shared/letters/fields';
 import { letterTemplates, selectTemplate } from '../../../src/shared/letters/manifest';
@@ -48,6 +48,7 @@ const refusalRecord: LetterCheckRecord = {
   suspensions: [{ requestedOn: '2026-02-20', endedOn: '2026-03-06' }],
   extensions: [{ months: 6 }],
   letterDate: '2026-04-28',
+  penalty: null,
 };
 
 const renderer = createLetterRenderer();
@@ -67,6 +68,13 @@ function refusal(): LetterCheckInput {
 function decision(input: LetterCheckInput): NonNullable<LetterFields['decision']> {
   if (!input.fields.decision) throw new Error('the fixture has a decision');
   return input.fields.decision;
+}
+
+/** The refusal turned into a penalty decision fixing the sample's 10 days, against a record whose penalty is `recorded`. */
+function asPenaltyDecision(input: LetterCheckInput, recorded: LetterCheckRecord['penalty']): void {
+  input.kind = 'penalty_decision';
+  input.fields.penalty = structuredClone(sampleLetterFields.nl.penalty);
+  input.record.penalty = recorded;
 }
 
 /** Each code with the one change to the consistent refusal that must make it fire. */
@@ -121,6 +129,10 @@ const causes: Record<LetterFindingCode, (input: LetterCheckInput) => void> = {
   remedy_last_day_differs: (input) => { if (input.fields.remedies) input.fields.remedies.lastDay = '2026-05-27'; },
   // A track on a case that is not asylum is refused by remedyPeriod: a finding, not an exception.
   remedy_not_computable: (input) => { input.record.asylumTrack = 'general'; },
+  // Still running on the letter date: nothing is fixed yet, whatever the letter states.
+  penalty_not_final: (input) => { asPenaltyDecision(input, { status: 'accruing', days: 10, amountCents: 23_000 }); },
+  penalty_days_differs: (input) => { asPenaltyDecision(input, { status: 'stopped', days: 11, amountCents: 23_000 }); },
+  penalty_amount_differs: (input) => { asPenaltyDecision(input, { status: 'stopped', days: 10, amountCents: 25_300 }); },
 };
 
 let translator: i18n;
@@ -235,6 +247,46 @@ describe('each finding', () => {
     input.record.suspensions = [...input.record.suspensions, { requestedOn: '2026-04-20' }];
     input.fields.deadline.suspensions.push({ requestedOn: '2026-04-20', dueOn: '2026-05-04', endedOn: null });
     input.fields.deadline.decisionDeadline = '2026-11-25';
+    expect(checkLetterConsistency(input)).toEqual([]);
+  });
+});
+
+describe('a penalty decision', () => {
+  /** The sample's 10 days from 2026-06-03 at €23, decided on 2026-06-13. */
+  const stopped = { status: 'stopped', days: 10, amountCents: 23_000 } as const;
+
+  async function penaltyDecision(): Promise<LetterCheckInput> {
+    const fields = { ...structuredClone(refusalFields), penalty: structuredClone(sampleLetterFields.nl.penalty) };
+    return { kind: 'penalty_decision', fields, blocks: await render('penalty_decision', fields), record: { ...structuredClone(refusalRecord), penalty: stopped } };
+  }
+
+  it('passes when it fixes the penalty the engine counts', async () => {
+    expect(checkLetterConsistency(await penaltyDecision())).toEqual([]);
+  });
+
+  it('is refused when it states another amount than the record', async () => {
+    const input = await penaltyDecision();
+    if (input.fields.penalty) input.fields.penalty.amountCents = 32_200;
+    const findings = checkLetterConsistency(input);
+    expect(findings).toEqual([finding('penalty_amount_differs', 'error', { stated: 322, computed: 230 }, 'penalty.amountCents')]);
+    expect(hasBlockingFindings(findings)).toBe(true);
+    const [differs] = findings;
+    expect(differs && text(differs, 'en')).toMatch(/^The letter fixes the penalty at €322\.00, but it is €230\.00$/);
+    expect(differs && text(differs, 'nl')).toMatch(/^De brief stelt de dwangsom vast op €\s?322,00, maar die is €\s?230,00$/);
+  });
+
+  it('is refused while the penalty is not final, and an empty penalty is an empty field', async () => {
+    const accruing = await penaltyDecision();
+    accruing.record.penalty = { ...stopped, status: 'accruing' };
+    expect(checkLetterConsistency(accruing).map((entry) => entry.code)).toEqual(['penalty_not_final']);
+    const empty = await penaltyDecision();
+    empty.fields.penalty = null;
+    expect(checkLetterConsistency({ ...empty, blocks: [] }).map((entry) => entry.code)).toEqual(['field_empty']);
+  });
+
+  it('leaves the penalty of other letters alone', () => {
+    const input = refusal();
+    input.fields.penalty = structuredClone(sampleLetterFields.nl.penalty);
     expect(checkLetterConsistency(input)).toEqual([]);
   });
 });

@@ -205,6 +205,7 @@ describe('a refusal rendered with the built reasoning', () => {
     decision: 'refused', parties: { applicant: { name: 'Samira El Amrani', vNumber: '0123456789' }, representative: null },
     caseType: 'highly_skilled_migrant', regime: 'regular', receivedOn: '2026-02-02', contestedDecisionOn: null,
     suspensions: [{ requestedOn: '2026-02-20', endedOn: '2026-03-06' }], extensions: [{ months: 6 }], letterDate: '2026-04-28',
+    penalty: null,
   };
 
   async function placeholderFindings(input: ReasoningInput) {

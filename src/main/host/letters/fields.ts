@@ -45,7 +45,8 @@ export class LetterFieldsReader {
     try {
       return buildLetterFields({
         summary: review.summary, contestedDecisionOn: review.contestedDecisionOn,
-        suspensions: review.suspensions, extensions: review.extensions, kase, parties, signatory: this.signatory(),
+        suspensions: review.suspensions, extensions: review.extensions, noticesOfDefault: review.noticesOfDefault,
+        kase, parties, signatory: this.signatory(),
       }, request);
     } catch (error) {
       if (!(error instanceof MissingLetterFacts)) throw error;

@@ -20,7 +20,7 @@ import { ConsistencyPanel } from './ConsistencyPanel';
 import { LetterDiff } from './LetterDiff';
 import { LetterStatusBadge } from './LetterStatusBadge';
 import { LetterEditor } from './editor/LetterEditor';
-import { missingFactsText } from './missingFacts';
+import { missingFactsText, splitMissingFacts } from './missingFacts';
 import { LetterPreviewContext } from './preview';
 import { ReasoningSection } from './ReasoningSection';
 import { useLetterDraft } from './useLetterDraft';
@@ -53,6 +53,13 @@ export interface LetterWorkspaceProps {
 export function LetterWorkspace({ caseId, letterId, detail, kind, language, today, role, onDone }: LetterWorkspaceProps) {
   const { t, i18n } = useTranslation();
   const uiLanguage: Language = i18n.language === 'en' ? 'en' : 'nl';
+  const missingText = (missing: string): string => {
+    const { facts, penaltyNotFinal } = splitMissingFacts(missing);
+    return [
+      penaltyNotFinal ? t('letters.penaltyNotFinal') : '',
+      facts === '' ? '' : t('letters.missingFacts', { fields: missingFactsText(facts, uiLanguage) }),
+    ].filter((part) => part !== '').join(' ');
+  };
   const api = useApi();
   const status = detail?.summary.status ?? 'draft';
   const editable = (status === 'draft' || status === 'returned') && (detail === null || detail.mine || detail.drafterId === null);
@@ -141,7 +148,7 @@ export function LetterWorkspace({ caseId, letterId, detail, kind, language, toda
         <Alert color="red" variant="light" p="xs" data-testid="letter-render-error" title={t('letters.renderFailed')}>
           <Text size="xs">
             {typeof draft.errorDetails?.['missing'] === 'string'
-              ? t('letters.missingFacts', { fields: missingFactsText(draft.errorDetails['missing'], uiLanguage) })
+              ? missingText(draft.errorDetails['missing'])
               : t(`errors.${draft.errorCode}`)}
           </Text>
         </Alert>

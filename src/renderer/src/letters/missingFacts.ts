@@ -13,3 +13,12 @@ export function missingFactsText(missing: string, language: Language): string {
     return Object.hasOwn(letterFieldGroups, group) ? letterFieldGroups[group as keyof LetterFields][language] : path;
   }).join(', ');
 }
+
+/**
+ * The missing paths that are facts to complete in the case, and whether the penalty is missing: that
+ * one is not a fact anyone can fill in, the penalty is owed only once it has stopped or reached its maximum.
+ */
+export function splitMissingFacts(missing: string): { facts: string; penaltyNotFinal: boolean } {
+  const paths = missing.split(',').filter((path) => path !== '');
+  return { facts: paths.filter((path) => path !== 'penalty').join(','), penaltyNotFinal: paths.includes('penalty') };
+}
