@@ -114,7 +114,8 @@ export function buildCase(index: number, plan: CasePlan, random: Random, context
     biometrics: biometricsCaseTypes.has(plan.caseType) ? { kind: location.kind, location: location.location, at: instantOn(biometricsOn, random) } : null,
     deadline, penaltyAmountCents, decision: plan.decision?.kind ?? null, decidedOn: plan.decision?.on ?? null,
     vulnerable: plan.caseType === 'asylum_unaccompanied_minor',
-    application: { ...documents.application, nationality, feeAmountCents: profile.feeCents },
+    // The language the applicant corresponds in: their letters use it where the template has it (issue 15).
+    application: { ...documents.application, nationality, feeAmountCents: profile.feeCents, correspondenceLanguage: correspondents.language },
     parties,
     suspensions: plan.suspensions.map((suspension) => ({ id: newId(), ...suspension })),
     extensions: plan.extensions.map((extension) => ({ id: newId(), ...extension })),

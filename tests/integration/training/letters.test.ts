@@ -2,7 +2,8 @@
  * The `letter-ready` scenario and the letters of the training data: after generating and loading
  * the demo dataset (PGlite), demo.caseworker has a refusal draft that the server accepts for
  * submission, one awaiting demo.reviewer that the reviewer can approve (the PDF's SHA-256 kept),
- * and one returned with a reason; every applicant and representative has a postal address; and a
+ * and one returned with a reason; every applicant and representative has a postal address; each
+ * applicant's correspondence language is recorded; and a
  * reset of the scenario gives the draft back after the lesson submitted it.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -70,6 +71,16 @@ describe('training letters', () => {
     expect(abroad.length).toBeGreaterThan(0);
     // The country is printed as the last line of the address.
     for (const party of abroad) expect(addressLines(party.address)?.at(-1)).toBe(party.address?.['country']);
+  });
+
+  it('records the language each applicant corresponds in, the one their messages are written in, both in use', () => {
+    const languages = dataset.map((kase) => kase.application?.['correspondenceLanguage']);
+    expect(new Set(languages)).toEqual(new Set(['nl', 'en']));
+    for (const kase of dataset) {
+      for (const thread of kase.threads.filter((candidate) => candidate.counterpart === 'applicant')) {
+        expect(thread.language, kase.caseNumber).toBe(kase.application?.['correspondenceLanguage']);
+      }
+    }
   });
 
   it('lists the letter-ready scenario for demo.caseworker with three cases in their queue', () => {
