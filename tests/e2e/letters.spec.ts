@@ -18,6 +18,11 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(await accessibilityViolations(page)).toEqual([]);
 }
 
+/** The letter's PDF drawn in the preview pane's viewer: what the screenshot is to show beside the editor. */
+async function previewShown(page: Page): Promise<void> {
+  await expect(page.frameLocator('[data-testid="letter-preview"] iframe').locator('#page[data-drawn]')).toBeAttached({ timeout: 20_000 });
+}
+
 async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: /Afmelden|Sign out/ }).click();
@@ -46,6 +51,7 @@ test.describe('decision letters', () => {
     await expect(page.locator('[data-testid="letter-findings"] [data-code="grounds_missing"]')).toContainText('wettelijke grond');
     await expect(page.locator('[data-testid="letter-findings"] [data-code="reasoning_missing"]')).toBeVisible();
     await expect(page.getByTestId('letter-preview')).toBeVisible();
+    await previewShown(page);
     await page.screenshot({ path: `${shots}/letter-new-refusal-nl.png` });
 
     // The ground, its facts verified by the case's evidence links, and the reasoning it writes.
@@ -55,6 +61,7 @@ test.describe('decision letters', () => {
     await page.getByTestId('reasoning-insert').click();
     await expect(page.getByTestId('letter-check')).toHaveAttribute('data-state', /passed|warnings/, { timeout: 20_000 });
     await expect(page.getByTestId('letter-save-state')).toContainText('opgeslagen');
+    await previewShown(page);
     await page.screenshot({ path: `${shots}/letter-refusal-checked-nl.png` });
     await expectAccessible(page);
 
@@ -80,6 +87,7 @@ test.describe('decision letters', () => {
     await expect(page.getByTestId('letter-check')).toHaveAttribute('data-state', /passed|warnings/, { timeout: 20_000 });
     // The reviewer reads what the drafter wrote against the template's proposal: the reasoning, added.
     await expect(page.locator('[data-testid="letter-diff-block"][data-block="reasoning"] ins').first()).toBeVisible();
+    await previewShown(page);
     await page.screenshot({ path: `${shots}/letter-review-nl.png` });
     await expectAccessible(page);
     await page.getByTestId('letter-approve').click();
@@ -111,6 +119,7 @@ test.describe('decision letters', () => {
     await page.getByTestId('tab-letters').click();
     await page.locator(`[data-testid="letter-row"][data-letter-id="${letterId}"]`).getByTestId('letter-open').click();
     await expect(workspace).toHaveAttribute('data-status', 'sent');
+    await previewShown(page);
     await page.screenshot({ path: `${shots}/letter-sent-workspace-en.png` });
     await expectAccessible(page);
     const returnedCase = scenarioCases.find((kase) => kase.letters.some((letter) => letter.status === 'returned'));
@@ -120,7 +129,8 @@ test.describe('decision letters', () => {
       await page.locator('[data-testid="letter-row"][data-status="returned"]').getByTestId('letter-open').click();
       await expect(page.getByTestId('letter-return-reason')).toBeVisible();
       await expect(page.getByTestId('letter-check')).toBeVisible({ timeout: 20_000 });
-      await page.screenshot({ path: `${shots}/letter-returned-en.png` });
+      await previewShown(page);
+    await page.screenshot({ path: `${shots}/letter-returned-en.png` });
       await expectAccessible(page);
     }
   });
