@@ -10,6 +10,7 @@ import { casesCalls, casesEvents } from './cases';
 import { dashboardCalls } from './dashboard';
 import { documentsCalls } from './documents';
 import { lettersCalls, lettersEvents } from './letters';
+import { messagesCalls, messagesEvents } from './messages';
 import { queueCalls } from './queue';
 import { reviewCalls } from './review';
 import { sessionCalls } from './session';
@@ -23,6 +24,7 @@ export * from './common';
 export * from './dashboard';
 export * from './documents';
 export * from './letters';
+export * from './messages';
 export * from './queue';
 export * from './review';
 export * from './session';
@@ -42,6 +44,7 @@ export const calls = {
   ...reviewCalls,
   ...dashboardCalls,
   ...lettersCalls,
+  ...messagesCalls,
 } as const;
 
 export const events = {
@@ -49,6 +52,7 @@ export const events = {
   ...casesEvents,
   ...trainingEvents,
   ...lettersEvents,
+  ...messagesEvents,
 } as const;
 
 export type Calls = typeof calls;

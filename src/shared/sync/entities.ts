@@ -119,6 +119,9 @@ const evidenceLink = z.object({
 
 const messageThread = z.object({ id, caseId: id, subject: z.string(), counterpart: z.string(), createdAt: isoInstant, version });
 
+/** Where an outbound message is on its way to the counterpart: offered to My IND, shown there, or refused there. */
+export const messageDelivery = z.enum(['pending', 'delivered', 'failed']);
+
 const message = z.object({
   id,
   threadId: id,
@@ -127,10 +130,23 @@ const message = z.object({
   authorId: id.nullable(),
   body: z.string(),
   sentAt: isoInstant,
+  /** The first reading by anyone; who read it is in `messageRead` rows (reads are per user). */
   readAt: isoInstant.nullable(),
   readBy: id.nullable(),
+  /** Documents of the case the message refers to. Defaults keep rows of a server from before them parseable. */
+  attachments: z.array(z.object({ documentId: id })).default([]),
+  /** The message template it was started from. */
+  template: z.string().nullable().default(null),
+  /** Outbound only (null for inbound): the delivery to My IND. */
+  delivery: messageDelivery.nullable().default(null),
+  deliveredAt: isoInstant.nullable().default(null),
+  /** Why My IND could not deliver it (a code, never the text); null unless `delivery` is 'failed'. */
+  deliveryFailure: z.string().nullable().default(null),
   version,
 });
+
+/** One user's reading of one message. */
+const messageRead = z.object({ id, messageId: id, caseId: id, userId: id, readAt: isoInstant, version });
 
 const letter = z.object({
   id,
@@ -179,7 +195,7 @@ const team = z.object({ id, name: z.string() });
 
 const schemas = {
   case: caseEntity, party: partyEntity, suspension, extension, noticeOfDefault, document, annotation, evidenceLink,
-  messageThread, message, letter, caseEvent, note, savedView, user, team,
+  messageThread, message, messageRead, letter, caseEvent, note, savedView, user, team,
 } as const satisfies Record<SyncEntity, z.ZodType<Record<string, unknown>>>;
 
 /** A published row of entity E, as the server sends it and the host stores it. */

@@ -28,6 +28,12 @@ export const letterKind = z.enum([
 export type LetterKind = z.infer<typeof letterKind>;
 
 export const counterpart = z.enum(['applicant', 'sponsor', 'representative']);
+export type Counterpart = z.infer<typeof counterpart>;
+
+/** The longest message body, in characters: My IND shows plain text, and a letter is the place for more. */
+export const messageBodyMaxLength = 10_000;
+/** The most documents one message refers to. */
+export const messageAttachmentsMax = 10;
 
 export const mutationArgs = {
   /** Take an unassigned case (guarded: base.assigneeId must be null). */
@@ -59,12 +65,23 @@ export const mutationArgs = {
   'letter.approve': z.object({ letterId: id }).strict(),
   'letter.return': z.object({ letterId: id, reason: text(2000) }).strict(),
   'letter.send': z.object({ letterId: id }).strict(),
-  /** Send a message in a thread, or open a new thread when `newThread` is given. */
+  /**
+   * Send a message in a thread, or open a new thread when `newThread` is given. Plain text, capped;
+   * attachments are documents of the case (a sent letter is one), by reference. `template` names the
+   * message template it was started from, for the case history.
+   */
   'message.send': z.object({
-    caseId: id, threadId: id, messageId: id, body: text(20_000),
+    caseId: id, threadId: id, messageId: id, body: text(messageBodyMaxLength),
     newThread: z.object({ subject: text(200), counterpart }).strict().optional(),
+    attachments: z.array(z.object({ documentId: id }).strict()).max(messageAttachmentsMax).optional(),
+    template: z.string().regex(/^[a-z_]{1,60}$/).optional(),
   }).strict(),
+  /** Read by the signed-in user (reads are per user). */
   'message.markRead': z.object({ messageId: id }).strict(),
+  /** Every inbound message of the thread sent at or before `upTo`, read by the signed-in user: one action for opening a thread. */
+  'message.markThreadRead': z.object({ threadId: id, upTo: isoInstant }).strict(),
+  /** Offers an outbound message whose delivery to My IND failed once more. */
+  'message.retryDelivery': z.object({ messageId: id }).strict(),
   /** A note on a page; `quote` is the text it highlights. `caseId` lets the outbox show it with its case. */
   'document.annotate': z.object({
     annotationId: id, documentId: id, page: z.number().int().min(1).max(10_000), body: text(5000),

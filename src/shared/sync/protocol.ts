@@ -8,7 +8,7 @@ import { mutationName } from './mutations';
 /** Every kind of row the server publishes to clients. */
 export const syncEntity = z.enum([
   'case', 'party', 'suspension', 'extension', 'noticeOfDefault', 'document', 'annotation',
-  'evidenceLink', 'messageThread', 'message', 'letter', 'caseEvent', 'note', 'savedView',
+  'evidenceLink', 'messageThread', 'message', 'messageRead', 'letter', 'caseEvent', 'note', 'savedView',
   'user', 'team',
 ]);
 export type SyncEntity = z.infer<typeof syncEntity>;
