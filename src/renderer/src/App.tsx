@@ -13,6 +13,8 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { SyncIndicator } from './components/SyncIndicator';
 import type { UiErrorCode } from './errors';
+import { InboundNotifier } from './messages/InboundNotifier';
+import { useUnreadTotal } from './messages/useUnread';
 import { QueueScreen } from './queue/QueueScreen';
 import { SignInScreen } from './session/SignInScreen';
 import { UserMenu } from './session/UserMenu';
@@ -102,6 +104,7 @@ export function App({ info, infoErrorCode }: AppProps) {
   const expired = user !== null && sync.status?.needsSignIn === true;
   // A workbench with a central API shows nothing of the queue until someone is signed in.
   const signingIn = session.info?.signInAvailable === true && (user === null || expired);
+  const unread = useUnreadTotal(!signingIn);
   const didChangeSession = (): void => {
     session.reload();
   };
@@ -161,6 +164,11 @@ export function App({ info, infoErrorCode }: AppProps) {
                   <span aria-hidden>{conflictCount}</span>
                   <VisuallyHidden>{t('syncUi.nav.conflictsCount', { count: conflictCount })}</VisuallyHidden>
                 </Badge>
+              ) : name === 'queue' && unread.total > 0 ? (
+                <Badge size="sm" color="blue.9" radius="sm" data-testid="nav-unread-count" title={t('messages.navUnread', { count: unread.total, cases: unread.cases })}>
+                  <span aria-hidden>{unread.total}</span>
+                  <VisuallyHidden>{t('messages.navUnread', { count: unread.total, cases: unread.cases })}</VisuallyHidden>
+                </Badge>
               ) : undefined}
               active={screen === name}
               aria-current={screen === name ? 'page' : undefined}
@@ -172,6 +180,7 @@ export function App({ info, infoErrorCode }: AppProps) {
         </AppShell.Navbar>
 
         <AppShell.Main id="main-content" ref={main} tabIndex={-1}>
+          {!signingIn && <InboundNotifier />}
           <ConnectionLost state={connectionState} />
           {infoErrorCode && infoErrorCode !== 'disconnected' && (
             <ErrorNotice title={t('app.infoFailed')} code={infoErrorCode} onRetry={() => window.location.reload()} />

@@ -15,11 +15,13 @@ import {
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LetterPreviewPane } from '../letters/LetterPreviewPane';
 import { LettersPanel } from '../letters/LettersPanel';
+import { MessagesPanel } from '../messages/MessagesPanel';
+import { useCaseUnread } from '../messages/useUnread';
 import { LetterPreviewContext, type ShownLetter } from '../letters/preview';
 import { StatusBadge } from '../components/StatusBadge';
 import { errorMessageKey } from '../errors';
 import { useApi } from '../state/api';
-import { hashOfCase, hashOfScreen, letterIdFromHash } from '../state/hooks';
+import { hashOfCase, hashOfScreen, letterIdFromHash, threadIdFromHash } from '../state/hooks';
 import { neighbourOf } from '../state/queueOrder';
 import { CaseActions } from './CaseActions';
 import { CaseData } from './CaseData';
@@ -58,7 +60,7 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
   const [find, setFind] = useState('');
   const [selection, setSelection] = useState<{ page: number; text: string } | null>(null);
   const [selectedField, selectField] = useState<EvidenceField | null>(null);
-  const [tab, setTab] = useState<string | null>(letterIdFromHash(window.location.hash) ? 'letters' : 'data');
+  const [tab, setTab] = useState<string | null>(() => (letterIdFromHash(window.location.hash) ? 'letters' : threadIdFromHash(window.location.hash) ? 'messages' : 'data'));
   const [shownLetter, setShownLetter] = useState<ShownLetter | null>(null);
   const [legend, setLegend] = useState(false);
   const documents = useDocuments(api, review.documents, documentId);
@@ -212,6 +214,7 @@ const CaseHeader = memo(function CaseHeader({ legend, onLegend }: { legend: bool
         <StatusBadge status={review.summary.status} />
         <Text size="sm" c="dark.5">{t(`caseType.${review.summary.caseType}`, { defaultValue: review.summary.caseType })}</Text>
         <DeadlineChip />
+        <CaseUnreadChip caseId={review.summary.id} />
         {review.summary.syncState && <Badge size="sm" variant="outline" color="gray" c="dark.6" tt="none">{t(`syncUi.row.${review.summary.syncState}`)}</Badge>}
       </Group>
       <Group gap={4} wrap="nowrap">
@@ -228,12 +231,23 @@ const CaseHeader = memo(function CaseHeader({ legend, onLegend }: { legend: bool
   );
 });
 
+/** New messages of the case, in its header: a click opens the Messages tab's first unread thread. */
+function CaseUnreadChip({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const unread = useCaseUnread(caseId);
+  if (unread === 0) return null;
+  return (
+    <Badge size="sm" color="red.9" variant="filled" tt="none" data-testid="case-unread">{t('messages.unreadCount', { count: unread })}</Badge>
+  );
+}
+
 /** The left pane: application data, evidence (with the assistant's open findings counted), timeline and letters. */
 const CaseTabs = memo(function CaseTabs({ tab, onTab }: { tab: string | null; onTab: (tab: string | null) => void }) {
   const { t } = useTranslation();
   const { findings, review, today } = useReview();
   // The applicant's correspondence language as the application states it; Dutch otherwise.
   const applicantLanguage = review.application?.['correspondenceLanguage'] === 'en' ? 'en' : 'nl';
+  const unread = useCaseUnread(review.summary.id);
   return (
     <Tabs value={tab} onChange={onTab} keepMounted={false}>
       <Tabs.List style={{ position: 'sticky', top: 0, background: 'var(--mantine-color-white)', zIndex: 1 }}>
@@ -244,11 +258,16 @@ const CaseTabs = memo(function CaseTabs({ tab, onTab }: { tab: string | null; on
         </Tabs.Tab>
         <Tabs.Tab value="timeline" data-testid="tab-timeline">{t('review.tabs.timeline')}</Tabs.Tab>
         <Tabs.Tab value="letters" data-testid="tab-letters">{t('review.tabs.letters')}</Tabs.Tab>
+        <Tabs.Tab value="messages" data-testid="tab-messages"
+          rightSection={unread > 0 ? <Badge size="xs" color="red.9" circle aria-label={t('messages.unreadCount', { count: unread })}>{unread}</Badge> : undefined}>
+          {t('review.tabs.messages')}
+        </Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="data"><CaseData /></Tabs.Panel>
       <Tabs.Panel value="evidence"><EvidencePanel /></Tabs.Panel>
       <Tabs.Panel value="timeline"><Timeline /></Tabs.Panel>
       <Tabs.Panel value="letters"><LettersPanel caseId={review.summary.id} today={today} applicantLanguage={applicantLanguage} /></Tabs.Panel>
+      <Tabs.Panel value="messages"><MessagesPanel caseId={review.summary.id} /></Tabs.Panel>
     </Tabs>
   );
 });

@@ -7,6 +7,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconKeyboard } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { messageShortcuts } from '../messages/shortcuts';
 
 export interface ReviewShortcutActions {
   stepDocument(step: 1 | -1): void;
@@ -60,6 +61,12 @@ export function ShortcutLegend({ opened, onOpen, onClose }: { opened: boolean; o
               <Table.Tr key={shortcut.hotkey}>
                 <Table.Td className="nowrap">{shortcut.keys.map((key, index) => <span key={key}>{index > 0 && ' + '}<Kbd>{key}</Kbd></span>)}</Table.Td>
                 <Table.Td>{t(`review.shortcuts.${shortcut.label}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+            {messageShortcuts.map((shortcut) => (
+              <Table.Tr key={shortcut.hotkey}>
+                <Table.Td className="nowrap"><Kbd>{shortcut.keys[0]}</Kbd></Table.Td>
+                <Table.Td>{t(`messages.shortcuts.${shortcut.label}`)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

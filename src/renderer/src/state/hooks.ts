@@ -48,7 +48,7 @@ export type Screen = (typeof screens)[number] | 'case';
 
 /** The case id of a hash like '#/case/<caseId>', or null. */
 export function caseIdFromHash(hash: string): string | null {
-  const match = /^#\/?case\/([A-Za-z0-9-]{1,64})(?:\/letter\/[A-Za-z0-9-]{1,64})?$/.exec(hash);
+  const match = /^#\/?case\/([A-Za-z0-9-]{1,64})(?:\/(?:letter|messages)\/[A-Za-z0-9-]{1,64})?$/.exec(hash);
   return match?.[1] ?? null;
 }
 
@@ -60,6 +60,16 @@ export function letterIdFromHash(hash: string): string | null {
 /** The hash that opens a letter of a case. */
 export function hashOfLetter(caseId: string, letterId: string): string {
   return `#/case/${caseId}/letter/${letterId}`;
+}
+
+/** The thread a hash like '#/case/<id>/messages/<threadId>' opens on the case's Messages tab (an OS notification's link). */
+export function threadIdFromHash(hash: string): string | null {
+  return /^#\/?case\/[A-Za-z0-9-]{1,64}\/messages\/([A-Za-z0-9-]{1,64})$/.exec(hash)?.[1] ?? null;
+}
+
+/** The hash that opens a thread of a case. */
+export function hashOfThread(caseId: string, threadId: string): string {
+  return `#/case/${caseId}/messages/${threadId}`;
 }
 
 /** The hash that opens a case on the case screen. */
