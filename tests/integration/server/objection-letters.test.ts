@@ -134,4 +134,13 @@ describe('the remedies clause of an objection decision', () => {
     expect(reasonOf(results[1])).not.toContain('remedy_weeks_differs');
     expect(reasonOf(results[1])).not.toContain('remedy_last_day_differs');
   });
+
+  it('refuses at submit a frame that names another contested decision than the case records', async () => {
+    const frame = await consistentFrame(server, naturalisation.id, 'objection_decision', today);
+    // The intro says which decision the objection was against: a wrong date answers another objection.
+    frame.fields.case.contestedDecisionOn = '2026-01-26';
+    const { results } = await draftAndSubmit(world.users.caseworkerA, naturalisation.id, frame);
+    expect(results[1]).toMatchObject({ status: 'rejected', code: 'letter_inconsistent' });
+    expect(reasonOf(results[1])).toContain('contested_decision_differs (case.contestedDecisionOn)');
+  });
 });
