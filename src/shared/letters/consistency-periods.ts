@@ -46,7 +46,7 @@ const byRequest = <Item extends { requestedOn: string }>(items: readonly Item[])
   [...items].sort((left, right) => left.requestedOn.localeCompare(right.requestedOn));
 
 /**
- * Receipt, suspensions, extensions and the deadline the letter states are the engine's for the case
+ * Receipt, the contested decision, suspensions, extensions and the deadline the letter states are the engine's for the case
  * record on the letter date. Counts are compared first: when they differ, item-by-item differences
  * would only repeat the same mistake.
  */
@@ -55,6 +55,11 @@ export const checkDeadline: LetterCheck = ({ kind, fields, record }, rules) => {
   const stated = fields.deadline;
   if (fields.case.receivedOn !== record.receivedOn) {
     findings.push(finding('received_on_differs', 'error', { stated: fields.case.receivedOn, recorded: record.receivedOn }, 'case.receivedOn'));
+  }
+  // An objection letter says which decision the objection was against, by its date; the deadline counts from it too.
+  if (record.contestedDecisionOn !== null && fields.case.contestedDecisionOn !== record.contestedDecisionOn) {
+    findings.push(finding('contested_decision_differs', 'error',
+      { stated: fields.case.contestedDecisionOn ?? '', recorded: record.contestedDecisionOn }, 'case.contestedDecisionOn'));
   }
 
   const statedSuspensions = byRequest(stated.suspensions);

@@ -145,6 +145,24 @@ export async function seedWorld(server: TestServer): Promise<World> {
   return world;
 }
 
+/**
+ * An objection case (bezwaar) in team A, through intake like the world's cases. Kept out of seedWorld:
+ * other test files count the world's cases, and only the objection tests need one.
+ */
+export async function seedObjectionCase(server: TestServer, world: World, caseType: 'objection_regular' | 'objection_naturalisation',
+  dates: { receivedOn: string; contestedDecisionOn: string }): Promise<{ id: string; caseNumber: string }> {
+  const caseNumber = `IND-OBJ-${randomBytes(3).toString('hex')}`;
+  const response = await server.app.inject({
+    method: 'POST', url: '/intake/applications', headers: { authorization: `Bearer ${intakeToken}` },
+    payload: {
+      caseNumber, caseType, ...dates, teamId: world.teamA,
+      applicant: { name: 'Applicant Objection', vNumber: '0123456780', nationality: 'IND' },
+    },
+  });
+  if (response.statusCode !== 201) throw new Error(`objection intake failed: ${response.body}`);
+  return { id: (response.json() as { caseId: string }).caseId, caseNumber };
+}
+
 /** A mutation envelope with a fresh client mutation id. */
 export function mutation(name: string, args: unknown, base: Record<string, string | number | boolean | null> = {}): MutationEnvelope {
   return { clientMutationId: randomUUID(), name, args, base };

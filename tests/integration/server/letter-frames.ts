@@ -14,12 +14,18 @@ import type { LetterKind } from '../../../src/shared/sync/mutations';
 import { cases, extensions, parties, suspensions } from '../../../src/server/db/schema';
 import type { TestServer } from './harness';
 
-const outcomeOfKind: Partial<Record<LetterKind, NonNullable<LetterFields['decision']>['outcome']>> = {
-  grant: 'granted', refusal: 'refused', not_processed: 'not_processed',
+type Outcome = NonNullable<LetterFields['decision']>['outcome'];
+
+const outcomeOfKind: Partial<Record<LetterKind, Outcome>> = {
+  grant: 'granted', refusal: 'refused', not_processed: 'not_processed', objection_decision: 'objection_unfounded',
 };
 
-/** The frame of a `kind` letter on `caseId`, dated `letterDate`, that agrees with the case record. */
-export async function consistentFrame(server: TestServer, caseId: string, kind: LetterKind, letterDate: string): Promise<LetterFrame> {
+/**
+ * The frame of a `kind` letter on `caseId`, dated `letterDate`, that agrees with the case record;
+ * `objectionOutcome` picks which of the three outcomes an objection decision states.
+ */
+export async function consistentFrame(server: TestServer, caseId: string, kind: LetterKind, letterDate: string,
+  objectionOutcome?: Extract<Outcome, `objection_${string}`>): Promise<LetterFrame> {
   const { db } = server.database;
   const [kase] = await db.select().from(cases).where(eq(cases.id, caseId));
   if (!kase || !isRegime(kase.regime)) throw new Error('test case missing or without a regime');
@@ -31,13 +37,14 @@ export async function consistentFrame(server: TestServer, caseId: string, kind: 
   const caseExtensions = await db.select().from(extensions).where(eq(extensions.caseId, caseId)).orderBy(asc(extensions.announcedOn));
   const computed = computeDecisionDeadline({
     regime, receivedOn: kase.receivedOn,
+    ...(kase.contestedDecisionOn === null ? {} : { contestedDecisionOn: kase.contestedDecisionOn }),
     suspensions: caseSuspensions.map(({ requestedOn, endedOn }) => (endedOn ? { requestedOn, endedOn } : { requestedOn })),
     extensions: caseExtensions.map((extension) => extension.period),
     asOf: letterDate,
   });
   const rule = versionInEffect(domainRules.regimes[regime], kase.receivedOn);
   const remedy = remedyPeriod({ caseType: kase.caseType, letterDate });
-  const outcome = outcomeOfKind[kind];
+  const outcome = kind === 'objection_decision' ? objectionOutcome ?? outcomeOfKind[kind] : outcomeOfKind[kind];
   const dutyToLeave = versionInEffect(domainRules.dutyToLeave, letterDate).caseTypes.includes(kase.caseType);
   const fields: LetterFields = {
     case: {

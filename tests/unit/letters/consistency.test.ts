@@ -97,6 +97,8 @@ const causes: Record<LetterFindingCode, (input: LetterCheckInput) => void> = {
     input.blocks = input.blocks.map((block) => (block.block === 'address' ? { ...block, text: block.text.replace('Samira', 'Samir') } : block));
   },
   received_on_differs: (input) => { input.fields.case.receivedOn = '2026-02-03'; },
+  // The sample fields name a contested decision of 2026-01-12; a first-instance record has none to compare.
+  contested_decision_differs: (input) => { input.record.contestedDecisionOn = '2026-01-05'; },
   suspension_count_differs: (input) => { input.fields.deadline.suspensions = []; },
   suspension_requested_differs: (input) => { input.fields.deadline.suspensions = [{ requestedOn: '2026-02-19', dueOn: '2026-03-06', endedOn: '2026-03-06' }]; },
   suspension_end_differs: (input) => { input.fields.deadline.suspensions = [{ requestedOn: '2026-02-20', dueOn: '2026-03-06', endedOn: null }]; },
