@@ -10,6 +10,8 @@ import { tempDir } from '../helpers/temp-dir';
 export const seededCaseCount = 60;
 const rendererDir = join(__dirname, '..', '..', 'out', 'renderer');
 export const seedTodayIso = '2026-11-22';
+/** The intake service token of the training preview: what My IND and `npm run simulate` use. */
+export const e2eIntakeToken = 'e2e-intake-token-not-a-secret';
 
 interface Fixtures {
   preview: Preview;
@@ -48,7 +50,7 @@ export const test = base.extend<Fixtures>({
       port: 0,
       rendererDir,
       host: { dataDir: join(dir.path, 'cache'), appVersion: '0.1.0-e2e', logger: silentLogger, fetch: fetchUnlessOffline },
-      training: { dataDir: join(dir.path, 'training'), caseCount: 40, passwordCost: testPasswordCost },
+      training: { dataDir: join(dir.path, 'training'), caseCount: 40, passwordCost: testPasswordCost, intakeTokens: [e2eIntakeToken] },
     });
     await use(preview);
     await preview.close();

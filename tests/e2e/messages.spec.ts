@@ -1,0 +1,112 @@
+/**
+ * Messages in the browser preview against the training server (issue 16), as a caseworker lives
+ * them: an applicant writes through My IND (the intake endpoint `npm run simulate` uses), the open
+ * app shows it within seconds with a notification and unread counts; the caseworker answers from
+ * the case with a template and an attachment while offline, and the answer is sent once the
+ * network is back and delivered once My IND acknowledges it. Axe and screenshots in both languages.
+ */
+import type { Page } from '@playwright/test';
+import type { Preview } from '../../scripts/preview/server';
+import { datasetCases } from './dataset';
+import { accessibilityViolations, e2eIntakeToken, expect, test } from './fixtures';
+import { signInAsCaseworker } from './pages/session';
+import { ShellPage } from './pages/shell';
+
+const shots = 'test-results/screens';
+
+async function expectAccessible(page: Page): Promise<void> {
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+/** What My IND does: posts an applicant's message to the central API's intake. */
+async function inboundMessage(preview: Preview, body: Record<string, unknown>): Promise<{ id: string }> {
+  const response = await fetch(`${preview.training?.url ?? ''}/intake/messages`, {
+    method: 'POST', headers: { authorization: `Bearer ${e2eIntakeToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(201);
+  return await response.json() as { id: string };
+}
+
+/** What My IND does with what the IND sends: picks up the pending messages and says they were shown. */
+async function acknowledgeOutbound(preview: Preview): Promise<number> {
+  const base = preview.training?.url ?? '';
+  const headers = { authorization: `Bearer ${e2eIntakeToken}`, 'content-type': 'application/json' };
+  const list = await fetch(`${base}/intake/messages/outbound?limit=50`, { headers });
+  expect(list.status).toBe(200);
+  const { items } = await list.json() as { items: { id: string }[] };
+  for (const item of items) {
+    const answer = await fetch(`${base}/intake/messages/${item.id}/delivery`, { method: 'POST', headers, body: JSON.stringify({ status: 'delivered' }) });
+    expect(answer.status).toBeLessThan(300);
+  }
+  return items.length;
+}
+
+test.describe('messages', () => {
+  test('an inbound message reaches the open app; the answer goes out offline first, is sent and delivered', async ({ page, trainingPreview, network }) => {
+    test.setTimeout(240_000);
+    const kase = datasetCases(trainingPreview).find((candidate) => candidate.assignee === 'demo.caseworker'
+      && candidate.status !== 'closed' && candidate.status !== 'decided' && candidate.documents.length > 0);
+    if (!kase) throw new Error('the dataset has no open case of demo.caseworker with documents');
+    await signInAsCaseworker(page, trainingPreview);
+
+    // The applicant writes; the poke channel brings it to the open app.
+    await inboundMessage(trainingPreview, { caseNumber: kase.caseNumber, subject: 'Vraag over mijn verblijfsvergunning', counterpart: 'applicant', body: 'Goedendag, wanneer hoor ik iets over mijn aanvraag? Met vriendelijke groet.' });
+    const notification = page.locator('.mantine-Notification-root').filter({ hasText: kase.caseNumber });
+    await expect(notification).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByTestId('nav-unread-count')).toBeVisible();
+    await page.screenshot({ path: `${shots}/messages-notification-nl.png` });
+    await notification.getByTestId('message-notification-open').click();
+
+    // The case screen opens on the thread; reading it clears the unread count.
+    await expect(page.getByTestId('case-screen')).toHaveAttribute('data-case-id', kase.id);
+    const open = page.getByTestId('thread-open');
+    await expect(open.getByTestId('message').last()).toContainText('wanneer hoor ik iets');
+    await expect(page.locator('[data-testid="thread-row"][aria-current="true"]')).toHaveAttribute('data-unread', '0', { timeout: 15_000 });
+    await page.screenshot({ path: `${shots}/messages-thread-nl.png` });
+    await expectAccessible(page);
+
+    // The answer, on a train: a template, an attachment, a look at the preview, then send.
+    network.offline = true;
+    const composer = open.getByTestId('message-composer');
+    await composer.getByTestId('composer-template').click();
+    await page.getByRole('option').first().click();
+    await expect(composer.getByTestId('composer-body')).not.toHaveValue('');
+    const sentBody = (await composer.getByTestId('composer-body').inputValue()).trim();
+    await composer.getByTestId('composer-attachments').click();
+    await page.getByRole('option').first().click();
+    await page.keyboard.press('Escape');
+    await composer.getByTestId('composer-preview-toggle').click();
+    await expect(composer.getByTestId('composer-preview')).toBeVisible();
+    await composer.getByTestId('composer-send').click();
+    const answer = open.locator('[data-testid="message"][data-direction="outbound"]').last();
+    await expect(answer).toHaveAttribute('data-state', 'queued');
+    await expect(answer.getByTestId('message-attachment')).toHaveCount(1);
+    await page.screenshot({ path: `${shots}/messages-queued-nl.png` });
+    await expectAccessible(page);
+
+    // Back online: the outbox sends it once; My IND acknowledges it.
+    network.offline = false;
+    await expect(answer).toHaveAttribute('data-state', 'sent', { timeout: 30_000 });
+    expect(await acknowledgeOutbound(trainingPreview)).toBeGreaterThanOrEqual(1);
+    await expect(answer).toHaveAttribute('data-state', 'delivered', { timeout: 30_000 });
+    // Sent once, not once per attempt the outbox made while offline.
+    await expect(open.locator('[data-testid="message"][data-direction="outbound"]').filter({ hasText: sentBody.slice(0, 40) })).toHaveCount(1);
+
+    // Search over the case's messages marks the words in the hits.
+    await page.getByTestId('messages-search').fill('wanneer');
+    await expect(page.getByTestId('message-hit').first().locator('mark')).toContainText(/wanneer/i);
+    await page.screenshot({ path: `${shots}/messages-search-nl.png` });
+
+    await new ShellPage(page).switchLanguage('EN');
+    await page.getByTestId('messages-search').fill('');
+    await expect(answer).toHaveAttribute('data-state', 'delivered');
+    await expect(answer.getByTestId('message-state')).toContainText('Delivered');
+    await page.screenshot({ path: `${shots}/messages-thread-en.png` });
+    await expectAccessible(page);
+    await page.getByTestId('message-new').click();
+    await expect(page.getByTestId('message-composer').first()).toBeVisible();
+    await page.screenshot({ path: `${shots}/messages-new-en.png` });
+    await expectAccessible(page);
+  });
+});
