@@ -7,7 +7,7 @@
 import { Alert, Button, Group, MultiSelect, Paper, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconEye, IconPencil, IconSend } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mutationCall, type MessageCounterpart, type ReviewDocument } from '../../../shared/contract';
 import { messageAttachmentsMax, messageBodyMaxLength, type Counterpart } from '../../../shared/sync/mutations';
@@ -30,14 +30,37 @@ export interface ComposerProps {
   onCancel?: () => void;
 }
 
+interface Draft {
+  counterpart: Counterpart | null;
+  subject: string;
+  body: string;
+  template: string | null;
+  attachments: string[];
+}
+
+/**
+ * Unsent text per thread (and per case for a new conversation) while the app runs: switching tabs
+ * or threads unmounts the composer, and what was typed must be there on return. Kept in memory
+ * only, never on disk: a message body is personal data.
+ */
+const drafts = new Map<string, Draft>();
+
 export function Composer({ caseId, target, counterparts, documents, onSent, onCancel }: ComposerProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const [counterpart, setCounterpart] = useState<Counterpart | null>(target.counterpart ?? counterparts[0]?.counterpart ?? null);
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [template, setTemplate] = useState<string | null>(null);
-  const [attachments, setAttachments] = useState<string[]>([]);
+  const draftKey = target.threadId ?? `new:${caseId}`;
+  const [initial] = useState<Draft>(() => drafts.get(draftKey) ?? {
+    counterpart: target.counterpart ?? counterparts[0]?.counterpart ?? null, subject: '', body: '', template: null, attachments: [],
+  });
+  const [counterpart, setCounterpart] = useState<Counterpart | null>(initial.counterpart);
+  const [subject, setSubject] = useState(initial.subject);
+  const [body, setBody] = useState(initial.body);
+  const [template, setTemplate] = useState<string | null>(initial.template);
+  const [attachments, setAttachments] = useState<string[]>(initial.attachments);
+  useEffect(() => {
+    if (body === '' && subject === '' && attachments.length === 0) drafts.delete(draftKey);
+    else drafts.set(draftKey, { counterpart, subject, body, template, attachments });
+  }, [draftKey, counterpart, subject, body, template, attachments]);
   const [previewing, setPreviewing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
