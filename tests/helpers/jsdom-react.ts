@@ -25,6 +25,10 @@ export function useReactDom(language: 'nl' | 'en' = 'nl'): { i18n: () => TestI18
       matches: false, media: query, onchange: null, addListener: () => undefined, removeListener: () => undefined,
       addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false,
     });
+    // Mantine's autosizing textarea listens for web fonts loading; jsdom loads none.
+    if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget() });
+    // jsdom lays nothing out, so it has no scrolling either.
+    Element.prototype.scrollIntoView ??= function scrollIntoView(): void { /* nothing to scroll in jsdom */ };
     globalThis.ResizeObserver ??= class { observe(): void { /* nothing to observe in jsdom */ } unobserve(): void { /* idem */ } disconnect(): void { /* idem */ } };
     i18n = await createI18n(language);
   });
