@@ -12,6 +12,8 @@ async function main(): Promise<void> {
   const dataDir = process.env['TRAINING_DATA_DIR'] ?? '';
   const server = await startTrainingServer({
     port: 0, host: '127.0.0.1', dataDir, caseCount: Number(process.env['TRAINING_CASES'] ?? 120), logger: silentLogger, passwordCost: testPasswordCost,
+    // The messages benchmark plays My IND through the intake endpoints.
+    ...(process.env['TRAINING_INTAKE_TOKEN'] ? { intakeTokens: [process.env['TRAINING_INTAKE_TOKEN']] } : {}),
   });
   process.stdout.write(`${JSON.stringify({ url: server.url, datasetFolder: join(dataDir, 'training-dataset') })}\n`);
   process.on('SIGTERM', () => {

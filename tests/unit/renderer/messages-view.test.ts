@@ -46,7 +46,7 @@ afterEach(() => {
 });
 
 const flush = () => act(async () => { await new Promise((resolve) => setTimeout(resolve, 0)); });
-const withApi = (element: ReturnType<typeof createElement>) => createElement(ApiProvider, { api }, element);
+const withApi = (element: ReturnType<typeof createElement>) => createElement(ApiProvider, { api, children: element });
 
 const thread: ThreadSummary = {
   id: '7a3f1c1e-0000-4000-8000-000000000001', caseId: 'c1', subject: 'Vraag over mijn aanvraag', counterpart: 'applicant',

@@ -28,6 +28,8 @@ export function InboundNotifier() {
         </Text>
       ),
       autoClose: 8000,
+      // For the benchmark and the tests: which message this notification is about (an id, no content).
+      'data-message-id': message.messageId,
       closeButtonProps: { 'aria-label': t('app.close') },
     });
   }), [api, t]);
