@@ -37,6 +37,8 @@ export interface SupervisorDependencies {
   createChannel(): PortPair;
   /** The host could not start or keeps dying: show it to the user and quit. */
   onFailure(failure: HostFailure): void;
+  /** The host answers: its windows get their ports now (the start screen gives way). */
+  onReady?(): void;
   setTimer(callback: () => void, delayMs: number): unknown;
   clearTimer(handle: unknown): void;
   now(): number;
@@ -73,11 +75,20 @@ export class HostSupervisor {
   private readonly backoff: readonly number[];
   private readonly stableAfterMs: number;
   private readonly shutdownGraceMs: number;
+  private pending: number | undefined;
 
   constructor(private readonly dependencies: SupervisorDependencies) {
     this.backoff = dependencies.backoffMs ?? defaultBackoffMs;
     this.stableAfterMs = dependencies.stableAfterMs ?? 60_000;
     this.shutdownGraceMs = dependencies.shutdownGraceMs ?? 5_000;
+  }
+
+  /**
+   * The changes in the host's outbox as it last said; undefined before it said so (or after it
+   * restarted), which a restart-to-update treats as "not known to be empty".
+   */
+  get pendingMutations(): number | undefined {
+    return this.pending;
   }
 
   /** The supervisor's state, for tests and diagnostics. */
@@ -157,10 +168,15 @@ export class HostSupervisor {
   }
 
   private onHostEvent(message: HostToMain): void {
+    if (message.type === 'outbox') {
+      this.pending = message.pending;
+      return;
+    }
     if (message.type === 'ready') {
       if (this.state !== 'starting') return;
       this.state = 'ready';
       for (const [windowId, target] of this.windows) this.link(windowId, target);
+      this.dependencies.onReady?.();
       return;
     }
     // A fatal start-up error (e.g. a database from a newer version) will not go away by restarting.
@@ -209,6 +225,7 @@ export class HostSupervisor {
   private onHostExit(child: HostChild, code: number): void {
     if (child !== this.child) return;
     this.child = undefined;
+    this.pending = undefined;
     if (this.state === 'stopping' || this.state === 'stopped') {
       this.state = 'stopped';
       const waiters = this.stopWaiters;

@@ -23,15 +23,17 @@ import { letterFontsDirectory, lettersDirectory } from '../render/letters/locati
 import { hostEnvironment } from './host/protocol';
 import { resolveConfig, type ShellConfig } from './config';
 import { HostSupervisor, type HostFailure } from './host-process';
-import { registerIpc } from './ipc';
+import { registerIpc, type PortTarget } from './ipc';
 import { menuTemplate } from './menu';
 import { externalLinkMessage, failureMessage } from './messages';
 import { sqliteBindingPath } from './native-binding';
 import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, createAppProtocolHandler } from './protocol';
 import { createSecretVault } from './secrets';
 import { guardSession, guardWebContents, type GuardOptions } from './security';
-import { configureUpdates, readPublisherNames, type AutoUpdaterLike } from './updates';
-import { updateStatusChannel, type UpdateStatus } from '../shared/updates';
+import { configureUpdates, readPublisherNames, type AutoUpdaterLike, type UpdateHandle } from './updates';
+import type { UpdateStatus } from '../shared/updates';
+import type { RestartAnswer } from '../shared/shell';
+import { registerShellIpc, ShellStateHolder } from './shell-state';
 import { createWindow } from './window';
 import { startEmbeddedTrainingServer, TrainingServerFailure, trainingServerEnvironment, type EmbeddedTrainingServer } from './training-server';
 
@@ -64,6 +66,9 @@ const rendererRoot = path.join(__dirname, '../renderer');
 const iconPath = path.join(app.getAppPath(), 'resources', 'icon.png');
 
 let supervisor: HostSupervisor | undefined;
+/** Start-up progress and the update state, for the page (src/shared/shell.ts). */
+const shellState = new ShellStateHolder(() => BrowserWindow.getAllWindows().map((window) => window.webContents), trustedOrigins);
+let updates: UpdateHandle | undefined;
 let trainingServer: EmbeddedTrainingServer | undefined;
 let quitting = false;
 let failed = false;
@@ -84,6 +89,7 @@ const guardOptions: GuardOptions = {
 function failAndQuit(failure: HostFailure): void {
   if (failed) return;
   failed = true;
+  shellState.setStartup({ step: 'failed', code: /^[a-z_]{1,40}$/.test(failure.code) ? failure.code : 'internal' });
   console.error(`werkbank: stopping after a fatal error (${failure.code}): ${failure.message}`);
   const text = failureMessage(failure.code);
   dialog.showMessageBoxSync({ type: 'error', title: text.title, message: text.message, detail: text.detail, buttons: ['OK'] });
@@ -132,6 +138,7 @@ async function startTrainingServer(): Promise<EmbeddedTrainingServer | undefined
       setTimer: (callback, delayMs) => setTimeout(callback, delayMs),
       clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
       onDidExitUnexpectedly: (code) => failAndQuit({ code: 'training_unavailable', message: `the training server stopped (${code})` }),
+      onProgress: (progress) => shellState.setStartup({ step: 'training', ...progress }),
     });
   } catch (error) {
     const failure = error instanceof TrainingServerFailure ? error : new TrainingServerFailure('training_unavailable', 'the training server could not start');
@@ -180,6 +187,7 @@ function startHost(config: ShellConfig, binding: string, training: EmbeddedTrain
     fork: () => utilityProcess.fork(path.join(__dirname, 'host.js'), [], { serviceName: 'Werkbank data host', env: environment, stdio: 'inherit' }),
     createChannel: () => new MessageChannelMain(),
     onFailure: failAndQuit,
+    onReady: () => shellState.setStartup({ step: 'ready' }),
     setTimer: (callback, delayMs) => setTimeout(callback, delayMs),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     now: () => Date.now(),
@@ -203,11 +211,15 @@ async function readAppUpdateConfig(): Promise<string | undefined> {
   return readFile(path.join(process.resourcesPath, 'app-update.yml'), 'utf8').catch(() => undefined);
 }
 
-/** Main → preload only (src/shared/updates.ts); the preload re-validates before the page sees it. */
+/** Main → preload only (src/shared/shell.ts); the preload re-validates before the page sees it. */
 function sendUpdateStatus(status: UpdateStatus): void {
-  for (const window of BrowserWindow.getAllWindows()) {
-    if (!window.isDestroyed()) window.webContents.mainFrame.send(updateStatusChannel, status);
-  }
+  shellState.setUpdate(status);
+}
+
+/** The user's "restart to update": main decides, with the outbox the host last reported. */
+async function restartToUpdate(): Promise<RestartAnswer> {
+  if (!updates) return { install: false, reason: 'no update ready' };
+  return updates.requestInstall(() => Promise.resolve(supervisor?.pendingMutations));
 }
 
 function openMainWindow(): BrowserWindow {
@@ -226,22 +238,30 @@ async function onReady(): Promise<void> {
   if (!config || failed) return;
   const binding = hostBinding();
   if (!binding) return;
+  // The window first, so start-up shows its steps instead of nothing; its port to the data host
+  // follows once the host answers (connectWindow waits for it).
+  const waiting = new Map<number, PortTarget>();
+  registerIpc(ipcMain, {
+    trustedOrigins,
+    connectWindow: (windowId, target) => (supervisor ? supervisor.connectWindow(windowId, target) : waiting.set(windowId, target)),
+    disconnectWindow: (windowId) => (supervisor ? supervisor.disconnectWindow(windowId) : waiting.delete(windowId)),
+  });
+  registerShellIpc(ipcMain, shellState, { trustedOrigins, restartToUpdate });
+  openMainWindow();
   // Start order: the training server is ready before the host that syncs with it is forked.
   if (!config.serverUrl) {
+    shellState.setStartup({ step: 'training', phase: 'database' });
     trainingServer = await startTrainingServer();
     if (!trainingServer || failed) return;
   }
+  shellState.setStartup({ step: 'host' });
   const host = startHost(config, binding, trainingServer);
   supervisor = host;
-  registerIpc(ipcMain, {
-    trustedOrigins,
-    connectWindow: (windowId, target) => host.connectWindow(windowId, target),
-    disconnectWindow: (windowId) => host.disconnectWindow(windowId),
-  });
+  for (const [windowId, target] of waiting) host.connectWindow(windowId, target);
+  waiting.clear();
   if (failed) return;
-  openMainWindow();
 
-  await configureUpdates(
+  updates = await configureUpdates(
     {
       isPackaged: app.isPackaged,
       platform: process.platform,

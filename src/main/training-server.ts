@@ -19,6 +19,11 @@ export const trainingServerEnvironment = {
 /** training server → main */
 export const trainingServerToMain = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), url: z.url({ protocol: /^http$/, hostname: /^127\.0\.0\.1$/ }) }),
+  /** How far the start is: the database, generating the demo dataset, loading its cases (`done` of `total`). */
+  z.object({
+    type: z.literal('progress'), phase: z.enum(['database', 'generating', 'loading']),
+    done: z.number().int().nonnegative().optional(), total: z.number().int().nonnegative().optional(),
+  }),
   z.object({ type: z.literal('fatal'), code: z.string(), message: z.string() }),
 ]);
 
@@ -42,7 +47,11 @@ export interface EmbeddedTrainingOptions {
   shutdownGraceMs?: number;
   /** Called when the server stops on its own after it was ready. */
   onDidExitUnexpectedly?: (code: number) => void;
+  /** Each step of its start, for the start screen. */
+  onProgress?: (progress: TrainingStartProgress) => void;
 }
+
+export type TrainingStartProgress = Omit<Extract<z.infer<typeof trainingServerToMain>, { type: 'progress' }>, 'type'>;
 
 export interface EmbeddedTrainingServer {
   url: string;
@@ -90,6 +99,11 @@ export function startEmbeddedTrainingServer(options: EmbeddedTrainingOptions): P
       if (ready) return;
       const parsed = trainingServerToMain.safeParse(message);
       if (!parsed.success) return;
+      if (parsed.data.type === 'progress') {
+        const { type: _type, ...progress } = parsed.data;
+        options.onProgress?.(progress);
+        return;
+      }
       options.clearTimer(timer);
       if (parsed.data.type === 'fatal') {
         child.kill();

@@ -1,12 +1,15 @@
 /**
  * The sandboxed preload: asks main for a MessagePort to the data host and exposes window.werkbank,
- * one named function per contract call plus `on` for host events, and nothing else. ipcRenderer
- * itself never reaches the page, and listeners get payloads, never IPC events.
+ * one named function per contract call plus `on` for host events, and window.werkbankShell, the
+ * shell's start-up and update state with the one restart request (src/shared/shell.ts), and nothing
+ * else. ipcRenderer itself never reaches the page, and listeners get payloads, never IPC events.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { bridgeGlobalName, calls, events } from '../shared/contract';
 import { createBridge } from '../shared/rpc';
+import { shellGlobalName } from '../shared/shell';
 import { createHostConnection, withBridgeErrors, type PortLike } from './connection';
+import { createShellApi } from './shell';
 
 /** Channels shared with src/main/ipc.ts (not imported: the preload bundles only shared code). */
 const connectChannel = 'werkbank:connect';
@@ -25,3 +28,4 @@ ipcRenderer.invoke(connectChannel).catch(() => {
 });
 
 contextBridge.exposeInMainWorld(bridgeGlobalName, createBridge(calls, withBridgeErrors(connection.client)));
+contextBridge.exposeInMainWorld(shellGlobalName, createShellApi(ipcRenderer));

@@ -1,12 +1,8 @@
 /**
- * The update state main pushes to the window (src/main/updates.ts). It is not a data-host contract
- * call: the host knows nothing about updates, so the state travels main → preload on its own narrow
- * channel and the preload re-validates it with this schema before the page sees it.
+ * The update state main pushes to the window (src/main/updates.ts), as part of the shell state
+ * (src/shared/shell.ts). It is not a data-host contract call: the host knows nothing about updates.
  */
 import { z } from 'zod';
-
-/** The IPC channel main sends the state on (main → preload only; the page never sees the event). */
-export const updateStatusChannel = 'werkbank:update-status';
 
 /** The channels an installation can follow; `pilot` also receives every stable release (src/main/updates.ts feedChannel). */
 export const updateChannels = ['stable', 'pilot'] as const;

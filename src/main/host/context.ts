@@ -44,6 +44,8 @@ export interface HostOptions {
    */
   lettersDirectory?: string | undefined;
   fontsDirectory?: string | undefined;
+  /** The number of changes waiting in the outbox, each time the sync status changes (main's restart-to-update). */
+  onDidChangeOutbox?: (pending: number) => void;
 }
 
 /** What a connection's calls know about who is calling. */

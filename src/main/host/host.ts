@@ -88,7 +88,10 @@ export function createHost(options: HostOptions): Host {
       ...(options.schedule ? { schedule: options.schedule } : {}), ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.offlineGraceMilliseconds === undefined ? {} : { offlineGraceMilliseconds: options.offlineGraceMilliseconds }),
       background: options.backgroundSync !== false,
-      onDidChangeStatus: (status) => broadcast('sync.changed', status),
+      onDidChangeStatus: (status) => {
+        broadcast('sync.changed', status);
+        options.onDidChangeOutbox?.(status.pending);
+      },
       onDidChangeCases: (change) => announceCases(broadcast, change),
       environment: isTraining ? 'training' : 'production',
       onDidChangeTraining: (info) => broadcast('training.changed', info),

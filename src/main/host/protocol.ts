@@ -59,6 +59,8 @@ export type MainToHost = z.infer<typeof mainToHost>;
 /** host → main */
 export const hostToMain = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
+  /** The outbox changed: how many of the user's changes wait to be synced (main's restart-to-update asks). */
+  z.object({ type: z.literal('outbox'), pending: z.number().int().nonnegative() }),
   /** The host cannot open the local cache; `code` is an RpcErrorCode, `message` has no personal data. */
   z.object({ type: z.literal('fatal'), code: z.string(), message: z.string() }),
 ]);

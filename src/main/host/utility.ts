@@ -44,6 +44,8 @@ function start(port: ParentPort): void {
       lettersDirectory: process.env[hostEnvironment.lettersDir],
       fontsDirectory: process.env[hostEnvironment.fontsDir],
       logger,
+      // Main may restart the app to install an update only while nothing waits to be synced.
+      onDidChangeOutbox: (pending) => port.postMessage({ type: 'outbox', pending }),
     });
   } catch (error) {
     const code = error instanceof RpcError ? error.code : 'internal';

@@ -16,6 +16,9 @@ import type { UiErrorCode } from './errors';
 import { InboundNotifier } from './messages/InboundNotifier';
 import { useUnreadTotal } from './messages/useUnread';
 import { QueueScreen } from './queue/QueueScreen';
+import { StartScreen } from './shell/StartScreen';
+import { UpdateNotice } from './shell/UpdateNotice';
+import { useShellState } from './shell/useShellState';
 import { SignInScreen } from './session/SignInScreen';
 import { UserMenu } from './session/UserMenu';
 import { useSession, type SessionState } from './session/useSession';
@@ -105,6 +108,7 @@ export function App({ info, infoErrorCode }: AppProps) {
   // A workbench with a central API shows nothing of the queue until someone is signed in.
   const signingIn = session.info?.signInAvailable === true && (user === null || expired);
   const unread = useUnreadTotal(!signingIn);
+  const shellState = useShellState();
   const didChangeSession = (): void => {
     session.reload();
   };
@@ -121,6 +125,8 @@ export function App({ info, infoErrorCode }: AppProps) {
   };
 
   const training = info?.environment === 'training';
+  // In Electron the window opens before the data host is ready: its start-up steps until then.
+  if (shellState && shellState.startup.step !== 'ready') return <StartScreen status={shellState.startup} />;
 
   return (
     <>
@@ -146,6 +152,7 @@ export function App({ info, infoErrorCode }: AppProps) {
               <EnvironmentBadge info={info} />
             </Group>
             <Group gap="sm" wrap="nowrap">
+              {shellState && <UpdateNotice update={shellState.update} />}
               <SyncIndicator status={sync.status} canSync={syncAvailable && !signingIn} />
               {user && <UserMenu user={user} pending={sync.status?.pending ?? 0} onDidSignOut={didChangeSession} />}
               <LanguageSwitch />

@@ -18,7 +18,8 @@ const environment = {
 } as const;
 
 /** server → main */
-type ToMain = { type: 'ready'; url: string } | { type: 'fatal'; code: string; message: string };
+type ToMain = { type: 'ready'; url: string } | { type: 'fatal'; code: string; message: string }
+  | { type: 'progress'; phase: 'database' | 'generating' | 'loading'; done?: number; total?: number };
 
 interface ParentPort {
   postMessage(message: ToMain): void;
@@ -51,6 +52,8 @@ async function start(port: ParentPort): Promise<void> {
     server = await startTrainingServer({
       port: 0, host: '127.0.0.1', dataDir, caseCount: Number.isInteger(caseCount) && caseCount > 0 ? caseCount : 500,
       ...(migrationsFolder ? { migrationsFolder } : {}),
+      // Main shows each step on the start screen: a first start generates and loads hundreds of cases.
+      onProgress: (progress) => port.postMessage({ type: 'progress', ...progress }),
     });
   } catch (error) {
     jsonLogger.error('training server failed to start', { errorName: error instanceof Error ? error.name : 'unknown' });

@@ -24,7 +24,12 @@ export type SeedTrainingOptions = {
   now: Date;
   passwordCost: PasswordCost;
   listener?: ChangeListener | null;
+  /** Each step of a first start: generating the dataset, then loading it (`done` of `total` cases). */
+  onProgress?: (progress: TrainingStartProgress) => void;
 };
+
+/** How far a training server's start is, for the start screen. */
+export type TrainingStartProgress = { phase: 'database' | 'generating' | 'loading'; done?: number; total?: number };
 
 export type SeedTrainingResult = { seeded: boolean; cases: number };
 
@@ -42,8 +47,15 @@ function sameDataset(folder: string, options: SeedTrainingOptions): boolean {
 export async function seedTrainingEnvironment(db: Database, options: SeedTrainingOptions): Promise<SeedTrainingResult> {
   if ((await db.$count(users)) > 0) return { seeded: false, cases: 0 };
   if (!sameDataset(options.datasetFolder, options)) {
+    options.onProgress?.({ phase: 'generating' });
     generateDataset({ seed: options.seed, caseCount: options.caseCount, outputFolder: options.datasetFolder, today: options.today });
   }
-  const loaded = await loadDataset(db, options.datasetFolder, { now: options.now, passwordCost: options.passwordCost, listener: options.listener ?? null });
+  options.onProgress?.({ phase: 'loading', done: 0, total: options.caseCount });
+  const loaded = await loadDataset(db, options.datasetFolder, {
+    now: options.now, passwordCost: options.passwordCost, listener: options.listener ?? null,
+    // Smaller transactions than the default: the start screen's count moves every few seconds.
+    chunkSize: 100,
+    ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress?.({ phase: 'loading', done, total }) } : {}),
+  });
   return { seeded: true, cases: loaded.cases };
 }

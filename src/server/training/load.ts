@@ -36,6 +36,8 @@ export type LoadOptions = {
   listener?: ChangeListener | null;
   /** Cases per transaction. */
   chunkSize?: number;
+  /** After each transaction of cases: how many are loaded, of how many (the start screen's count). */
+  onProgress?: (loaded: number, total: number) => void;
 };
 
 export type LoadResult = { cases: number; documents: number; users: number };
@@ -230,6 +232,7 @@ export async function loadDataset(db: Database, folder: string, options: LoadOpt
       documentCount += await insertCases(batch, folder, current, staff);
     });
     caseCount += current.length;
+    options.onProgress?.(caseCount, manifest.caseCount);
   };
   for await (const kase of readCases(folder)) {
     chunk.push(kase);

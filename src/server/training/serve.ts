@@ -14,7 +14,7 @@ import { startServer, type RunningServer } from '../start';
 import { amsterdamDate, jsonLogger, systemClock, type Clock, type Logger } from '../services';
 import { requireIsoDate, type IsoDate } from '../../shared/domain/dates';
 import { ensureTrainingSettings, initialClockSetting, MovableClock, readClockSetting, saveClockSetting } from './clock';
-import { seedTrainingEnvironment } from './embedded';
+import { seedTrainingEnvironment, type TrainingStartProgress } from './embedded';
 import { defaultToday, generateDataset } from './generate';
 import { readManifest } from './load';
 import { type TrainingServices } from './routes';
@@ -39,6 +39,8 @@ export interface TrainingServerOptions {
   migrationsFolder?: string;
   /** Real time (tests pass a fixed one). */
   realClock?: Clock;
+  /** Each step of the start (the embedded server tells main, for the start screen). */
+  onProgress?: (progress: TrainingStartProgress) => void;
 }
 
 /** A running training server. */
@@ -92,6 +94,7 @@ export async function startTrainingServer(options: TrainingServerOptions): Promi
     ...(options.intakeTokens ? { intakeTokens: options.intakeTokens } : {}),
     server: { passwordCost },
     onDatabaseReady: async ({ db }) => {
+      options.onProgress?.({ phase: 'database' });
       await ensureTrainingSettings(db);
       // A database seeded before keeps its dataset (and what trainees did to it), whatever was asked now.
       const stored = await readDatasetKey(db);
@@ -99,7 +102,9 @@ export async function startTrainingServer(options: TrainingServerOptions): Promi
       if (stored && (stored.seed !== requested.seed || stored.caseCount !== requested.caseCount)) {
         logger.warn('training database already holds another dataset; keeping it', { seed: stored.seed, cases: stored.caseCount });
       }
-      const result = await seedTrainingEnvironment(db, { ...key, datasetFolder, now: realClock.now(), passwordCost });
+      const result = await seedTrainingEnvironment(db, {
+        ...key, datasetFolder, now: realClock.now(), passwordCost, ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
       seeded = result.seeded;
       // Scenario resets read the dataset folder: bring it back when it was removed.
       if (!datasetMatches(datasetFolder, key)) generateDataset({ ...key, outputFolder: datasetFolder });

@@ -28,6 +28,7 @@ function setup(options: { backoffMs?: number[]; stableAfterMs?: number; secrets?
   const children: FakeChild[] = [];
   const timers: { callback: () => void; delayMs: number; cleared: boolean }[] = [];
   const failures: HostFailure[] = [];
+  const readies: number[] = [];
   let clock = 0;
   let channel = 0;
   const supervisor = new HostSupervisor({
@@ -43,6 +44,7 @@ function setup(options: { backoffMs?: number[]; stableAfterMs?: number; secrets?
       return { port1: port1 as unknown as MessagePortMain, port2: port2 as unknown as MessagePortMain };
     },
     onFailure: (failure) => failures.push(failure),
+    onReady: () => readies.push(clock),
     setTimer: (callback, delayMs) => {
       const timer = { callback, delayMs, cleared: false };
       timers.push(timer);
@@ -66,7 +68,7 @@ function setup(options: { backoffMs?: number[]; stableAfterMs?: number; secrets?
   const advance = (ms: number): void => {
     clock += ms;
   };
-  return { supervisor, children, timers, failures, runTimer, advance };
+  return { supervisor, children, timers, failures, readies, runTimer, advance };
 }
 
 function target(deliverable = true) {
@@ -95,6 +97,23 @@ describe('the data host supervisor', () => {
     const [connect] = connects(children[0]);
     expect(connect?.message).toEqual({ type: 'connect', windowId: 1 });
     expect((connect?.transfer?.[0] as unknown as FakePort).name).toBe('host-1');
+  });
+
+  it('says when the host is ready, and keeps the outbox count it reports until the host goes', () => {
+    const { supervisor, children, readies } = setup();
+    supervisor.start();
+    expect(supervisor.pendingMutations).toBeUndefined();
+    children[0]?.emit('message', { type: 'ready' });
+    expect(readies).toHaveLength(1);
+    children[0]?.emit('message', { type: 'outbox', pending: 3 });
+    expect(supervisor.pendingMutations).toBe(3);
+    children[0]?.emit('message', { type: 'outbox', pending: -1 });
+    expect(supervisor.pendingMutations).toBe(3);
+    children[0]?.emit('message', { type: 'outbox', pending: 0 });
+    expect(supervisor.pendingMutations).toBe(0);
+    // A crashed host's count says nothing about the next one's outbox.
+    children[0]?.emit('exit', 1);
+    expect(supervisor.pendingMutations).toBeUndefined();
   });
 
   it('connects windows that arrive after the host is ready straight away', () => {

@@ -216,7 +216,7 @@ describe('main process wiring', () => {
     await becomeReady();
     expect([...fake.protocolHandlers.keys()]).toEqual(['app']);
     expect(Object.keys(fake.sessionHandlers).sort()).toEqual(['beforeRequest', 'check', 'device', 'display', 'request']);
-    expect([...fake.ipcHandlers.keys()]).toEqual(['werkbank:connect']);
+    expect([...fake.ipcHandlers.keys()]).toEqual(['werkbank:connect', 'werkbank:shell-state-request', 'werkbank:restart-to-update']);
     expect(fake.windows).toHaveLength(1);
     const window = fake.windows[0];
     expect(window?.loaded).toEqual(['app://werkbank/index.html']);
@@ -224,7 +224,7 @@ describe('main process wiring', () => {
     expect(String((window?.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
   });
 
-  it('with no central API configured, starts the training server first and the host only once it is ready', async () => {
+  it('with no central API configured, opens the window, starts the training server, and the host only once it is ready', async () => {
     await loadMain();
     await becomeReady({ training: 'silent' });
     expect(fake.children).toHaveLength(1);
@@ -235,11 +235,11 @@ describe('main process wiring', () => {
     expect(serverEnv.WERKBANK_TRAINING_DATA_DIR).toBe(path.join(fake.userData, 'training'));
     expect(serverEnv.WERKBANK_SERVER_MIGRATIONS).toMatch(/server-migrations$/);
     expect(serverEnv).not.toHaveProperty('NODE_OPTIONS');
-    expect(fake.windows).toHaveLength(0);
+    // The window is open at once, showing the start-up steps; the host waits for the training server.
+    expect(fake.windows).toHaveLength(1);
 
     server?.emit('message', { type: 'ready', url: trainingUrl });
-    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
-    expect(fake.children).toHaveLength(2);
+    await vi.waitFor(() => expect(fake.children).toHaveLength(2));
     const env = hostChild()?.options.env as Record<string, string>;
     expect(env.WERKBANK_SERVER_URL).toBe(trainingUrl);
     expect(env.WERKBANK_TRAINING_SERVER).toBe('1');
@@ -251,7 +251,6 @@ describe('main process wiring', () => {
     fake.children[0]?.emit('message', { type: 'fatal', code: 'training_unavailable', message: 'failed' });
     await vi.waitFor(() => expect(fake.exitCodes).toEqual([1]));
     expect(hostChild()).toBeUndefined();
-    expect(fake.windows).toHaveLength(0);
     expect(String(fake.dialogs[0]?.detail)).toContain('oefenomgeving');
     expect(String(fake.dialogs[0]?.detail)).toContain('(training_unavailable)');
   });

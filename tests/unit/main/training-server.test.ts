@@ -19,6 +19,7 @@ function setup() {
   const child = new FakeChild();
   const timers: { callback: () => void; delayMs: number; cleared: boolean }[] = [];
   const exits: number[] = [];
+  const progress: unknown[] = [];
   const started = startEmbeddedTrainingServer({
     fork: () => child as unknown as TrainingServerChild,
     setTimer: (callback, delayMs) => {
@@ -32,8 +33,9 @@ function setup() {
     startTimeoutMs: 1000,
     shutdownGraceMs: 50,
     onDidExitUnexpectedly: (code) => exits.push(code),
+    onProgress: (step) => progress.push(step),
   });
-  return { child, timers, exits, started };
+  return { child, timers, exits, started, progress };
 }
 
 describe('the embedded training server seen from main', () => {
@@ -43,6 +45,17 @@ describe('the embedded training server seen from main', () => {
     const server = await started;
     expect(server.url).toBe('http://127.0.0.1:40123');
     expect(timers[0]?.cleared).toBe(true);
+  });
+
+  it('passes each step of its start on for the start screen, without ending the wait for ready', async () => {
+    const { child, timers, started, progress } = setup();
+    child.emit('message', { type: 'progress', phase: 'database' });
+    child.emit('message', { type: 'progress', phase: 'loading', done: 100, total: 500 });
+    child.emit('message', { type: 'progress', phase: 'loading', done: -1 });
+    expect(progress).toEqual([{ phase: 'database' }, { phase: 'loading', done: 100, total: 500 }]);
+    expect(timers[0]?.cleared).toBe(false);
+    child.emit('message', { type: 'ready', url: 'http://127.0.0.1:40123' });
+    expect((await started).url).toBe('http://127.0.0.1:40123');
   });
 
   it('ignores malformed messages and a ready URL off loopback', async () => {

@@ -32,8 +32,11 @@ beforeEach(async () => {
 });
 
 describe('the preload', () => {
-  it('exposes exactly one key, window.werkbank', () => {
-    expect(electron.exposed.map(([key]) => key)).toEqual(['werkbank']);
+  it('exposes exactly two keys: window.werkbank, and window.werkbankShell with three functions', () => {
+    expect(electron.exposed.map(([key]) => key)).toEqual(['werkbank', 'werkbankShell']);
+    const shell = electron.exposed[1]?.[1] as Record<string, unknown>;
+    expect(Object.keys(shell).sort()).toEqual(['onState', 'restartToUpdate', 'state']);
+    for (const value of Object.values(shell)) expect(typeof value).toBe('function');
   });
 
   it('puts only the contract namespaces and `on` on the bridge, all functions', () => {
