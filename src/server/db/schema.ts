@@ -198,10 +198,38 @@ export const messages = pgTable('messages', {
   authorId: text('author_id').references(() => users.id),
   body: text('body').notNull(),
   sentAt: instant('sent_at').notNull(),
+  /** The first reading by anyone; every user's own reading is a message_reads row. */
   readAt: instant('read_at'),
   readBy: text('read_by').references(() => users.id),
+  /** Documents of the same case the message refers to, by reference. */
+  attachments: jsonb('attachments').$type<{ documentId: string }[]>().notNull().default(sql`'[]'::jsonb`),
+  /** The message template it was started from, for the case history. */
+  template: text('template'),
+  /** Outbound only: offered to My IND (pending), shown there (delivered) or refused there (failed); null for inbound. */
+  delivery: text('delivery').$type<'pending' | 'delivered' | 'failed'>(),
+  deliveredAt: instant('delivered_at'),
+  /** My IND's reason code when delivery failed (never text from the portal). */
+  deliveryFailure: text('delivery_failure'),
   version: version(),
-}, (table) => [index('messages_case').on(table.caseId)]);
+}, (table) => [
+  index('messages_case').on(table.caseId),
+  index('messages_thread').on(table.threadId),
+  // My IND polls for what is still to deliver, oldest first: a small partial index keeps that cheap.
+  index('messages_delivery_pending').on(table.sentAt).where(sql`delivery = 'pending'`),
+]);
+
+/** One user's reading of one message: unread counts are per user, so each reading is its own row. */
+export const messageReads = pgTable('message_reads', {
+  id: text('id').primaryKey(),
+  messageId: text('message_id').notNull().references(() => messages.id),
+  caseId: text('case_id').notNull().references(() => cases.id),
+  userId: text('user_id').notNull().references(() => users.id),
+  readAt: instant('read_at').notNull(),
+  version: version(),
+}, (table) => [
+  uniqueIndex('message_reads_message_user').on(table.messageId, table.userId),
+  index('message_reads_case').on(table.caseId),
+]);
 
 /** A letter and its workflow: draft → submitted → approved | returned → sent. */
 export const letters = pgTable('letters', {

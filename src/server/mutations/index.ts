@@ -1,7 +1,8 @@
 /** Every named mutation and its handler; the `satisfies` makes a missing handler a compile error. */
 import { addNote, assignCase, claimCase, closeSuspension, extendPeriod, recordNoticeOfDefault, releaseCase, requestDocuments } from './cases';
 import { approveLetter, returnLetter, saveDraft, sendLetter, submitLetter } from './letters';
-import { annotateDocument, deleteView, linkEvidence, markMessageRead, recordOfflineRead, saveView, sendMessage } from './other';
+import { markMessageRead, markThreadRead, retryDelivery, sendMessage } from './messages';
+import { annotateDocument, deleteView, linkEvidence, recordOfflineRead, saveView } from './other';
 import type { MutationHandlers } from './context';
 
 export const mutationHandlers = {
@@ -20,6 +21,8 @@ export const mutationHandlers = {
   'letter.send': sendLetter,
   'message.send': sendMessage,
   'message.markRead': markMessageRead,
+  'message.markThreadRead': markThreadRead,
+  'message.retryDelivery': retryDelivery,
   'document.annotate': annotateDocument,
   'document.linkEvidence': linkEvidence,
   'view.save': saveView,

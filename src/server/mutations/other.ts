@@ -1,42 +1,9 @@
-/** Messages, document annotations and evidence links, saved views, and reads made offline. */
+/** Document annotations and evidence links, saved views, and reads made offline. */
 import { and, eq } from 'drizzle-orm';
-import { annotations, documents, evidenceLinks, messageThreads, messages, savedViews } from '../db/schema';
+import { annotations, documents, evidenceLinks, savedViews } from '../db/schema';
 import { publishCaseChild } from '../cases/records';
 import { project } from '../sync/projections';
 import { caseInScope, Rejection, type MutationContext, type MutationHandler } from './context';
-
-/** message.send: an outbound message, in an existing thread or a new one. */
-export const sendMessage: MutationHandler<'message.send'> = async (context, args) => {
-  const kase = await caseInScope(context, args.caseId);
-  let [thread] = await context.tx.select().from(messageThreads).where(eq(messageThreads.id, args.threadId));
-  if (thread && thread.caseId !== kase.id) throw new Rejection('invalid_arguments', 'thread belongs to another case');
-  if (!thread) {
-    if (!args.newThread) throw new Rejection('not_found', 'thread not found');
-    [thread] = await context.tx.insert(messageThreads).values({
-      id: args.threadId, caseId: kase.id, subject: args.newThread.subject, counterpart: args.newThread.counterpart,
-      createdAt: context.batch.now,
-    }).returning();
-    if (!thread) throw new Error('thread insert returned nothing');
-    publishCaseChild(context.batch, kase, 'messageThread', thread);
-  }
-  const [message] = await context.tx.insert(messages).values({
-    id: args.messageId, threadId: thread.id, caseId: kase.id, direction: 'outbound', authorId: context.actor.userId,
-    body: args.body, sentAt: context.batch.now,
-  }).onConflictDoNothing().returning();
-  if (!message) throw new Rejection('invalid_arguments', 'message id already used');
-  publishCaseChild(context.batch, kase, 'message', message);
-};
-
-export const markMessageRead: MutationHandler<'message.markRead'> = async (context, args) => {
-  const [message] = await context.tx.select().from(messages).where(eq(messages.id, args.messageId)).for('update');
-  if (!message) throw new Rejection('not_found', 'message not found');
-  const kase = await caseInScope(context, message.caseId);
-  if (message.readAt !== null) return; // Already read: reading twice changes nothing.
-  const [read] = await context.tx.update(messages)
-    .set({ readAt: context.batch.now, readBy: context.actor.userId, version: message.version + 1 })
-    .where(eq(messages.id, message.id)).returning();
-  if (read) publishCaseChild(context.batch, kase, 'message', read);
-};
 
 async function documentInScope(context: MutationContext, documentId: string) {
   const [document] = await context.tx.select().from(documents).where(eq(documents.id, documentId));

@@ -9,14 +9,15 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { isoDate, isoInstant, vNumber } from '../../shared/contract/common';
 import { regimeForCaseType } from '../../shared/domain';
-import { bearerToken, type AppContext } from '../context';
-import { hashToken } from '../auth/tokens';
+import { type AppContext } from '../context';
 import { blobs, cases, documents, messageThreads, messages, noticesOfDefault, parties, teams } from '../db/schema';
 import { computeCaseDeadline, publishCaseChild, recordCaseEvent, updateCase, type CaseRow } from '../cases/records';
-import { ApiError } from '../problem';
+import { ApiError, problemSchema } from '../problem';
 import { runWrite, type WriteBatch } from '../sync/publish';
 import type { Transaction } from '../db/database';
 import { intakeSecurity, problemResponses } from './schemas';
+import { registerIntakeMessageRoutes, requireIntakeService } from './intake-messages';
+import { caseHasCounterpart } from '../mutations/messages';
 
 /** BSN: 9 digits passing the 11-test (weights 9..2 and -1). */
 const bsn = z.string().regex(/^\d{9}$/).refine((value) => {
@@ -34,14 +35,12 @@ const partyInput = z.object({
 const caseNumber = z.string().min(3).max(40).regex(/^[A-Za-z0-9-]+$/);
 const accepted = z.object({ caseId: z.string(), id: z.string().optional() });
 
-/** Registers POST /intake/*. */
+/** Registers POST /intake/*, and My IND's side of outbound messages. */
 export function registerIntakeRoutes(app: FastifyInstance, context: AppContext, options: { documentBodyLimit: number }): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  registerIntakeMessageRoutes(app, context);
 
-  const requireService = (request: FastifyRequest) => {
-    const token = bearerToken(request);
-    if (!token || !context.intakeTokenHashes.has(hashToken(token))) throw new ApiError('unauthenticated');
-  };
+  const requireService = (request: FastifyRequest) => requireIntakeService(context, request);
 
   /** Runs intake work on the case with this number; unknown numbers are 404. */
   const onCase = async <T>(number: string, action: string, work: (batch: WriteBatch, kase: CaseRow) => Promise<T>) =>
@@ -58,7 +57,7 @@ export function registerIntakeRoutes(app: FastifyInstance, context: AppContext, 
     handler: (body: z.infer<Body>) => Promise<z.infer<typeof accepted>>, bodyLimit?: number) => {
     api.post(path, {
       ...(bodyLimit ? { bodyLimit } : {}),
-      schema: { tags: ['intake'], summary, security: intakeSecurity, body, response: { 201: accepted, ...problemResponses } },
+      schema: { tags: ['intake'], summary, security: intakeSecurity, body, response: { 201: accepted, 409: problemSchema, ...problemResponses } },
     }, async (request, reply) => {
       requireService(request);
       return reply.code(201).send(await handler(request.body as z.infer<Body>));
@@ -128,6 +127,10 @@ export function registerIntakeRoutes(app: FastifyInstance, context: AppContext, 
         .where(and(eq(messageThreads.id, threadId), eq(messageThreads.caseId, kase.id)));
       if (!thread) throw new ApiError('not_found', 'No such thread on this case.');
     } else {
+      // A thread with a party the case does not have could never be answered.
+      if (!(await caseHasCounterpart(batch.tx, kase.id, input.counterpart))) {
+        throw new ApiError('conflict', 'The case has no party in this counterpart role.');
+      }
       const [thread] = await batch.tx.insert(messageThreads).values({
         id: randomUUID(), caseId: kase.id, subject: input.subject ?? '', counterpart: input.counterpart, createdAt: batch.now,
       }).returning();

@@ -7,7 +7,7 @@
 import { storedLetterBody } from '../../shared/letters/body';
 import type { EntityRow, SyncEntity } from '../../shared/sync';
 import type {
-  annotations, caseEvents, cases, documents, evidenceLinks, extensions, letters, messages, messageThreads, notes,
+  annotations, caseEvents, cases, documents, evidenceLinks, extensions, letters, messageReads, messages, messageThreads, notes,
   noticesOfDefault, parties, savedViews, suspensions, teams, users,
 } from '../db/schema';
 
@@ -23,6 +23,7 @@ export type ProjectionInput = {
   evidenceLink: typeof evidenceLinks.$inferSelect;
   messageThread: typeof messageThreads.$inferSelect;
   message: typeof messages.$inferSelect;
+  messageRead: typeof messageReads.$inferSelect;
   letter: typeof letters.$inferSelect;
   caseEvent: typeof caseEvents.$inferSelect;
   note: typeof notes.$inferSelect;
@@ -82,7 +83,12 @@ export const projections: { [E in SyncEntity]: Projection<E> } = {
   }),
   message: (row): EntityRow<'message'> => ({
     id: row.id, threadId: row.threadId, caseId: row.caseId, direction: row.direction, authorId: row.authorId, body: row.body,
-    sentAt: instant(row.sentAt), readAt: maybeInstant(row.readAt), readBy: row.readBy, version: row.version,
+    sentAt: instant(row.sentAt), readAt: maybeInstant(row.readAt), readBy: row.readBy,
+    attachments: row.attachments.map((attachment) => ({ documentId: attachment.documentId })), template: row.template,
+    delivery: row.delivery, deliveredAt: maybeInstant(row.deliveredAt), deliveryFailure: row.deliveryFailure, version: row.version,
+  }),
+  messageRead: (row): EntityRow<'messageRead'> => ({
+    id: row.id, messageId: row.messageId, caseId: row.caseId, userId: row.userId, readAt: instant(row.readAt), version: row.version,
   }),
   letter: (row): EntityRow<'letter'> => ({
     id: row.id, caseId: row.caseId, kind: row.kind, status: row.status, body: storedLetterBody(row.body), drafterId: row.drafterId,

@@ -4,7 +4,7 @@
  * follows the case's plan, so a thread about missing documents exists only where they were asked for.
  */
 import { addDays, type IsoDate } from '../../shared/domain/dates';
-import { type DatasetEvent, type DatasetLetter, type DatasetThread } from './dataset';
+import { type DatasetCase, type DatasetEvent, type DatasetLetter, type DatasetThread } from './dataset';
 import { formatDateLong } from './pdf/format';
 import { type CasePlan } from './plan';
 import { type Random } from './random';
@@ -95,6 +95,44 @@ export function caseThreads(plan: CasePlan, people: Correspondents, random: Rand
     add(texts.defaultSubject[language], 'representative', plan.noticeOfDefaultOn, texts.defaultNotice[language](people), null);
   }
   return threads;
+}
+
+const demoTexts = {
+  subject: { nl: 'Vraag over mijn verblijfsdocument', en: 'Question about my residence document' },
+  question: {
+    nl: 'Goedendag, waar kan ik mijn verblijfsdocument ophalen als mijn aanvraag wordt ingewilligd?',
+    en: 'Hello, where do I collect my residence document if my application is granted?',
+  },
+  answer: {
+    nl: 'Geachte heer/mevrouw, na een inwilliging ontvangt u een brief met een afspraak bij het IND-loket waar u de aanvraag deed.',
+    en: 'Dear applicant, after a grant you receive a letter with an appointment at the IND desk where you applied.',
+  },
+  followUp: {
+    nl: 'Dank u. Kan ik die afspraak ook naar een ander loket verzetten?',
+    en: 'Thank you. Can I move that appointment to another desk?',
+  },
+};
+
+/**
+ * A conversation every demo caseworker's case has, so the first lesson meets each message state:
+ * an older question the caseworker read, their answer (delivered, once loaded), and a newer
+ * question nobody has read yet. Its own random stream, so the rest of the case stays as generated.
+ */
+export function demoConversation(kase: DatasetCase, today: IsoDate, random: Random): DatasetThread {
+  const language = kase.application['correspondenceLanguage'] === 'nl' ? 'nl' : 'en';
+  const asked = kase.receivedOn > addDays(today, -6) ? kase.receivedOn : addDays(today, -6);
+  const answered = asked > addDays(today, -4) ? asked : addDays(today, -4);
+  const followed = answered > addDays(today, -1) ? answered : addDays(today, -1);
+  // Fixed hours keep the order on a single day too: question, answer, follow-up.
+  const question = `${asked}T08:15:00.000Z`;
+  return {
+    id: random.uuid(), subject: demoTexts.subject[language], counterpart: 'applicant', language, createdAt: question,
+    messages: [
+      { id: random.uuid(), direction: 'inbound', author: null, body: demoTexts.question[language], sentAt: question, readAt: `${asked}T09:30:00.000Z` },
+      { id: random.uuid(), direction: 'outbound', author: kase.assignee, body: demoTexts.answer[language], sentAt: `${answered}T13:40:00.000Z`, readAt: null },
+      { id: random.uuid(), direction: 'inbound', author: null, body: demoTexts.followUp[language], sentAt: `${followed}T15:20:00.000Z`, readAt: null },
+    ],
+  };
 }
 
 /** The letters of a case: acknowledgement, requests, extensions, decisions, penalty decisions. */

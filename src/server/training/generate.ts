@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { requireIsoDate, type IsoDate } from '../../shared/domain/dates';
 import { BlobStore } from './blobs';
 import { buildCase, type TeamStaff } from './build-case';
+import { demoConversation } from './communication';
 import { datasetFormat, datasetFormatVersion, type DatasetCase, type DatasetManifest, type DatasetScenario } from './dataset';
 import { allOrganisations, biometricsLocations } from './organisations';
 import { planCase } from './plan';
@@ -87,6 +88,9 @@ export function generateDataset(options: GenerateOptions): GenerateResult {
         }
       } else {
         kase = buildCase(index, plan, random, context);
+      }
+      if (kase.assignee === demoUsernames.caseworker) {
+        kase = { ...kase, threads: [...kase.threads, demoConversation(kase, today, Random.derive(options.seed, 'demo-conversation', index))] };
       }
       count(summary.caseTypes, kase.caseType);
       count(summary.statuses, kase.status);

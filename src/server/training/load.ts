@@ -8,6 +8,7 @@
  * in training environments. The dataset's deadlines are as of its today: run the server's clock on
  * that date (or regenerate with --today) so they agree with what the server computes.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { type PasswordCost } from '../auth/passwords';
 import { publishCaseChild, type CaseChildEntity } from '../cases/records';
 import { type Database } from '../db/database';
 import {
-  annotations, blobs, caseEvents, evidenceLinks, syncRows, cases, documents, extensions, letters, messages, messageThreads, notes, noticesOfDefault, parties, suspensions,
+  annotations, blobs, caseEvents, evidenceLinks, syncRows, cases, documents, extensions, letters, messageReads, messages, messageThreads, notes, noticesOfDefault, parties, suspensions,
 } from '../db/schema';
 import type { ProjectionInput } from '../sync/projections';
 import { runWrite, type ChangeListener, type WriteBatch } from '../sync/publish';
@@ -168,10 +169,22 @@ async function insertCases(batch: WriteBatch, folder: string, chunk: DatasetCase
     id: thread.id, caseId: kase.id, subject: thread.subject, counterpart: thread.counterpart, createdAt: instant(thread.createdAt), version: versionOf('messageThread', thread.id),
   }))).returning()));
   const messageItems = every((kase) => kase.threads.flatMap((thread) => thread.messages.map((message) => ({ thread, message }))));
-  await publishAll('message', await insertAll(messageItems, 2000, (slice) => tx.insert(messages).values(slice.map(({ kase, item: { thread, message } }) => ({
-    id: message.id, threadId: thread.id, caseId: kase.id, direction: message.direction, authorId: user(message.author), body: message.body,
-    sentAt: instant(message.sentAt), readAt: message.readAt ? instant(message.readAt) : null,
-    readBy: message.readAt ? user(message.author) ?? user(kase.assignee) : null, version: versionOf('message', message.id),
+  const messageRows = await insertAll(messageItems, 2000, (slice) => tx.insert(messages).values(slice.map(({ kase, item: { thread, message } }) => {
+    // An inbound message was read by the caseworker who has the case; a message nobody can have read stays unread.
+    const readBy = message.direction === 'inbound' && message.readAt ? user(kase.assignee) : null;
+    return {
+      id: message.id, threadId: thread.id, caseId: kase.id, direction: message.direction, authorId: user(message.author), body: message.body,
+      sentAt: instant(message.sentAt), readAt: readBy && message.readAt ? instant(message.readAt) : null, readBy,
+      // What the dataset's IND sent reached My IND when it was sent.
+      delivery: message.direction === 'outbound' ? 'delivered' as const : null,
+      deliveredAt: message.direction === 'outbound' ? instant(message.sentAt) : null,
+      version: versionOf('message', message.id),
+    };
+  })).returning());
+  await publishAll('message', messageRows);
+  const readItems = messageRows.flatMap((row) => (row.readAt && row.readBy ? [{ row, readAt: row.readAt, userId: row.readBy }] : []));
+  await publishAll('messageRead', await insertAll(readItems, 2000, (slice) => tx.insert(messageReads).values(slice.map(({ row, readAt, userId }) => ({
+    id: messageReadId(row.id), messageId: row.id, caseId: row.caseId, userId, readAt, version: versionOf('messageRead', messageReadId(row.id)),
   }))).returning()));
   const ofCase = <Row extends { caseId: string }>(rows: Row[], caseId: string) => rows.filter((row) => row.caseId === caseId);
   const letterItems: { kase: DatasetCase; item: { letter: DatasetLetter; drafterId: string; drafted: { frame: LetterFrame; body: LetterBody } | null } }[] = [];
@@ -242,6 +255,15 @@ export async function loadDataset(db: Database, folder: string, options: LoadOpt
   return { cases: caseCount, documents: documentCount, users: manifest.users.length };
 }
 
+/**
+ * The id of the reading a dataset message loads with (one at most: its caseworker's). Derived from
+ * the message, so the dataset format needs no field for it and a scenario reset restores the same row.
+ */
+export function messageReadId(messageId: string): string {
+  const hex = createHash('sha256').update(`messageRead:${messageId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** The sync keys (entity:id) of every row a dataset case loads as. */
 function datasetRowKeys(kase: DatasetCase): Set<string> {
   const keys = new Set<string>([`case:${kase.id}`]);
@@ -255,6 +277,9 @@ function datasetRowKeys(kase: DatasetCase): Set<string> {
   add('document', kase.documents);
   add('messageThread', kase.threads);
   add('message', kase.threads.flatMap((thread) => thread.messages));
+  add('messageRead', kase.threads.flatMap((thread) => thread.messages)
+    .filter((message) => message.direction === 'inbound' && message.readAt && kase.assignee)
+    .map((message) => ({ id: messageReadId(message.id) })));
   add('letter', kase.letters);
   add('evidenceLink', kase.evidenceLinks ?? []);
   add('caseEvent', kase.events);
@@ -285,8 +310,8 @@ export async function resetScenarios(db: Database, folder: string, scenarioIds: 
       if (current && (current.teamId !== kase.teamId || current.assigneeId !== assigneeId)) {
         await batch.moveCaseScope(kase.id, { teamId: current.teamId, assigneeId: current.assigneeId }, { teamId: kase.teamId, assigneeId });
       }
-      // Children first (messages before threads, annotations and links before documents), the case last.
-      for (const table of [messages, annotations, evidenceLinks, documents, messageThreads, letters, caseEvents, notes, parties, suspensions, extensions, noticesOfDefault]) {
+      // Children first (reads before messages before threads, annotations and links before documents), the case last.
+      for (const table of [messageReads, messages, annotations, evidenceLinks, documents, messageThreads, letters, caseEvents, notes, parties, suspensions, extensions, noticesOfDefault]) {
         await batch.tx.delete(table).where(eq(table.caseId, kase.id));
       }
       await batch.tx.delete(cases).where(eq(cases.id, kase.id));

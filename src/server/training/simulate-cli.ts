@@ -13,6 +13,8 @@ function report(summary: SimulationSummary): string {
     `Simulated ${summary.events} events in ${seconds.toFixed(1)} s (${(summary.events / Math.max(seconds, 0.001)).toFixed(2)}/s): ${summary.accepted} accepted, ${summary.failed} failed, ${summary.casesCreated} new cases.`,
     ...Object.entries(summary.byEvent).map(([event, counts]) => `  ${event.padEnd(16)} ${String(counts.accepted).padStart(6)} accepted ${String(counts.failed).padStart(6)} failed`),
   ];
+  const { delivered, failed, errors } = summary.deliveries;
+  lines.push(`  ${'delivery'.padEnd(16)} ${String(delivered).padStart(6)} delivered ${String(failed).padStart(5)} failed${errors > 0 ? ` (${errors} requests without a good answer)` : ''}`);
   const failures = Object.entries(summary.failuresByStatus);
   if (failures.length > 0) lines.push(`  failures by status: ${failures.map(([status, count]) => `${status === '0' ? 'no answer' : status} ${count}`).join(', ')}`);
   return lines.join('\n');

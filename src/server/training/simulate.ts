@@ -3,8 +3,10 @@
  * steady rate (new applications, PDF uploads, messages, address changes, notices of default) with
  * the intake service token. Events address the simulator's own new cases and, on a training server,
  * the dataset's cases (their numbers follow from /training/info). Same seed, same sequence of
- * events. Stops after the duration or when the signal aborts, lets requests in flight finish, and
- * reports what happened.
+ * events. It also plays My IND's delivery of what caseworkers send: about once a second it fetches
+ * the pending outbound messages and acknowledges each as delivered, or (a small seeded share) as
+ * failed with 'portal_unavailable', so the workbench shows every delivery state. Stops after the
+ * duration or when the signal aborts, lets requests in flight finish, and reports what happened.
  */
 import { addDays, type IsoDate } from '../../shared/domain/dates';
 import { makeCaseNumber, makeVNumber } from './identifiers';
@@ -31,6 +33,10 @@ export interface SimulationOptions {
   /** Requests in flight at most; further events wait their turn. */
   concurrency?: number;
   fetch?: typeof fetch;
+  /** How often pending outbound messages are fetched and acknowledged (default 1000 ms). */
+  deliveryIntervalMilliseconds?: number;
+  /** The share of deliveries that fail (default 0.05). */
+  deliveryFailureShare?: number;
   /** Real time; injected by tests. */
   now?: () => number;
   sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
@@ -45,7 +51,12 @@ export interface SimulationSummary {
   failuresByStatus: Record<string, number>;
   milliseconds: number;
   casesCreated: number;
+  /** Outbound messages acknowledged as My IND would: delivered, failed, and requests that got no good answer. */
+  deliveries: { delivered: number; failed: number; errors: number };
 }
+
+/** The reason a simulated failed delivery gives (My IND's code for "could not show it now"). */
+export const simulatedDeliveryFailure = 'portal_unavailable';
 
 const eventWeights: { value: SimulatedEvent; weight: number }[] = [
   { value: 'application', weight: 25 }, { value: 'document', weight: 25 }, { value: 'message', weight: 25 },
@@ -157,6 +168,51 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     }
   };
 
+  // A stream of its own, so acknowledging deliveries leaves the seeded sequence of intake events as it was.
+  const deliveryRandom = Random.derive(options.seed, 'simulator-delivery');
+  const deliveries: SimulationSummary['deliveries'] = { delivered: 0, failed: 0, errors: 0 };
+  const headers = { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' };
+  /** One pass of My IND over what waits for delivery, oldest first, one acknowledgement at a time. */
+  const deliverPending = async (): Promise<void> => {
+    let items: { id: string }[];
+    try {
+      const response = await fetcher(`${serverUrl}/intake/messages/outbound?limit=100`, { headers: { authorization: headers.authorization } });
+      if (!response.ok) {
+        await response.arrayBuffer();
+        deliveries.errors += 1;
+        return;
+      }
+      items = ((await response.json()) as { items: { id: string }[] }).items;
+    } catch {
+      deliveries.errors += 1;
+      return;
+    }
+    for (const item of items) {
+      const failed = deliveryRandom.chance(options.deliveryFailureShare ?? 0.05);
+      try {
+        const response = await fetcher(`${serverUrl}/intake/messages/${encodeURIComponent(item.id)}/delivery`, {
+          method: 'POST', headers, body: JSON.stringify(failed ? { status: 'failed', reason: simulatedDeliveryFailure } : { status: 'delivered' }),
+        });
+        await response.arrayBuffer();
+        if (response.ok) deliveries[failed ? 'failed' : 'delivered'] += 1;
+        else deliveries.errors += 1;
+      } catch {
+        deliveries.errors += 1;
+      }
+    }
+  };
+  const deliveryInterval = options.deliveryIntervalMilliseconds ?? 1000;
+  let nextDelivery = Number.NEGATIVE_INFINITY;
+  // A holder, not a let: the pass ends in a callback, which the compiler's narrowing cannot see.
+  const delivering: { pass: Promise<void> | null } = { pass: null };
+  const deliverWhenDue = () => {
+    if (delivering.pass || now() < nextDelivery) return;
+    nextDelivery = now() + deliveryInterval;
+    delivering.pass = deliverPending().finally(() => {
+      delivering.pass = null;
+    });
+  };
+
   const send = async (request: ReturnType<typeof nextRequest>): Promise<void> => {
     let status = 0;
     try {
@@ -186,6 +242,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     || (options.maxEvents !== undefined && events >= options.maxEvents);
 
   while (!ended()) {
+    deliverWhenDue();
     if (inFlight.size >= concurrency) {
       await Promise.race(inFlight);
       continue;
@@ -200,8 +257,9 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     if (!ended() && wait > 0) await sleep(options.durationMilliseconds === undefined ? wait : Math.min(wait, Math.max(0, started + options.durationMilliseconds - now())), options.signal);
   }
   await Promise.all(inFlight);
+  await delivering.pass;
   const accepted = Object.values(byEvent).reduce((total, counts) => total + counts.accepted, 0);
-  return { events, accepted, failed: events - accepted, byEvent, failuresByStatus, milliseconds: Math.round(now() - started), casesCreated: created };
+  return { events, accepted, failed: events - accepted, byEvent, failuresByStatus, milliseconds: Math.round(now() - started), casesCreated: created, deliveries };
 }
 
 /** Parses "2/s", "30/min" or "5" (per second). */

@@ -104,6 +104,8 @@ export const rejectionCode = z.enum([
   'invalid_arguments', 'forbidden', 'not_found', 'invalid_state', 'four_eyes', 'unknown_mutation',
   // A letter's text disagrees with the case record; a letter's PDF is no longer the one approved (#15).
   'letter_inconsistent', 'letter_changed',
+  // A message to a party the case does not have; an attachment that is not a document of the message's case (#16).
+  'counterpart_missing', 'attachment_not_found',
 ]);
 export type RejectionCode = z.infer<typeof rejectionCode>;
 

@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog } from '../../../src/server/db/schema';
+import { auditLog, messages } from '../../../src/server/db/schema';
 import type { MutationResult } from '../../../src/shared/sync';
-import { createTestServer, mutation, pullAll, push, request, seedWorld, type TestServer, type World, type WorldUser } from './harness';
+import { createTestServer, intakeToken, mutation, pullAll, push, request, seedWorld, type TestServer, type World, type WorldUser } from './harness';
 import { consistentFrame } from './letter-frames';
 
 type CaseKey = keyof World['cases'];
@@ -94,6 +94,21 @@ const endpoints: Endpoint[] = [
     }),
   },
   {
+    name: 'push message.markRead', kind: 'work',
+    call: (server, _world, user, target) => pushOne(server, user, 'message.markRead', { messageId: conversations[target].inboundId }),
+  },
+  {
+    name: 'push message.markThreadRead', kind: 'work',
+    call: (server, _world, user, target) => pushOne(server, user, 'message.markThreadRead', {
+      threadId: conversations[target].threadId, upTo: server.clock.now().toISOString(),
+    }),
+  },
+  {
+    // The first allowed caller makes it pending again; later ones are refused as invalid_state, which is no denial.
+    name: 'push message.retryDelivery', kind: 'work',
+    call: (server, _world, user, target) => pushOne(server, user, 'message.retryDelivery', { messageId: conversations[target].failedId }),
+  },
+  {
     name: 'push document.annotate', kind: 'work', cases: ['A1', 'B1'],
     call: (server, world, user, target) => pushOne(server, user, 'document.annotate', {
       annotationId: randomUUID(), documentId: world.documents[target as 'A1' | 'B1'], page: 1, body: 'matrix',
@@ -128,6 +143,8 @@ const endpoints: Endpoint[] = [
 ];
 
 const letters = {} as Record<CaseKey, string>;
+/** Per case: a thread with an inbound message, and an outbound message whose delivery failed. */
+const conversations = {} as Record<CaseKey, { threadId: string; inboundId: string; failedId: string }>;
 const userKeys: UserKey[] = ['caseworkerA', 'caseworkerA2', 'reviewerA', 'leadA', 'caseworkerB', 'leadB', 'trainer', 'admin'];
 const caseKeys: CaseKey[] = ['A1', 'A2', 'B1', 'B2'];
 const caseTeam: Record<CaseKey, 'A' | 'B'> = { A1: 'A', A2: 'A', B1: 'B', B2: 'B' };
@@ -157,6 +174,30 @@ async function prepareLetters(server: TestServer, world: World): Promise<void> {
   }
 }
 
+const asIntake = (server: TestServer, method: 'GET' | 'POST', url: string, token: string | null, payload?: object) => server.app.inject({
+  method, url, headers: token ? { authorization: `Bearer ${token}` } : {}, ...(payload ? { payload: payload as Record<string, unknown> } : {}),
+});
+
+async function prepareConversations(server: TestServer, world: World): Promise<void> {
+  for (const caseKey of caseKeys) {
+    const received = await asIntake(server, 'POST', '/intake/messages', intakeToken, {
+      caseNumber: world.cases[caseKey].caseNumber, counterpart: 'applicant', subject: 'Matrix', body: 'matrix',
+    });
+    expect(received.statusCode).toBe(201);
+    const inboundId = (received.json() as { id: string }).id;
+    const [row] = await server.database.db.select({ threadId: messages.threadId }).from(messages).where(eq(messages.id, inboundId));
+    const sender = caseTeam[caseKey] === 'A' ? world.users.caseworkerA : world.users.caseworkerB;
+    const failedId = randomUUID();
+    const [sent] = await push(server, sender, [mutation('message.send', {
+      caseId: world.cases[caseKey].id, threadId: randomUUID(), messageId: failedId, body: 'matrix', newThread: { subject: 'Matrix', counterpart: 'applicant' },
+    })]);
+    expect(sent?.status).toBe('applied');
+    const failed = await asIntake(server, 'POST', `/intake/messages/${failedId}/delivery`, intakeToken, { status: 'failed', reason: 'portal_unavailable' });
+    expect(failed.statusCode).toBe(200);
+    conversations[caseKey] = { threadId: row?.threadId ?? '', inboundId, failedId };
+  }
+}
+
 describe('authorization matrix (production environment)', () => {
   let server: TestServer;
   let world: World;
@@ -164,6 +205,7 @@ describe('authorization matrix (production environment)', () => {
     server = await createTestServer();
     world = await seedWorld(server);
     await prepareLetters(server, world);
+    await prepareConversations(server, world);
   });
   afterAll(async () => server.close());
 
@@ -196,6 +238,23 @@ describe('authorization matrix (production environment)', () => {
       }
     });
 
+  // My IND's endpoints take the intake service token only: no token, a wrong one or any user's token is unauthenticated.
+  const intakeRoutes: { name: string; method: 'GET' | 'POST'; url: (world: World) => string; payload?: (world: World) => object; ok: number }[] = [
+    { name: 'GET /intake/messages/outbound', method: 'GET', url: () => '/intake/messages/outbound', ok: 200 },
+    { name: 'POST /intake/messages/:id/delivery', method: 'POST', url: () => `/intake/messages/${conversations.A1.failedId}/delivery`, payload: () => ({ status: 'failed', reason: 'portal_unavailable' }), ok: 200 },
+    { name: 'POST /intake/messages', method: 'POST', url: () => '/intake/messages', payload: (world) => ({ caseNumber: world.cases.A1.caseNumber, counterpart: 'applicant', subject: 'Matrix', body: 'matrix' }), ok: 201 },
+  ];
+  it.each(intakeRoutes.flatMap((route) => [null, 'wrong-token', ...userKeys, 'service'].map((caller) => ({ route, caller, label: `${route.name} · ${caller ?? 'no token'}` }))))(
+    '$label', async ({ route, caller }) => {
+      const token = caller === null ? null : caller === 'service' ? intakeToken : caller === 'wrong-token' ? 'wrong-token' : world.users[caller as UserKey].token;
+      const response = await asIntake(server, route.method, route.url(world), token, route.payload?.(world));
+      expect(response.statusCode).toBe(caller === 'service' ? route.ok : 401);
+      if (caller !== 'service') {
+        expect(response.json()).toMatchObject({ code: 'unauthenticated' });
+        expect(response.body).not.toContain(world.cases.A1.caseNumber);
+      }
+    });
+
   it('refuses every endpoint without a token, and with a token signed by another key', async () => {
     for (const url of ['/cases', `/cases/${world.cases.A1.id}`, '/sync/pull', '/admin/users']) {
       expect((await request(server, null, 'GET', url)).statusCode).toBe(401);
@@ -215,6 +274,7 @@ describe('authorization matrix (training environment)', () => {
     server = await createTestServer({ environment: 'training' });
     world = await seedWorld(server);
     await prepareLetters(server, world);
+    await prepareConversations(server, world);
   });
   afterAll(async () => server.close());
 

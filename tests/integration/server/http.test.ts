@@ -42,7 +42,7 @@ describe('OpenAPI', () => {
       ['/admin/users', 'get'], ['/admin/users', 'post'], ['/admin/users/{id}', 'patch'], ['/admin/teams', 'post'], ['/admin/audit', 'get'],
       ['/admin/audit/verify', 'get'], ['/intake/applications', 'post'], ['/intake/documents', 'post'], ['/intake/messages', 'post'],
       ['/intake/contact-changes', 'post'], ['/intake/fee-payments', 'post'], ['/intake/biometrics-appointments', 'post'],
-      ['/intake/notices-of-default', 'post'],
+      ['/intake/notices-of-default', 'post'], ['/intake/messages/outbound', 'get'], ['/intake/messages/{id}/delivery', 'post'],
     ] as const;
     for (const [path, method] of expected) expect(document.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     // Every registered route except the document itself is described.

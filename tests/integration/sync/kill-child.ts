@@ -4,8 +4,10 @@
  * the parent knows exactly which actions were acknowledged when the SIGKILL landed. Between the
  * notes it types a letter draft the way the editor saves it: `letter.saveDraft` of the whole
  * document after each word, from the `<words>` the parent saw acknowledged last (the caseworker's
- * text), writing `TYPE <words>` before and `SAVED <words> <text as JSON>` after each save.
- * Usage: tsx kill-child.ts <baseUrl> <username> <password> <dataDir> <caseId> <letterId> <words> [drain]
+ * text), writing `TYPE <words>` before and `SAVED <words> <text as JSON>` after each save. Each
+ * round also sends a message to the applicant in one thread (`message.send`, which opens the
+ * thread the first time the server sees it), with `MTRY <id>` before and `MACK <id>` after.
+ * Usage: tsx kill-child.ts <baseUrl> <username> <password> <dataDir> <caseId> <letterId> <threadId> <words> [drain]
  */
 import { randomUUID } from 'node:crypto';
 import { writeSync } from 'node:fs';
@@ -19,9 +21,9 @@ import { SyncEngine } from '../../../src/main/host/sync/engine';
 import { memorySecretStore, Session } from '../../../src/main/host/session/session';
 import { typedBody, typedText, typedWordsOf } from './typing';
 
-const [baseUrl = '', username = '', password = '', dataDir = '', caseId = '', letterId = '', startWords = '', mode] = process.argv.slice(2);
-if (!baseUrl || !username || !password || !dataDir || !caseId || !letterId || !/^\d+$/.test(startWords)) {
-  throw new Error('usage: kill-child <baseUrl> <username> <password> <dataDir> <caseId> <letterId> <words> [drain]');
+const [baseUrl = '', username = '', password = '', dataDir = '', caseId = '', letterId = '', threadId = '', startWords = '', mode] = process.argv.slice(2);
+if (!baseUrl || !username || !password || !dataDir || !caseId || !letterId || !threadId || !/^\d+$/.test(startWords)) {
+  throw new Error('usage: kill-child <baseUrl> <username> <password> <dataDir> <caseId> <letterId> <threadId> <words> [drain]');
 }
 
 const say = (line: string) => writeSync(1, `${line}\n`);
@@ -71,6 +73,12 @@ async function main(): Promise<void> {
         engine.mutate('case.addNote', { caseId, noteId, body: 'kill loop' });
         say(`ACK ${noteId}`);
       }
+      const messageId = randomUUID();
+      say(`MTRY ${messageId}`);
+      engine.mutate('message.send', {
+        caseId, threadId, messageId, body: 'kill loop message', newThread: { subject: 'Kill loop', counterpart: 'applicant' },
+      });
+      say(`MACK ${messageId}`);
       // Two saves per round: the second is based on the version the cache had before the first applied.
       for (let index = 0; index < 2; index += 1) {
         words += 1;

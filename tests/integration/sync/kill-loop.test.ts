@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { letters, notes } from '../../../src/server/db/schema';
+import { letters, messages, notes } from '../../../src/server/db/schema';
 import { password } from '../server/harness';
 import { seededRandom } from './fault-proxy';
 import { serverEventCount, startSyncWorld, type SyncWorld } from './harness';
@@ -29,6 +29,9 @@ afterAll(async () => {
 interface Run {
   tried: string[];
   acked: string[];
+  /** The messages the child queued (MTRY) and had acknowledged (MACK). */
+  messagesTried: string[];
+  messagesAcked: string[];
   /** The draft saves the child started, by their word count. */
   typed: number[];
   /** The draft saves acknowledged, with the text the child recorded for each. */
@@ -42,7 +45,7 @@ interface Run {
 function run(args: string[], killAfter: number | null): Promise<Run> {
   return new Promise((resolve, reject) => {
     const process_ = spawn(process.execPath, ['--import', 'tsx', child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const result: Run = { tried: [], acked: [], typed: [], saved: [], reopened: null, lines: [] };
+    const result: Run = { tried: [], acked: [], messagesTried: [], messagesAcked: [], typed: [], saved: [], reopened: null, lines: [] };
     let buffer = '';
     let stderr = '';
     process_.stderr.on('data', (chunk: Buffer) => {
@@ -56,6 +59,8 @@ function run(args: string[], killAfter: number | null): Promise<Run> {
         result.lines.push(line);
         if (line.startsWith('TRY ')) result.tried.push(line.slice(4));
         if (line.startsWith('ACK ')) result.acked.push(line.slice(4));
+        if (line.startsWith('MTRY ')) result.messagesTried.push(line.slice(5));
+        if (line.startsWith('MACK ')) result.messagesAcked.push(line.slice(5));
         if (line.startsWith('TYPE ')) result.typed.push(Number(line.slice(5)));
         if (line.startsWith('REOPEN ')) result.reopened = line === 'REOPEN none' ? null : line === 'REOPEN nocase' ? undefined : Number(line.slice(7));
         const saved = /^SAVED (\d+) (.*)$/.exec(line);
@@ -84,9 +89,12 @@ describe(`kill loop (${iterations} SIGKILLs, seed ${seed})`, () => {
     const user = sync.world.users.caseworkerA;
     const caseId = sync.world.cases.A2.id;
     const letterId = randomUUID();
-    const args = (words: number) => [sync.baseUrl, user.username, password, dir.path, caseId, letterId, String(words)];
+    const threadId = randomUUID();
+    const args = (words: number) => [sync.baseUrl, user.username, password, dir.path, caseId, letterId, threadId, String(words)];
     const tried = new Set<string>();
     const acked = new Set<string>();
+    const messagesTried = new Set<string>();
+    const messagesAcked = new Set<string>();
     // The caseworker's text: the longest save acknowledged so far; each run types on from it.
     let ackedWords = 0;
     let triedWords = 0;
@@ -103,6 +111,8 @@ describe(`kill loop (${iterations} SIGKILLs, seed ${seed})`, () => {
       }
       for (const id of result.tried) tried.add(id);
       for (const id of result.acked) acked.add(id);
+      for (const id of result.messagesTried) messagesTried.add(id);
+      for (const id of result.messagesAcked) messagesAcked.add(id);
       for (const words of result.typed) triedWords = Math.max(triedWords, words);
       for (const save of result.saved) {
         // Typing: every acknowledged save extends the one before it.
@@ -135,6 +145,17 @@ describe(`kill loop (${iterations} SIGKILLs, seed ${seed})`, () => {
     expect(new Set(onServer).size).toBe(onServer.length);
     for (const id of acked) expect(onServer).toContain(id);
     for (const id of onServer) expect(tried.has(id)).toBe(true);
+
+    // Every message the caseworker saw queued reached the server once, in the one thread; none it never queued.
+    expect(messagesAcked.size).toBeGreaterThan(0);
+    const sentMessages = await sync.server.database.db.select({ id: messages.id, delivery: messages.delivery })
+      .from(messages).where(eq(messages.threadId, threadId));
+    const sentIds = sentMessages.map((row) => row.id);
+    expect(new Set(sentIds).size).toBe(sentIds.length);
+    for (const id of messagesAcked) expect(sentIds).toContain(id);
+    for (const id of sentIds) expect(messagesTried.has(id)).toBe(true);
+    expect(sentMessages.every((row) => row.delivery === 'pending')).toBe(true);
+    expect(await serverEventCount(sync.server, caseId, 'message.sent')).toBe(sentIds.length);
 
     // The draft exists once, and holds the last acknowledged save's text, or a longer one the
     // child saved but was killed before acknowledging: no typed and acknowledged word is lost.

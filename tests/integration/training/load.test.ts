@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPasswordCost } from '../../../src/server/auth/passwords';
 import { publishCaseChild } from '../../../src/server/cases/records';
-import { blobs, cases, documents, notes, syncRows, users } from '../../../src/server/db/schema';
+import { blobs, cases, documents, messageReads, messages, notes, syncRows, users } from '../../../src/server/db/schema';
 import { runWrite } from '../../../src/server/sync/publish';
 import { type DatasetCase } from '../../../src/server/training/dataset';
 import { generateDataset } from '../../../src/server/training/generate';
@@ -67,6 +67,36 @@ describe('loading a dataset into the central API', () => {
   });
 });
 
+describe('the demo users\' conversations', () => {
+  it('give demo.caseworker threads with read, unread and delivered messages, pulled with their readings', async () => {
+    const { db } = server.database;
+    const [caseworker] = await db.select().from(users).where(eq(users.username, demoUsernames.caseworker));
+    if (!caseworker) throw new Error('no demo caseworker');
+    const own = dataset.filter((kase) => kase.assignee === demoUsernames.caseworker).map((kase) => kase.id);
+    expect(own.length).toBeGreaterThan(0);
+    const rows = await db.select().from(messages).where(inArray(messages.caseId, own));
+    const reads = await db.select().from(messageReads).where(inArray(messageReads.caseId, own));
+    const readByMe = new Set(reads.filter((read) => read.userId === caseworker.id).map((read) => read.messageId));
+    const inbound = rows.filter((row) => row.direction === 'inbound');
+    // Every case of theirs has an older message they read and a newer one nobody has read.
+    for (const caseId of own) {
+      const ofCase = inbound.filter((row) => row.caseId === caseId);
+      expect(ofCase.some((row) => readByMe.has(row.id) && row.readBy === caseworker.id), caseId).toBe(true);
+      expect(ofCase.some((row) => !readByMe.has(row.id) && row.readAt === null), caseId).toBe(true);
+    }
+    const outbound = rows.filter((row) => row.direction === 'outbound');
+    expect(outbound.length).toBeGreaterThan(0);
+    for (const row of outbound) expect(row).toMatchObject({ delivery: 'delivered', deliveredAt: row.sentAt });
+    for (const row of inbound) expect(row.delivery).toBeNull();
+
+    const token = await signIn(demoUsernames.caseworker);
+    const pulled = await server.app.inject({ method: 'GET', url: '/sync/pull?limit=10000', headers: { authorization: `Bearer ${token}` } });
+    const changes = (pulled.json() as { changes: { entity: string; id: string }[] }).changes;
+    const pulledReads = new Set(changes.filter((change) => change.entity === 'messageRead').map((change) => change.id));
+    for (const read of reads) expect(pulledReads.has(read.id)).toBe(true);
+  });
+});
+
 describe('the embedded training environment', () => {
   it('leaves a database that already has users alone (a restart keeps what trainees did)', async () => {
     const before = await server.database.db.$count(cases);
@@ -109,5 +139,10 @@ describe('resetting a scenario', () => {
     expect(published?.version).toBe(after?.version);
     expect(published?.deleted).toBe(false);
     expect(await db.$count(documents, eq(documents.caseId, scenario.id))).toBe(scenario.documents.length);
+    // The readings come back as they were loaded: the same rows, so clients see no tombstone for them.
+    const readings = await db.select().from(messageReads).where(eq(messageReads.caseId, scenario.id));
+    expect(readings.length).toBeGreaterThan(0);
+    const readRows = await db.select().from(syncRows).where(and(eq(syncRows.entity, 'messageRead'), eq(syncRows.caseId, scenario.id)));
+    expect(readRows.every((row) => !row.deleted)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  * only), scenario resets, and none of it on a production server. PGlite in a temporary folder, or
  * a fresh PostgreSQL database when DATABASE_URL is set.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -171,10 +171,21 @@ describe('a training server', () => {
     expect(entries.map((entry) => entry.objectId)).toEqual(['missing-documents']);
   });
 
-  it('takes the simulator\'s applicant traffic over loopback', async () => {
+  it('takes the simulator\'s applicant traffic over loopback, and delivers what caseworkers sent', async () => {
     const before = await server.database.db.$count(cases);
+    const caseworker = await signIn(demoUsernames.caseworker);
+    const kase = scenarioCase('deadline-tomorrow');
+    const messageId = randomUUID();
+    const pushed = await call('POST', '/sync/push', caseworker, { mutations: [{ clientMutationId: randomUUID(), name: 'message.send', base: {}, args: {
+      caseId: kase.id, threadId: randomUUID(), messageId, body: 'Uw aanvraag is in behandeling.', newThread: { subject: 'Stand van zaken', counterpart: 'applicant' },
+    } }] });
+    expect(pushed.json).toMatchObject({ results: [{ status: 'applied' }] });
     const summary = await runSimulation({ serverUrl: server.url, token: intakeToken, ratePerSecond: 1000, maxEvents: 40, seed: 2, concurrency: 4 });
     expect(summary).toMatchObject({ events: 40, accepted: 40, failed: 0 });
+    expect(summary.deliveries.delivered + summary.deliveries.failed).toBeGreaterThanOrEqual(1);
+    expect(summary.deliveries.errors).toBe(0);
+    const [sent] = await server.database.db.select().from(messages).where(eq(messages.id, messageId));
+    expect(sent?.delivery).not.toBe('pending');
     expect(summary.casesCreated).toBeGreaterThan(0);
     expect(await server.database.db.$count(cases)).toBe(before + summary.casesCreated);
     const refused = await runSimulation({ serverUrl: server.url, token: 'wrong-token', ratePerSecond: 1000, maxEvents: 3, seed: 2 });

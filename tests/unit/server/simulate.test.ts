@@ -1,17 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration, parseRate, runSimulation } from '../../../src/server/training/simulate';
 
-/** A fake intake server: records requests, answers /training/info like a 40-case training server. */
-function fakeServer(answer: (path: string) => number = () => 201) {
+/**
+ * A fake intake server: records requests, answers /training/info like a 40-case training server,
+ * and plays the outbound queue: `pending` messages wait until acknowledged (recorded in `acks`).
+ */
+function fakeServer(answer: (path: string) => number = () => 201, pending: string[] = []) {
   const requests: { path: string; body: Record<string, unknown>; authorization: string | null }[] = [];
+  const acks: { id: string; body: Record<string, unknown>; authorization: string | null }[] = [];
   const fetcher = (async (input: string | URL | Request, init?: RequestInit) => {
     const path = new URL(String(input)).pathname;
     if (path === '/training/info') return new Response(JSON.stringify({ environment: 'training', seed: 4, caseCount: 40, today: '2026-03-16' }), { status: 200 });
     const headers = new Headers(init?.headers);
+    if (path === '/intake/messages/outbound') {
+      if (headers.get('authorization') !== 'Bearer service') return new Response('{}', { status: 401 });
+      return new Response(JSON.stringify({ items: pending.map((id) => ({ id })) }), { status: 200 });
+    }
+    const delivery = /^\/intake\/messages\/([^/]+)\/delivery$/.exec(path);
+    if (delivery?.[1]) {
+      const id = delivery[1];
+      pending.splice(pending.indexOf(id), 1);
+      acks.push({ id, body: JSON.parse(String(init?.body)) as Record<string, unknown>, authorization: headers.get('authorization') });
+      return new Response(JSON.stringify({ id }), { status: 200 });
+    }
     requests.push({ path, body: JSON.parse(String(init?.body)) as Record<string, unknown>, authorization: headers.get('authorization') });
     return new Response(JSON.stringify({ caseId: 'x' }), { status: answer(path) });
   }) as typeof fetch;
-  return { requests, fetcher };
+  return { requests, acks, fetcher };
 }
 
 /** A manual clock: sleeping advances it, so pacing is checked without waiting. */
@@ -36,6 +51,24 @@ describe('the applicant simulator', () => {
     expect(Buffer.from(String(upload?.body['contentBase64']), 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // Dataset cases are addressed by their numbers on a training server.
     expect(server.requests.some((request) => /^IND-\d{9}$/.test(String(request.body['caseNumber'])))).toBe(true);
+  });
+
+  it('acknowledges pending outbound messages as My IND would: delivered, a seeded share failed, counted in the summary', async () => {
+    const pending = Array.from({ length: 200 }, (_, index) => `m${index}`);
+    const server = fakeServer(() => 201, pending);
+    const summary = await runSimulation({ serverUrl: 'http://127.0.0.1:1', token: 'service', ratePerSecond: 2, durationMilliseconds: 10_000, seed: 3, fetch: server.fetcher, ...manualTime() });
+    expect(pending).toEqual([]);
+    expect(server.acks.map((ack) => ack.id).sort()).toEqual(Array.from({ length: 200 }, (_, index) => `m${index}`).sort());
+    expect(server.acks.every((ack) => ack.authorization === 'Bearer service')).toBe(true);
+    const failed = server.acks.filter((ack) => ack.body['status'] === 'failed');
+    expect(failed.every((ack) => ack.body['reason'] === 'portal_unavailable')).toBe(true);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.length).toBeLessThan(40);
+    expect(summary.deliveries).toEqual({ delivered: 200 - failed.length, failed: failed.length, errors: 0 });
+    // The same seed fails the same messages.
+    const again = fakeServer(() => 201, Array.from({ length: 200 }, (_, index) => `m${index}`));
+    await runSimulation({ serverUrl: 'http://127.0.0.1:1', token: 'service', ratePerSecond: 2, durationMilliseconds: 10_000, seed: 3, fetch: again.fetcher, ...manualTime() });
+    expect(again.acks.filter((ack) => ack.body['status'] === 'failed').map((ack) => ack.id)).toEqual(failed.map((ack) => ack.id));
   });
 
   it('replays the same events for the same seed and differs for another', async () => {
