@@ -35,8 +35,9 @@ const defaults: { [E in SyncEntity]: EntityRow<E> } = {
   messageThread: { id: 'thread', caseId, subject: '', counterpart: 'applicant', createdAt: at, version: 1 },
   message: {
     id: 'message', threadId: 'thread', caseId, direction: 'inbound', authorId: null, body: '', sentAt: at, readAt: null, readBy: null,
-    version: 1,
+    attachments: [], template: null, delivery: null, deliveredAt: null, deliveryFailure: null, version: 1,
   },
+  messageRead: { id: 'read', messageId: 'message', caseId, userId, readAt: at, version: 1 },
   letter: {
     id: 'letter', caseId, kind: 'decision', status: 'draft', body: { type: 'doc', content: [{ type: 'paragraph' }] }, drafterId: userId, submittedAt: null, approverId: null,
     approvedAt: null, returnedReason: null, sentAt: null, frame: null, approvedSha256: null, documentId: null, updatedAt: at, version: 1,
