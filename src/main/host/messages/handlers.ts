@@ -9,7 +9,9 @@ import { UnreadReader } from './unread';
 
 export function messagesHandlers(parts: HostParts): HandlersOf<typeof messagesCalls> {
   const { cache, options } = parts;
-  const userId = () => parts.sync?.session.userId() ?? null;
+  // The cache's owner, as the session names it; read here too so a host without a central API (tests) agrees.
+  const owner = cache.sqlite.prepare('SELECT user_id FROM sync_state WHERE id = 1').pluck();
+  const userId = () => parts.sync?.session.userId() ?? (owner.get() as string | null | undefined) ?? null;
   const threads = new ThreadsReader(cache.sqlite, userId);
   const fields = new LetterFieldsReader(cache.sqlite, cache.db, userId, parts.today);
   const composer = new MessageComposer({
