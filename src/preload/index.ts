@@ -7,6 +7,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { bridgeGlobalName, calls, events } from '../shared/contract';
 import { createBridge } from '../shared/rpc';
 import { createHostConnection, withBridgeErrors, type PortLike } from './connection';
+import { followOpenRoutes } from './navigation';
 
 /** Channels shared with src/main/ipc.ts (not imported: the preload bundles only shared code). */
 const connectChannel = 'werkbank:connect';
@@ -22,6 +23,11 @@ ipcRenderer.on(portChannel, (event) => {
 
 ipcRenderer.invoke(connectChannel).catch(() => {
   console.error('werkbank: the shell refused to connect this window to the data host');
+});
+
+// A clicked message notification opens its thread (nothing is exposed for it).
+followOpenRoutes(ipcRenderer, (route) => {
+  window.location.hash = route;
 });
 
 contextBridge.exposeInMainWorld(bridgeGlobalName, createBridge(calls, withBridgeErrors(connection.client)));
