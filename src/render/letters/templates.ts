@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Context, Liquid, LiquidError, type Template } from 'liquidjs';
+import { Context, LiquidError, type Liquid, type Template } from 'liquidjs';
 import type { Language } from '../../shared/contract/common';
 import type { Regime } from '../../shared/domain/rules';
 import type { LetterBlock } from '../../shared/letters/blocks';

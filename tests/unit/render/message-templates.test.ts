@@ -39,7 +39,9 @@ describe('every message template in the manifest', () => {
   });
 
   it('falls back to Dutch where a language has no version in effect', () => {
-    const entry = { ...messageTemplates[0]!, versions: [{ language: 'nl' as const, effectiveFrom: '2026-01-01' }] };
+    const [first] = messageTemplates;
+    if (!first) throw new Error('no message templates');
+    const entry = { ...first, versions: [{ language: 'nl' as const, effectiveFrom: '2026-01-01' }] };
     expect(selectMessageVersion(entry, 'en', '2026-03-01')).toEqual({ language: 'nl', effectiveFrom: '2026-01-01' });
     expect(selectMessageVersion(entry, 'en', '2025-12-31')).toBeNull();
   });
@@ -50,7 +52,8 @@ describe('strict rendering', () => {
     const directory = mkdtempSync(join(tmpdir(), 'werkbank-messages-'));
     mkdirSync(join(directory, 'status_update'));
     writeFileSync(join(directory, 'status_update', 'nl.2026-01-01.liquid'), source);
-    const entry = messageTemplates.find((candidate) => candidate.id === 'status_update')!;
+    const entry = messageTemplates.find((candidate) => candidate.id === 'status_update');
+    if (!entry) throw new Error('no status_update template');
     return (messageFacts: MessageFacts = facts) => createMessageRenderer({ directory }).render(entry, { language: 'nl', effectiveFrom: '2026-01-01' }, sampleLetterFields.nl, messageFacts);
   }
 

@@ -35,7 +35,7 @@ interface IndexEntry {
 /** snippet() and highlight() markers; removed from indexed text so a body cannot forge a mark. */
 export const markOpen = '\u0002';
 export const markClose = '\u0003';
-const markers = /[\u0002\u0003]/g;
+const markers = new RegExp(`[${markOpen}${markClose}]`, 'g');
 
 export class MessagesProjector implements Projector {
   readonly entities: ReadonlySet<string> = new Set(['messageThread', 'message', 'messageRead']);
