@@ -38,14 +38,19 @@ export class MessageSearch {
   private readonly statements;
 
   constructor(sqlite: Database.Database) {
-    const select = (where: string) => sqlite.prepare(`SELECT i.id AS messageId, i.thread_id AS threadId, i.case_id AS caseId,
+    const columns = `i.id AS messageId, i.thread_id AS threadId, i.case_id AS caseId,
         (SELECT json_extract(c.data, '$.caseNumber') FROM server_rows c WHERE c.entity = 'case' AND c.id = i.case_id) AS caseNumber,
         i.subject, i.direction, i.sent_at AS sentAt,
-        snippet(messages_search, 1, '${markOpen}', '${markClose}', '…', 24) AS snippet
-      FROM messages_search JOIN message_index i ON i.rowid = messages_search.rowid
-      WHERE messages_search MATCH @expression ${where}
-      ORDER BY i.sent_at DESC, i.id LIMIT @limit`);
-    this.statements = { all: select(''), ofCase: select('AND i.case_id = @caseId') };
+        snippet(messages_search, 1, '${markOpen}', '${markClose}', '…', 24) AS snippet`;
+    this.statements = {
+      all: sqlite.prepare(`SELECT ${columns} FROM messages_search JOIN message_index i ON i.rowid = messages_search.rowid
+        WHERE messages_search MATCH @expression ORDER BY i.sent_at DESC, i.id LIMIT @limit`),
+      // One case has few messages: CROSS JOIN walks them by the case index and asks the index about
+      // each, instead of collecting every match of a common word in the whole cache first.
+      ofCase: sqlite.prepare(`SELECT ${columns} FROM message_index i CROSS JOIN messages_search
+        WHERE i.case_id = @caseId AND messages_search.rowid = i.rowid AND messages_search MATCH @expression
+        ORDER BY i.sent_at DESC, i.id LIMIT @limit`),
+    };
   }
 
   search(query: string, limit: number, caseId?: string): MessageSearchHit[] {
