@@ -7,7 +7,9 @@
  */
 import type { MessagePortMain } from 'electron';
 import { z } from 'zod';
-import { hostToMain, secretRequest, type HostToMain, type MainToHost, type SecretRequest } from './host/protocol';
+import {
+  hostToMain, secretRequest, type HostToMain, type MainToHost, type ReceivedMessageNotice, type SecretRequest,
+} from './host/protocol';
 import type { PortTarget } from './ipc';
 import { SecretVaultError, type SecretVault } from './secrets';
 
@@ -53,6 +55,8 @@ export interface SupervisorDependencies {
    * Absent: every request is answered with an error, and the host keeps its tokens in memory.
    */
   secrets?: SecretVault;
+  /** New inbound messages the host pulled (src/main/notifications.ts shows them). */
+  onMessagesReceived?(notice: { language: 'nl' | 'en'; messages: ReceivedMessageNotice[] }): void;
 }
 
 /** Just enough of a secret.request to answer a malformed one with an error instead of silence. */
@@ -177,6 +181,10 @@ export class HostSupervisor {
       this.state = 'ready';
       for (const [windowId, target] of this.windows) this.link(windowId, target);
       this.dependencies.onReady?.();
+      return;
+    }
+    if (message.type === 'messages.received') {
+      this.dependencies.onMessagesReceived?.({ language: message.language, messages: message.messages });
       return;
     }
     // A fatal start-up error (e.g. a database from a newer version) will not go away by restarting.

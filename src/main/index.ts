@@ -13,6 +13,7 @@ import {
   ipcMain,
   Menu,
   MessageChannelMain,
+  Notification,
   protocol,
   safeStorage,
   session,
@@ -20,6 +21,9 @@ import {
   utilityProcess,
 } from 'electron';
 import { letterFontsDirectory, lettersDirectory } from '../render/letters/location';
+import { messagesDirectory } from '../render/messages/location';
+import { openRouteChannel } from '../shared/notifications';
+import { showMessageNotifications } from './notifications';
 import { hostEnvironment } from './host/protocol';
 import { resolveConfig, type ShellConfig } from './config';
 import { HostSupervisor, type HostFailure } from './host-process';
@@ -173,6 +177,7 @@ function startHost(config: ShellConfig, binding: string, training: EmbeddedTrain
   const resources = { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() };
   environment[hostEnvironment.lettersDir] = lettersDirectory(resources);
   environment[hostEnvironment.fontsDir] = letterFontsDirectory(resources);
+  environment[hostEnvironment.messagesDir] = messagesDirectory(resources);
   if (config.serverUrl) {
     environment[hostEnvironment.serverUrl] = config.serverUrl;
   } else if (training) {
@@ -192,6 +197,7 @@ function startHost(config: ShellConfig, binding: string, training: EmbeddedTrain
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     now: () => Date.now(),
     secrets,
+    onMessagesReceived: (notice) => showMessageNotifications(notificationDependencies, notice),
   });
   host.start();
   return host;
@@ -221,6 +227,26 @@ async function restartToUpdate(): Promise<RestartAnswer> {
   if (!updates) return { install: false, reason: 'no update ready' };
   return updates.requestInstall(() => Promise.resolve(supervisor?.pendingMutations));
 }
+
+/** Electron's part of the message notifications (src/main/notifications.ts decides what to show). */
+const notificationDependencies = {
+  isSupported: () => Notification.isSupported(),
+  show: (options: { title: string; body: string }, onClick: () => void) => {
+    const notification = new Notification({ ...options, silent: false });
+    notification.on('click', onClick);
+    notification.show();
+  },
+  windowFocused: () => BrowserWindow.getAllWindows().some((window) => !window.isDestroyed() && window.isFocused()),
+  focusWindow: () => {
+    const window = BrowserWindow.getAllWindows()[0] ?? openMainWindow();
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  },
+  openRoute: (route: string) => {
+    const window = BrowserWindow.getAllWindows()[0];
+    if (window && !window.isDestroyed()) window.webContents.mainFrame.send(openRouteChannel, route);
+  },
+};
 
 function openMainWindow(): BrowserWindow {
   return createWindow({ preloadPath, devTools: !app.isPackaged, iconPath: existsSync(iconPath) ? iconPath : undefined }, entryUrl, {

@@ -10,6 +10,7 @@ import { createBridge } from '../shared/rpc';
 import { shellGlobalName } from '../shared/shell';
 import { createHostConnection, withBridgeErrors, type PortLike } from './connection';
 import { createShellApi } from './shell';
+import { followOpenRoutes } from './navigation';
 
 /** Channels shared with src/main/ipc.ts (not imported: the preload bundles only shared code). */
 const connectChannel = 'werkbank:connect';
@@ -25,6 +26,11 @@ ipcRenderer.on(portChannel, (event) => {
 
 ipcRenderer.invoke(connectChannel).catch(() => {
   console.error('werkbank: the shell refused to connect this window to the data host');
+});
+
+// A clicked message notification opens its thread (nothing is exposed for it).
+followOpenRoutes(ipcRenderer, (route) => {
+  window.location.hash = route;
 });
 
 contextBridge.exposeInMainWorld(bridgeGlobalName, createBridge(calls, withBridgeErrors(connection.client)));

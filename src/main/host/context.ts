@@ -7,6 +7,7 @@ import type { AppInfo, events, FeatureHandlers } from '../../shared/contract';
 import type { RpcServer } from '../../shared/rpc';
 import type { OpenedCache } from './db/open';
 import type { Logger } from './log';
+import type { ReceivedMessage } from './messages/projector';
 import type { QueueService } from './queue/service';
 import type { SecretStore } from './session/session';
 import type { Cancel, Clock } from './sync/engine';
@@ -46,6 +47,13 @@ export interface HostOptions {
   fontsDirectory?: string | undefined;
   /** The number of changes waiting in the outbox, each time the sync status changes (main's restart-to-update). */
   onDidChangeOutbox?: (pending: number) => void;
+  /** The message templates (resources/messages, shipped like the letters'); absent, the repository's. */
+  messagesDirectory?: string | undefined;
+  /**
+   * New inbound messages of a pull, besides the `messages.received` event to the windows: the
+   * utility process hands them to main for the system notification (ids and case number only).
+   */
+  onDidReceiveMessages?: (messages: ReceivedMessage[]) => void;
 }
 
 /** What a connection's calls know about who is calling. */

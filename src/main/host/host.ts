@@ -22,6 +22,7 @@ import { QueueService } from './queue/service';
 import { reviewHandlers } from './review/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { lettersHandlers } from './letters/handlers';
+import { messagesHandlers } from './messages/handlers';
 import { sessionHandlers } from './session/handlers';
 import { memorySecretStore } from './session/session';
 import { syncHandlers } from './sync/handlers';
@@ -59,6 +60,7 @@ function composeHandlers(parts: HostParts): HostHandlers<CallContext> {
     ...reviewHandlers(parts),
     ...dashboardHandlers(parts),
     ...lettersHandlers(parts),
+    ...messagesHandlers(parts),
   };
 }
 
@@ -93,6 +95,10 @@ export function createHost(options: HostOptions): Host {
         options.onDidChangeOutbox?.(status.pending);
       },
       onDidChangeCases: (change) => announceCases(broadcast, change),
+      onDidReceiveMessages: (received) => {
+        for (const message of received) broadcast('messages.received', message);
+        options.onDidReceiveMessages?.(received);
+      },
       environment: isTraining ? 'training' : 'production',
       onDidChangeTraining: (info) => broadcast('training.changed', info),
     })

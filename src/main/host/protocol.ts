@@ -26,6 +26,8 @@ export const hostEnvironment = {
   /** The letter templates and fonts; a bundled host cannot find them from its own file. */
   lettersDir: 'WERKBANK_LETTERS_DIR',
   fontsDir: 'WERKBANK_FONTS_DIR',
+  /** The message templates, shipped like the letters'. */
+  messagesDir: 'WERKBANK_MESSAGES_DIR',
 } as const;
 
 /** A secret operation the host asks main to perform with safeStorage; `id` pairs the answer. */
@@ -56,11 +58,21 @@ export const mainToHost = z.discriminatedUnion('type', [
 ]);
 export type MainToHost = z.infer<typeof mainToHost>;
 
+/** A new inbound message, as main may show it in a system notification: ids and the case number, never the body. */
+export const receivedMessageNotice = z.object({
+  caseId: z.string().min(1).max(64),
+  caseNumber: z.string().min(1).max(64),
+  threadId: z.string().min(1).max(64),
+});
+export type ReceivedMessageNotice = z.infer<typeof receivedMessageNotice>;
+
 /** host → main */
 export const hostToMain = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   /** The outbox changed: how many of the user's changes wait to be synced (main's restart-to-update asks). */
   z.object({ type: z.literal('outbox'), pending: z.number().int().nonnegative() }),
+  /** New inbound messages of one pull, with the UI language the notification is written in. */
+  z.object({ type: z.literal('messages.received'), language: z.enum(['nl', 'en']), messages: z.array(receivedMessageNotice).min(1).max(100) }),
   /** The host cannot open the local cache; `code` is an RpcErrorCode, `message` has no personal data. */
   z.object({ type: z.literal('fatal'), code: z.string(), message: z.string() }),
 ]);

@@ -4,6 +4,7 @@
  * Electron provides to utility processes, so nothing here imports electron.
  */
 import { RpcError } from '../../shared/rpc';
+import { readLanguage } from './app/settings';
 import { createHost, type Host } from './host';
 import { createLogger } from './log';
 import { hostEnvironment, mainToHost, type HostToMain, type SecretRequest } from './protocol';
@@ -43,6 +44,12 @@ function start(port: ParentPort): void {
       trainingServer: process.env[hostEnvironment.trainingServer] === '1',
       lettersDirectory: process.env[hostEnvironment.lettersDir],
       fontsDirectory: process.env[hostEnvironment.fontsDir],
+      messagesDirectory: process.env[hostEnvironment.messagesDir],
+      // Main shows the system notification; it gets ids and the case number, never a body.
+      onDidReceiveMessages: (received) => {
+        const messages = received.slice(0, 100).map(({ caseId, caseNumber, threadId }) => ({ caseId, caseNumber, threadId }));
+        port.postMessage({ type: 'messages.received', language: readLanguage(host.cache.db), messages });
+      },
       logger,
       // Main may restart the app to install an update only while nothing waits to be synced.
       onDidChangeOutbox: (pending) => port.postMessage({ type: 'outbox', pending }),

@@ -41,6 +41,11 @@ function withAbsentGroups(value: unknown, labels: unknown, path: string): unknow
     [key, withAbsentGroups(child, labels[key], path === '' ? key : `${path}.${key}`)]));
 }
 
+/** A group the template may test but not read: reading a field of it is an error naming `path.field`. */
+export function absentGroup(path: string): unknown {
+  return new AbsentGroup(path);
+}
+
 /** The scope a template renders with. */
 export function letterScope(fields: LetterFields): Record<string, unknown> {
   return withAbsentGroups(fields, letterFieldLabels, '') as Record<string, unknown>;

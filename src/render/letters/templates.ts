@@ -7,14 +7,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Context, Liquid, LiquidError, type Template } from 'liquidjs';
+import { Context, LiquidError, type Liquid, type Template } from 'liquidjs';
 import type { Language } from '../../shared/contract/common';
 import type { Regime } from '../../shared/domain/rules';
 import type { LetterBlock } from '../../shared/letters/blocks';
 import { letterFields, type LetterFields } from '../../shared/letters/fields';
-import { formatDateLong, formatEuro, formatInWords, formatPeriod } from '../../shared/letters/format';
 import { letterTemplates, selectTemplate, templateFile, type LetterTemplateEntry } from '../../shared/letters/manifest';
 import type { LetterKind } from '../../shared/sync/mutations';
+import { createTemplateEngine, failureOf, positionOf, trimTagLines } from '../templates/engine';
 import { attachCollector, newCollector, registerBlockTags, type FreeSlot } from './blocks';
 import { defaultLettersDirectory } from './location';
 import { absentFieldMessage, letterScope } from './scope';
@@ -126,37 +126,19 @@ export function renderLetterSource(source: string, name: string, language: Langu
   return renderParsed(parseTemplate(source, name, language), name, language, checkFields(fields, name)).blocks;
 }
 
-/** One engine per language: the filters write dates and money in the template's language. */
+/** One engine per language: the shared strict engine (render/templates/engine.ts) with the block tags. */
 const engines = new Map<Language, Liquid>();
 
 function engine(language: Language): Liquid {
   const existing = engines.get(language);
   if (existing) return existing;
-  const liquid = new Liquid({
-    strictVariables: true,
-    strictFilters: true,
-    ownPropertyOnly: true,
-    // Whitespace control ("-%}") trims one line break, never the indentation of the next line.
-    greedy: false,
-  });
-  liquid.registerFilter('date_long', (value: unknown) => formatDateLong(value, language));
-  liquid.registerFilter('euro', (value: unknown) => formatEuro(value, language));
-  liquid.registerFilter('period', (value: unknown) => formatPeriod(value, language));
-  liquid.registerFilter('in_words', (value: unknown) => formatInWords(value, language));
+  const liquid = createTemplateEngine(language);
   registerBlockTags(liquid);
   engines.set(language, liquid);
   return liquid;
 }
 
-/**
- * A line that holds only tags leaves no line behind, so an {% if %} on its own line cannot split a
- * paragraph or add an empty line to an address. Done by adding whitespace control to the line's
- * last tag rather than with trimTagRight, which would also eat the space after an inline tag
- * ("week{% endif %} na"); the line count stays, so Liquid's error positions stay right.
- */
-export function trimTagLines(source: string): string {
-  return source.replace(/^([ \t]*(?:\{%(?:(?!%\}).)*%\}[ \t]*)+)$/gm, (line) => line.replace(/(?<!-)%\}([ \t]*)$/, '-%}$1'));
-}
+export { trimTagLines };
 
 function parseTemplate(source: string, name: string, language: Language): Template[] {
   try {
@@ -195,17 +177,11 @@ function renderParsed(templates: Template[], name: string, language: Language, f
 /** A Liquid error as a LetterTemplateError that names the template and the field or filter. */
 function templateError(error: unknown, name: string): LetterTemplateError {
   if (error instanceof LetterTemplateError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  const variable = /undefined variable: ([^\s,]+)/.exec(message)?.[1];
-  if (variable) return new LetterTemplateError('template_error', `${name}: unknown field "${variable}" (${location(message)})`, name, variable);
-  const absent = new RegExp(`${absentFieldMessage}([^\\s,]+)`).exec(message)?.[1];
-  if (absent) return new LetterTemplateError('template_error', `${name}: field "${absent}" is used but its group is empty (${location(message)})`, name, absent);
-  const filter = /undefined filter: ([^\s,]+)/.exec(message)?.[1];
-  if (filter) return new LetterTemplateError('template_error', `${name}: unknown filter "${filter}" (${location(message)})`, name, filter);
-  const reason = LiquidError.is(error) ? message.replace(/, file:.*$/, '') : message;
+  const failure = failureOf(error, absentFieldMessage);
+  const at = positionOf(failure.message);
+  if (failure.kind === 'field') return new LetterTemplateError('template_error', `${name}: unknown field "${failure.name}" (${at})`, name, failure.name ?? undefined);
+  if (failure.kind === 'absent') return new LetterTemplateError('template_error', `${name}: field "${failure.name}" is used but its group is empty (${at})`, name, failure.name ?? undefined);
+  if (failure.kind === 'filter') return new LetterTemplateError('template_error', `${name}: unknown filter "${failure.name}" (${at})`, name, failure.name ?? undefined);
+  const reason = LiquidError.is(error) ? failure.message.replace(/, file:.*$/, '') : failure.message;
   return new LetterTemplateError('template_error', `${name}: ${reason}`, name);
-}
-
-function location(message: string): string {
-  return /line:\d+, col:\d+/.exec(message)?.[0] ?? 'position unknown';
 }

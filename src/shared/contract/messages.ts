@@ -140,7 +140,7 @@ export const messagesCalls = inNamespace('messages', {
 export const messagesEvents = inNamespace('messages', {
   'messages.changed': defineEvent(
     z.object({ caseIds: z.array(z.string()) }),
-    'Messages of these cases changed: pulled, read, or the state of a queued one.',
+    'Messages of these cases changed: pulled, read, or the state of a queued one. An empty list: any case may have (reload).',
   ),
   'messages.received': defineEvent(
     z.object({ caseId: z.string(), caseNumber: z.string(), threadId: z.string(), messageId: z.string(), counterpart }),

@@ -65,6 +65,8 @@ export const queueRow = caseSummary.extend({
   noticeOfDefaultOn: isoDate.nullable(),
   decidedOn: isoDate.nullable(),
   contestedDecisionOn: isoDate.nullable(),
+  /** Inbound messages the signed-in user has not read (their queued readings counted); `newMessage` when above 0. */
+  unread: z.number().int().nonnegative(),
 });
 export type QueueRow = z.infer<typeof queueRow>;
 

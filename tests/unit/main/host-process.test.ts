@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { MessagePortMain } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { HostSupervisor, type HostChild, type HostFailure } from '../../../src/main/host-process';
+import { HostSupervisor, type HostChild, type HostFailure, type SupervisorDependencies } from '../../../src/main/host-process';
 import type { MainToHost } from '../../../src/main/host/protocol';
 import type { PortTarget } from '../../../src/main/ipc';
 import { SecretVaultError, type SecretVault } from '../../../src/main/secrets';
@@ -24,7 +24,7 @@ interface FakePort {
 }
 
 /** A supervisor with a manual clock and timers, so backoff is checked without waiting. */
-function setup(options: { backoffMs?: number[]; stableAfterMs?: number; secrets?: SecretVault } = {}) {
+function setup(options: { backoffMs?: number[]; stableAfterMs?: number; secrets?: SecretVault; onMessagesReceived?: SupervisorDependencies['onMessagesReceived'] } = {}) {
   const children: FakeChild[] = [];
   const timers: { callback: () => void; delayMs: number; cleared: boolean }[] = [];
   const failures: HostFailure[] = [];
@@ -58,6 +58,7 @@ function setup(options: { backoffMs?: number[]; stableAfterMs?: number; secrets?
     stableAfterMs: options.stableAfterMs ?? 10_000,
     shutdownGraceMs: 3_000,
     ...(options.secrets ? { secrets: options.secrets } : {}),
+    ...(options.onMessagesReceived ? { onMessagesReceived: options.onMessagesReceived } : {}),
   });
   const runTimer = (index: number): void => {
     const timer = timers[index];
@@ -85,6 +86,18 @@ function target(deliverable = true) {
 const connects = (child: FakeChild | undefined) => (child?.posted ?? []).filter((entry) => entry.message.type === 'connect');
 
 describe('the data host supervisor', () => {
+  it('passes new-message notices on without treating them as a failure', () => {
+    const received: unknown[] = [];
+    const { supervisor, children, failures } = setup({ onMessagesReceived: (notice) => received.push(notice) });
+    supervisor.start();
+    children[0]?.emit('message', { type: 'ready' });
+    const messages = [{ caseId: 'c1', caseNumber: 'IND-1', threadId: 't1' }];
+    children[0]?.emit('message', { type: 'messages.received', language: 'en', messages });
+    expect(received).toEqual([{ language: 'en', messages }]);
+    expect(failures).toEqual([]);
+    expect(supervisor.status).toBe('ready');
+  });
+
   it('hands a window its port only once the host is ready', () => {
     const { supervisor, children } = setup();
     supervisor.start();

@@ -54,7 +54,8 @@ describe('the preload', () => {
 
   it('asks main for a port on the connect channel, with no arguments', () => {
     expect(electron.invoked).toEqual([['werkbank:connect']]);
-    expect([...electron.portListeners.keys()]).toEqual(['werkbank:port']);
+    // …and listens for the thread a clicked message notification opens (src/preload/navigation.ts).
+    expect([...electron.portListeners.keys()]).toEqual(['werkbank:port', 'werkbank:open-route']);
   });
 
   it('routes bridge calls over the port main posts', async () => {

@@ -6,6 +6,8 @@
  *
  * `letters.changed` goes with each `case.changed`: a change does not say which of a case's rows it
  * touched, and a case's letter list is one small read, so a spare reload is cheaper than a missed one.
+ * `messages.changed` goes with every change for the same reason, with the same case ids (an empty
+ * list: reload everything), so the unread badge and an open thread follow pulls and the outbox.
  */
 import type { Broadcast } from '../context';
 import type { CasesChange } from '../sync/cases-change';
@@ -16,10 +18,13 @@ export const perCaseEventLimit = 300;
 export function announceCases(broadcast: Broadcast, change: CasesChange): void {
   if (change.cases === 'all' || change.cases.length > perCaseEventLimit) {
     broadcast('cases.changed', { caseIds: [] });
+    broadcast('messages.changed', { caseIds: [] });
     return;
   }
   if (change.listed.length > 0) broadcast('cases.changed', { caseIds: change.listed });
-  for (const caseId of new Set(change.cases)) {
+  const changed = [...new Set(change.cases)];
+  if (changed.length > 0) broadcast('messages.changed', { caseIds: changed });
+  for (const caseId of changed) {
     broadcast('case.changed', { caseId });
     broadcast('letters.changed', { caseId });
   }

@@ -41,6 +41,8 @@ export const cases = sqliteTable(
     /** ISO instant of the newest document's upload. */
     latestDocumentAt: text('latest_document_at'),
     sponsorName: text('sponsor_name'),
+    /** Inbound messages the cache's user has not read (messages/projector.ts keeps unread_messages, the queue copies it). */
+    unread: integer('unread').notNull().default(0),
   },
   (table) => [
     index('cases_deadline_idx').on(sql`${table.deadline} IS NULL`, table.deadline, table.receivedOn),

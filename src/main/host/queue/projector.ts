@@ -38,19 +38,18 @@ const listedCase = z.looseObject({
 const queueFactColumns = `
   min(CASE WHEN entity = 'noticeOfDefault' THEN json_extract(data, '$.receivedOn') END) AS noticeOfDefaultOn,
   max(entity = 'suspension' AND json_extract(data, '$.endedOn') IS NULL) AS waiting,
-  max(entity = 'message' AND json_extract(data, '$.direction') = 'inbound' AND json_extract(data, '$.readAt') IS NULL) AS unread,
   max(CASE WHEN entity = 'document' THEN json_extract(data, '$.uploadedAt') END) AS latestDocumentAt`;
-const queueFactRows = `entity IN ('noticeOfDefault', 'suspension', 'message', 'document')`;
+const queueFactRows = `entity IN ('noticeOfDefault', 'suspension', 'document')`;
 
-interface QueueFacts { noticeOfDefaultOn: string | null; waiting: number | null; unread: number | null; latestDocumentAt: string | null }
-const noFacts: QueueFacts = { noticeOfDefaultOn: null, waiting: null, unread: null, latestDocumentAt: null };
+interface QueueFacts { noticeOfDefaultOn: string | null; waiting: number | null; latestDocumentAt: string | null }
+const noFacts: QueueFacts = { noticeOfDefaultOn: null, waiting: null, latestDocumentAt: null };
 
 /** The sponsor as the list names it: person, organisation or both. */
 const sponsorSql = `CASE WHEN p.organisation IS NULL OR p.organisation = '' THEN p.name WHEN p.name = '' THEN p.organisation`;
 
 export class QueueProjector implements Projector {
   /** A change of these alters a case's queue row (its columns, priority or flags). */
-  readonly entities: ReadonlySet<string> = new Set(['case', 'party', 'suspension', 'noticeOfDefault', 'message', 'document']);
+  readonly entities: ReadonlySet<string> = new Set(['case', 'party', 'suspension', 'noticeOfDefault', 'message', 'messageRead', 'document']);
   private readonly statements;
 
   /** @param today the day priorities are for (the training "today" in training). */
@@ -60,10 +59,10 @@ export class QueueProjector implements Projector {
       partyOf: prepare('SELECT name, v_number AS vNumber, organisation FROM parties WHERE case_id = ? AND role = ? ORDER BY id LIMIT 1'),
       upsertCase: prepare(`INSERT INTO cases (id, case_number, applicant_name, v_number, case_type, regime, status, received_on,
           deadline, assignee, team, version, updated_at, penalty_amount_cents, decision, open, priority_score, priority_band, flags,
-          notice_of_default_on, decided_on, contested_decision_on, latest_document_at, sponsor_name)
+          notice_of_default_on, decided_on, contested_decision_on, latest_document_at, sponsor_name, unread)
         VALUES (@id, @caseNumber, @applicantName, @vNumber, @caseType, @regime, @status, @receivedOn, @deadline, @assignee,
           @team, @version, @updatedAt, @penaltyAmountCents, @decision, @open, @priorityScore, @priorityBand, @flags,
-          @noticeOfDefaultOn, @decidedOn, @contestedDecisionOn, @latestDocumentAt, @sponsorName)
+          @noticeOfDefaultOn, @decidedOn, @contestedDecisionOn, @latestDocumentAt, @sponsorName, @unread)
         ON CONFLICT (id) DO UPDATE SET case_number = excluded.case_number, applicant_name = excluded.applicant_name,
           v_number = excluded.v_number, case_type = excluded.case_type, regime = excluded.regime, status = excluded.status,
           received_on = excluded.received_on, deadline = excluded.deadline, assignee = excluded.assignee, team = excluded.team,
@@ -71,8 +70,10 @@ export class QueueProjector implements Projector {
           decision = excluded.decision, open = excluded.open, priority_score = excluded.priority_score,
           priority_band = excluded.priority_band, flags = excluded.flags, notice_of_default_on = excluded.notice_of_default_on,
           decided_on = excluded.decided_on, contested_decision_on = excluded.contested_decision_on,
-          latest_document_at = excluded.latest_document_at, sponsor_name = excluded.sponsor_name
+          latest_document_at = excluded.latest_document_at, sponsor_name = excluded.sponsor_name, unread = excluded.unread
         RETURNING rowid`).pluck(),
+      // Kept by the messages projector, which runs first: unread by the cache's user, their queued readings counted.
+      unread: prepare('SELECT count FROM unread_messages WHERE case_id = ?').pluck(),
       // The child rows the queue's priority and flags need, in one pass over the case's index range.
       queueFacts: prepare(`SELECT ${queueFactColumns} FROM server_rows WHERE case_id = ? AND ${queueFactRows}`),
       seenAt: prepare('SELECT seen_at FROM case_seen WHERE case_id = ?').pluck(),
@@ -102,11 +103,12 @@ export class QueueProjector implements Projector {
     // While filling in bulk, child rows may still be on later pages: finishBulk sets these at the end.
     const facts = bulk ? noFacts : s.queueFacts.get(caseId) as QueueFacts;
     const sponsor = bulk ? undefined : s.partyOf.get(caseId, 'sponsor') as { name: string; organisation: string | null } | undefined;
+    const unread = bulk ? 0 : (s.unread.get(caseId) as number | undefined) ?? 0;
     const seenAt = s.seenAt.get(caseId) as string | undefined;
     // A document is new when it came after my last look here, or, before that, after the application day.
     const newDocument = facts.latestDocumentAt !== null && facts.latestDocumentAt > (seenAt ?? `${listed.receivedOn}T23:59:59.999Z`);
     const flags = vulnerableBit(listed.caseType) | (facts.waiting ? flagBits.waiting : 0)
-      | (newDocument ? flagBits.newDocument : 0) | (facts.unread ? flagBits.newMessage : 0);
+      | (newDocument ? flagBits.newDocument : 0) | (unread > 0 ? flagBits.newMessage : 0);
     const decidedOn = listed.decidedOn ?? null;
     const rank = rankCase({
       regime: listed.regime, caseType: listed.caseType, status: listed.status, receivedOn: listed.receivedOn,
@@ -122,6 +124,7 @@ export class QueueProjector implements Projector {
       open: rank.open ? 1 : 0, priorityScore: rank.score, priorityBand: rank.band, flags,
       noticeOfDefaultOn: facts.noticeOfDefaultOn, decidedOn, contestedDecisionOn: listed.contestedDecisionOn ?? null,
       latestDocumentAt: facts.latestDocumentAt, sponsorName: sponsor ? [sponsor.name, sponsor.organisation].filter(Boolean).join(', ') : null,
+      unread,
     }) as number;
     if (bulk) return;
     s.deleteSearch.run(rowid);
@@ -145,8 +148,8 @@ export class QueueProjector implements Projector {
 
   /**
    * The end of a bulk fill: the search index, then the queue's facts from child rows (notice of
-   * default, open suspension, unread message, newest document) and the sponsor for every case at
-   * once, the rank of the cases whose facts changed it, and the indexes. One pass over the child
+   * default, open suspension, newest document), the unread counts (the messages projector's, finished
+   * before this) and the sponsor for every case at once, the rank of the cases whose facts changed it, and the indexes. One pass over the child
    * rows instead of a lookup per case.
    */
   finishBulk(): void {
@@ -156,15 +159,15 @@ export class QueueProjector implements Projector {
       UPDATE cases SET
         notice_of_default_on = f.noticeOfDefaultOn,
         latest_document_at = f.latestDocumentAt,
-        flags = (flags & ~${flagBits.waiting | flagBits.newDocument | flagBits.newMessage})
+        flags = (flags & ~${flagBits.waiting | flagBits.newDocument})
           | (CASE WHEN f.waiting THEN ${flagBits.waiting} ELSE 0 END)
-          | (CASE WHEN f.unread THEN ${flagBits.newMessage} ELSE 0 END)
           | (CASE WHEN f.latestDocumentAt > coalesce((SELECT seen_at FROM case_seen WHERE case_id = cases.id), received_on || 'T23:59:59.999Z')
               THEN ${flagBits.newDocument} ELSE 0 END)
       FROM (
         SELECT case_id, ${queueFactColumns} FROM server_rows WHERE ${queueFactRows} GROUP BY case_id
       ) AS f
       WHERE cases.id = f.case_id;
+      UPDATE cases SET unread = u.count, flags = flags | ${flagBits.newMessage} FROM unread_messages u WHERE cases.id = u.case_id;
       UPDATE cases SET sponsor_name = (
         SELECT ${sponsorSql} ELSE p.name || ', ' || p.organisation END
         FROM parties p WHERE p.case_id = cases.id AND p.role = 'sponsor' ORDER BY p.id LIMIT 1)

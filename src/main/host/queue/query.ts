@@ -125,13 +125,13 @@ interface QueueDatabaseRow {
   id: string; caseNumber: string; applicantName: string; vNumber: string; caseType: string; regime: string;
   status: QueueRow['status']; receivedOn: string; deadline: string | null; assignee: string | null; team: string | null;
   band: QueueRow['band']; priorityScore: number; flags: number; noticeOfDefaultOn: string | null;
-  decidedOn: string | null; contestedDecisionOn: string | null; sponsorName: string | null;
+  decidedOn: string | null; contestedDecisionOn: string | null; sponsorName: string | null; unread: number;
 }
 
 const columns = `c.id, c.case_number AS caseNumber, c.applicant_name AS applicantName, c.v_number AS vNumber,
   c.case_type AS caseType, c.regime, c.status, c.received_on AS receivedOn, c.deadline, c.assignee, c.team,
   c.priority_band AS band, c.priority_score AS priorityScore, c.flags, c.notice_of_default_on AS noticeOfDefaultOn,
-  c.decided_on AS decidedOn, c.contested_decision_on AS contestedDecisionOn, c.sponsor_name AS sponsorName`;
+  c.decided_on AS decidedOn, c.contested_decision_on AS contestedDecisionOn, c.sponsor_name AS sponsorName, c.unread`;
 
 function flagsOf(row: QueueDatabaseRow, syncState: string | null): QueueFlag[] {
   const flags: QueueFlag[] = [];
@@ -210,7 +210,7 @@ export class QueueReader {
         assigneeName: row.assignee === null ? null : directory.users.get(row.assignee)?.displayName ?? null,
         teamName: row.team === null ? null : directory.teams.get(row.team) ?? null,
         sponsorName: row.sponsorName, noticeOfDefaultOn: row.noticeOfDefaultOn, decidedOn: row.decidedOn,
-        contestedDecisionOn: row.contestedDecisionOn,
+        contestedDecisionOn: row.contestedDecisionOn, unread: row.unread,
       };
     });
     return { items, total, today: viewer.today };

@@ -62,6 +62,7 @@ export function wipeCache(sqlite: Database.Database): void {
     sqlite.exec(`
       DELETE FROM server_rows; DELETE FROM parties; DELETE FROM documents; DELETE FROM cases; DELETE FROM cases_search;
       DELETE FROM outbox; DELETE FROM conflicts; DELETE FROM parked; DELETE FROM document_files; DELETE FROM applied_letter_drafts;
+      DELETE FROM message_index; DELETE FROM messages_search; DELETE FROM unread_messages;
       UPDATE sync_state SET user_id = NULL, cursor = NULL, bootstrapped = 0, last_sync_at = NULL,
         last_online_sign_in_at = NULL, scope = NULL WHERE id = 1;`);
   }).immediate();

@@ -11,8 +11,8 @@ import type { SyncStatus } from '../../../shared/contract';
 import type { Logger } from '../log';
 import type { PullResponse } from '../../../shared/sync';
 import { CentralApiError, type CentralApi } from './api-client';
-import { caseIdOf } from '../../../shared/mutations';
 import { casesIn, type CasesChange } from './cases-change';
+import type { ReceivedMessage } from '../messages/projector';
 import { InboundStore } from './inbound';
 import { Outbox } from './outbox';
 import { SignInRequired, type Session } from '../session/session';
@@ -53,6 +53,8 @@ export interface EngineOptions {
   onDidChangeCases?: (change: CasesChange) => void;
   /** The day queue priorities are computed for; today in Amsterdam by the clock when absent. */
   today?: () => string;
+  /** New inbound messages of a pull after the cache's first filling (ids only), once committed. */
+  onDidReceiveMessages?: (messages: ReceivedMessage[]) => void;
   /** After each successful cycle (the document prefetch hangs off this). */
   onDidSync?: () => void;
 }
@@ -140,7 +142,7 @@ export class SyncEngine {
   mutate(name: string, args: unknown): { clientMutationId: string } {
     if (!this.options.session.mayWorkOffline()) throw new SignInRequired();
     const result = this.outbox.enqueue(name, args, this.now());
-    const caseId = caseIdOf(args);
+    const caseId = this.outbox.caseOf(name, args);
     if (caseId) this.emitCases([caseId]);
     this.emitStatus();
     if (!this.stopped) this.requestSync();
@@ -306,7 +308,7 @@ export class SyncEngine {
       }
       this.online = true;
       // Every case with an answered action: an applied one leaves the outbox, which the case screen shows.
-      const answered = batch.map((envelope) => caseIdOf(envelope.args)).filter((caseId) => caseId !== null);
+      const answered = batch.map((envelope) => this.outbox.caseOf(envelope.name, envelope.args)).filter((caseId) => caseId !== null);
       this.emitCases(this.outbox.applyResults(batch, results.results, this.now()), answered);
       this.emitStatus();
     }
@@ -360,6 +362,8 @@ export class SyncEngine {
           // While the cache is first filled no screen shows one of its cases: one 'all' at the end instead of an event per case.
           const changedCases = state.bootstrapped ? casesIn(held) : [];
           const touched = this.inbound.applyPages(held, this.now());
+          const received = this.inbound.takeReceived();
+          if (received.length > 0) this.options.onDidReceiveMessages?.(received);
           if (this.bootstrapReceived !== null) this.bootstrapReceived += heldChanges;
           held = [];
           heldChanges = 0;

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { calendarDateInAmsterdam } from '../../../shared/domain/dates';
 import { applyPendingToCase, type LocalCase } from '../../../shared/mutations';
 import type { EntityRow, PullResponse, SyncChange } from '../../../shared/sync';
+import { MessagesProjector, type ReceivedMessage } from '../messages/projector';
 import { QueueProjector } from '../queue/projector';
 import { check, type ParkedRow } from './entity-check';
 import type { Projector } from './projector';
@@ -30,8 +31,10 @@ export class InboundStore {
   private parking: ParkedRow[] = [];
   /** Whether the parked table holds invalid rows (asked once per transaction). */
   private anyParkedInvalid = false;
-  /** The read models kept in step with the cache (the queue's rows first). */
+  /** The read models kept in step with the cache (messages first: the queue's rows copy its unread counts). */
   private readonly projectors: readonly Projector[];
+  /** The messages read model, which also finds the new inbound messages of a pull. */
+  readonly messages: MessagesProjector;
   /** Entities whose changes some read model follows: their cases are projected again. */
   private readonly projectedEntities: ReadonlySet<string>;
 
@@ -46,7 +49,8 @@ export class InboundStore {
     today: () => string = () => calendarDateInAmsterdam(new Date()),
     more: readonly Projector[] = [],
   ) {
-    this.projectors = [new QueueProjector(sqlite, today), ...more];
+    this.messages = new MessagesProjector(sqlite, userId);
+    this.projectors = [this.messages, new QueueProjector(sqlite, today), ...more];
     this.projectedEntities = new Set(this.projectors.flatMap((projector) => [...projector.entities]));
     const prepare = (text: string) => sqlite.prepare(text);
     this.statements = {
@@ -102,6 +106,7 @@ export class InboundStore {
     const parked: ParkedRow[] = [];
     this.sqlite.transaction(() => {
       this.applying.clear();
+      this.messages.beginTransaction();
       this.parking = parked;
       this.anyParkedInvalid = this.statements.anyParkedInvalid.get() === 1;
       const pending = new Set(this.statements.pendingCases.all() as string[]);
@@ -117,8 +122,9 @@ export class InboundStore {
         this.statements.markBootstrapped.run();
       }
     }).immediate();
-    // Only once committed: a rolled-back apply kept nothing it parked.
+    // Only once committed: a rolled-back apply kept nothing it parked or received.
     this.parkedNow = this.parkedNow.concat(parked);
+    this.messages.commit();
     // Back to the default once bootstrapped, which gives the memory back.
     if (bootstrapping && !last.hasMore) {
       this.sqlite.pragma('cache_size = -2000');
@@ -176,6 +182,11 @@ export class InboundStore {
     }
     if (change.caseId && this.projectedEntities.has(change.entity)) touched.add(change.caseId);
     else if (change.caseId && pending.has(change.caseId)) touched.add(change.caseId);
+  }
+
+  /** The new inbound messages pulled since the last call (none while the cache is first filled). */
+  takeReceived(): ReceivedMessage[] {
+    return this.messages.takeReceived();
   }
 
   /** The rows parked as invalid since the last call. */

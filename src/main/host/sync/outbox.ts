@@ -27,6 +27,13 @@ export interface OutboxItem {
   queuedAt: string;
 }
 
+/** The row a message action without a case id names, by which the outbox finds its case. */
+const messageRowOf: Partial<Record<string, { entity: 'message' | 'messageThread'; field: string }>> = {
+  'message.markRead': { entity: 'message', field: 'messageId' },
+  'message.retryDelivery': { entity: 'message', field: 'messageId' },
+  'message.markThreadRead': { entity: 'messageThread', field: 'threadId' },
+};
+
 interface OutboxRecord extends OutboxItem {
   args: string;
   base: string;
@@ -58,9 +65,25 @@ export class Outbox {
           (SELECT count(*) FROM outbox WHERE state IN ('queued', 'sent')) AS pending,
           (SELECT count(*) FROM outbox WHERE state = 'failed') AS failed,
           (SELECT count(*) FROM conflicts) AS conflicts`),
+      caseOfRow: prepare('SELECT case_id FROM server_rows WHERE entity = ? AND id = ?').pluck(),
       pendingLetterDraft: prepare(`SELECT 1 FROM outbox WHERE name = 'letter.saveDraft' AND state IN ('queued', 'sent')
         AND json_extract(args, '$.letterId') = ? LIMIT 1`).pluck(),
     };
+  }
+
+  /**
+   * The case an action belongs to: its `caseId`, or for a message action that names only its
+   * message or thread, theirs, so that the outbox rebuilds and announces that case (a reading
+   * queued offline clears the case's unread count at once).
+   */
+  caseOf(name: string, args: unknown): string | null {
+    const direct = caseIdOf(args);
+    if (direct !== null || typeof args !== 'object' || args === null) return direct;
+    const named = messageRowOf[name];
+    if (!named) return null;
+    const id = (args as Record<string, unknown>)[named.field];
+    if (typeof id !== 'string') return null;
+    return (this.statements.caseOfRow.get(named.entity, id) as string | null | undefined) ?? null;
   }
 
   /** The guarded values the user sees now for `name` on its row: what the server compares against. */
@@ -102,7 +125,7 @@ export class Outbox {
       throw new RpcError('invalid_arguments', `Invalid arguments for ${name}: ${fields}.`);
     }
     const clientMutationId = randomUUID();
-    const caseId = caseIdOf(parsed.data);
+    const caseId = this.caseOf(name, parsed.data);
     this.sqlite.transaction(() => {
       const base = this.baseFor(name, parsed.data as MutationArgs<typeof name>);
       this.statements.insert.run(clientMutationId, name, JSON.stringify(parsed.data), JSON.stringify(base), caseId, now);
@@ -156,7 +179,7 @@ export class Outbox {
       for (const result of results) {
         const envelope = byId.get(result.clientMutationId);
         if (!envelope) continue;
-        const caseId = caseIdOf(envelope.args);
+        const caseId = this.caseOf(envelope.name, envelope.args);
         if (result.status === 'applied') {
           // The optimistic effect stays on the case row until the pull brings the server's version.
           this.statements.remove.run(result.clientMutationId);

@@ -11,6 +11,7 @@ import { Session, type SecretStore } from '../session/session';
 import { createTrainingApi, type TrainingApi } from '../training/api';
 import { TrainingClock } from '../training/clock';
 import { createCentralApi, type CentralApi } from './api-client';
+import type { ReceivedMessage } from '../messages/projector';
 import type { CasesChange } from './cases-change';
 import { SyncEngine, type Cancel, type Clock } from './engine';
 
@@ -35,6 +36,8 @@ export interface SyncServiceOptions {
   background: boolean;
   onDidChangeStatus: (status: SyncStatus) => void;
   onDidChangeCases: (change: CasesChange) => void;
+  /** New inbound messages of a pull after the cache's first filling. */
+  onDidReceiveMessages?: (messages: ReceivedMessage[]) => void;
   /**
    * Which kind of server this host is configured for: sign-in refuses a server whose /health names
    * the other environment. Default 'production'.
@@ -83,6 +86,7 @@ export class SyncService {
         void this.training.refresh();
       },
       ...(options.schedule ? { schedule: options.schedule } : {}),
+      ...(options.onDidReceiveMessages ? { onDidReceiveMessages: options.onDidReceiveMessages } : {}),
       ...(options.pollMilliseconds === undefined ? {} : { pollMilliseconds: options.pollMilliseconds }),
     });
   }
