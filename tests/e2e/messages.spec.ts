@@ -72,6 +72,12 @@ test.describe('messages', () => {
     await composer.getByTestId('composer-template').click();
     await page.getByRole('option').first().click();
     await expect(composer.getByTestId('composer-body')).not.toHaveValue('');
+    // The template's place to fill in is selected; until it is filled the message cannot go.
+    await expect(composer.getByTestId('composer-unfilled')).toBeVisible();
+    await expect(composer.getByTestId('composer-send')).toBeDisabled();
+    await expect(composer.getByTestId('composer-body')).toBeFocused();
+    await page.keyboard.type('Uw aanvraag wordt deze maand beoordeeld.');
+    await expect(composer.getByTestId('composer-unfilled')).toHaveCount(0);
     const sentBody = (await composer.getByTestId('composer-body').inputValue()).trim();
     await composer.getByTestId('composer-attachments').click();
     await page.getByRole('option').first().click();

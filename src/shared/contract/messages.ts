@@ -48,6 +48,8 @@ export const messageView = z.object({
   state: messageState,
   /** Why it failed: the central API's error code or My IND's reason code; null unless failed. */
   failure: z.string().nullable(),
+  /** True when My IND refused the delivery and `message.retryDelivery` can offer it again; a message the central API refused must be written again. */
+  retryable: z.boolean(),
   /** Inbound: whether the signed-in user has read it (their queued reading included). */
   readByMe: z.boolean(),
   /** The colleagues who read an inbound message. */

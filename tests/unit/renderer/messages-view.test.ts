@@ -55,7 +55,7 @@ const thread: ThreadSummary = {
 };
 const message = (id: string, overrides: Partial<MessageView>): MessageView => ({
   id, threadId: thread.id, direction: 'inbound', authorName: null, body: 'Wanneer beslist u over mijn aanvraag?',
-  sentAt: '2026-11-30T08:00:00.000Z', attachments: [], state: 'received', failure: null, readByMe: false, readBy: [], ...overrides,
+  sentAt: '2026-11-30T08:00:00.000Z', attachments: [], state: 'received', failure: null, retryable: false, readByMe: false, readBy: [], ...overrides,
 });
 
 describe('ThreadView', () => {
@@ -77,7 +77,7 @@ describe('ThreadView', () => {
     mount(withApi(createElement(ThreadView, {
       thread: { ...thread, unread: 0 }, highlight: null, focusMessageId: null, onOpenDocument: () => undefined,
       messages: [
-        message('m1', { direction: 'outbound', authorName: 'Demo Behandelaar', state: 'failed', failure: 'portal_unavailable', readByMe: true }),
+        message('m1', { direction: 'outbound', authorName: 'Demo Behandelaar', state: 'failed', failure: 'portal_unavailable', retryable: true, readByMe: true }),
         message('m2', { direction: 'outbound', authorName: 'Demo Behandelaar', state: 'failed', failure: 'counterpart_missing', readByMe: true }),
       ],
     })), dom.i18n());

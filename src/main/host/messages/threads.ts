@@ -90,7 +90,7 @@ export class ThreadsReader {
       add({
         id: action.args.messageId, threadId: action.args.threadId, direction: 'outbound', authorName: this.userName(me),
         body: action.args.body, sentAt: action.queuedAt, attachments: this.attachments(action.args.attachments ?? []),
-        state: failed ? 'failed' : 'queued', failure: failed ? action.errorCode ?? 'failed' : null, readByMe: false, readBy: [],
+        state: failed ? 'failed' : 'queued', failure: failed ? action.errorCode ?? 'failed' : null, retryable: false, readByMe: false, readBy: [],
       });
     }
     const result = new Map<string, { summary: ThreadSummary; messages: MessageView[] }>();
@@ -148,7 +148,8 @@ export class ThreadsReader {
     return {
       id: message.id, threadId: message.threadId, direction: message.direction,
       authorName: message.direction === 'outbound' ? this.userName(message.authorId) : null,
-      body: message.body, sentAt: message.sentAt, attachments: this.attachments(message.attachments), state, failure, readByMe,
+      body: message.body, sentAt: message.sentAt, attachments: this.attachments(message.attachments), state, failure,
+      retryable: state === 'failed' && message.delivery === 'failed', readByMe,
       readBy: message.direction === 'inbound' ? readers.map((id) => this.userName(id) ?? id) : [],
     };
   }

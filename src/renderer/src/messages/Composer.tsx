@@ -7,7 +7,7 @@
 import { Alert, Button, Group, MultiSelect, Paper, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconEye, IconPencil, IconSend } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mutationCall, type MessageCounterpart, type ReviewDocument } from '../../../shared/contract';
 import { messageAttachmentsMax, messageBodyMaxLength, type Counterpart } from '../../../shared/sync/mutations';
@@ -45,6 +45,9 @@ interface Draft {
  */
 const drafts = new Map<string, Draft>();
 
+/** A place in a message template for the caseworker to fill in. */
+const placeholder = /\[\[[^\]\n]*\]\]/;
+
 export function Composer({ caseId, target, counterparts, documents, onSent, onCancel }: ComposerProps) {
   const { t } = useTranslation();
   const api = useApi();
@@ -65,6 +68,7 @@ export function Composer({ caseId, target, counterparts, documents, onSent, onCa
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const isNew = target.threadId === null;
+  const bodyField = useRef<HTMLTextAreaElement>(null);
   const recipient = counterparts.find((candidate) => candidate.counterpart === counterpart) ?? null;
 
   const templates = useHostQuery(() => (counterpart ? api.messages.templates({ caseId, counterpart }) : Promise.resolve({ items: [] })), { key: [caseId, counterpart] });
@@ -78,13 +82,24 @@ export function Composer({ caseId, target, counterparts, documents, onSent, onCa
       const composed = await api.messages.compose({ caseId, counterpart, templateId: chosen.id, language: chosen.language });
       setBody(composed.body);
       if (isNew && subject.trim() === '') setSubject(composed.subject);
+      // The template's first place to fill in, selected: typing replaces it.
+      const marker = placeholder.exec(composed.body);
+      if (marker) {
+        requestAnimationFrame(() => {
+          const field = bodyField.current;
+          field?.focus();
+          field?.setSelectionRange(marker.index, marker.index + marker[0].length);
+        });
+      }
     } catch (failure) {
       setError(errorCodeOf(failure) === 'not_found' ? 'messages.templateFacts' : errorMessageKey(failure));
     }
   };
 
   const tooLong = body.length > messageBodyMaxLength;
-  const ready = body.trim() !== '' && !tooLong && counterpart !== null && (!isNew || subject.trim() !== '') && !busy;
+  // A template's [[…]] is for the caseworker to fill in: it must never reach the counterpart.
+  const unfilled = placeholder.test(body);
+  const ready = body.trim() !== '' && !tooLong && !unfilled && counterpart !== null && (!isNew || subject.trim() !== '') && !busy;
 
   const send = async () => {
     if (!ready || counterpart === null) return;
@@ -140,11 +155,11 @@ export function Composer({ caseId, target, counterparts, documents, onSent, onCa
             {attachedTitles.length > 0 && <Text size="xs" mt={4}>{t('messages.attachedList', { titles: attachedTitles.join(', ') })}</Text>}
           </Paper>
         ) : (
-          <Textarea size="sm" label={t('messages.body')} autosize minRows={4} maxRows={14} value={body}
+          <Textarea ref={bodyField} size="sm" label={t('messages.body')} autosize minRows={4} maxRows={14} value={body}
             onChange={(event) => setBody(event.currentTarget.value)} error={tooLong ? t('messages.tooLong', { max: messageBodyMaxLength }) : undefined}
             description={t('messages.bodyCount', { count: body.length, max: messageBodyMaxLength })} data-testid="composer-body" />
         )}
-        {body.includes('[[') && <Text size="xs" c="orange.9">{t('messages.fillMarkers')}</Text>}
+        {unfilled && <Text size="xs" c="orange.9" data-testid="composer-unfilled">{t('messages.fillMarkers')}</Text>}
         <MultiSelect size="xs" label={t('messages.attachments')} placeholder={t('messages.attachPlaceholder')} data={documentOptions} value={attachments}
           onChange={setAttachments} maxValues={messageAttachmentsMax} searchable clearable data-testid="composer-attachments" />
         {error && <Alert color="red" variant="light" p={6}><Text size="xs">{t(error)}</Text></Alert>}

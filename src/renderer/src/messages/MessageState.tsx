@@ -23,8 +23,8 @@ export function MessageStateBadge({ message, onRetry }: { message: MessageView; 
   const failed = message.state === 'failed';
   return (
     <Group gap={6} wrap="wrap" data-testid="message-state" data-state={message.state}>
-      <Badge size="xs" variant={failed ? 'filled' : 'light'} color={failed ? 'red.9' : message.state === 'delivered' ? 'teal.9' : 'gray'}
-        c={failed ? 'white' : message.state === 'delivered' ? '#0a5c48' : 'dark.7'} tt="none" leftSection={<Icon size={11} aria-hidden />}>
+      <Badge size="xs" variant={failed ? 'filled' : 'outline'} color={failed ? 'red.9' : message.state === 'delivered' ? 'teal.9' : 'gray'}
+        c={failed ? 'white' : message.state === 'delivered' ? '#0a5c48' : 'dark.6'} tt="none" leftSection={<Icon size={11} aria-hidden />}>
         {t(`messages.state.${message.state}`)}
       </Badge>
       {failed && <Text size="xs" c="red.9" data-testid="message-failure">{failureText(t, message.failure)}</Text>}

@@ -58,7 +58,7 @@ export function ThreadView({ thread, messages, highlight, focusMessageId, onOpen
 
   const retry = (message: MessageView): (() => void) | null => {
     // A delivery My IND refused can be offered again; a message the central API refused must be changed first.
-    if (message.state !== 'failed' || message.failure === null || !message.failure.startsWith('portal_')) return null;
+    if (!message.retryable) return null;
     return () => void api.sync.mutate(mutationCall('message.retryDelivery', { messageId: message.id })).catch(() => undefined);
   };
 

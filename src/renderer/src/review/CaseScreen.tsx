@@ -250,7 +250,7 @@ const CaseTabs = memo(function CaseTabs({ tab, onTab }: { tab: string | null; on
   const unread = useCaseUnread(review.summary.id);
   return (
     <Tabs value={tab} onChange={onTab} keepMounted={false}>
-      <Tabs.List style={{ position: 'sticky', top: 0, background: 'var(--mantine-color-white)', zIndex: 1 }}>
+      <Tabs.List style={{ position: 'sticky', top: 0, background: 'var(--mantine-color-white)', zIndex: 3 }}>
         <Tabs.Tab value="data" data-testid="tab-data">{t('review.tabs.data')}</Tabs.Tab>
         <Tabs.Tab value="evidence" data-testid="tab-evidence"
           rightSection={findings.length > 0 ? <Badge size="xs" color="red.9" circle>{findings.length}</Badge> : undefined}>
