@@ -1,0 +1,122 @@
+/**
+ * npm run bench:eventlog — GET /event-log?format=xes over 100,000 cases' events (BENCH_CASES,
+ * BENCH_EVENTS_PER_CASE), on PGlite in memory or, with DATABASE_URL, a fresh PostgreSQL database
+ * (created and dropped). Rows are generated in the database (INSERT … SELECT generate_series).
+ *
+ * Prints one JSON object per line: {"bench", "metric", "value", "unit", "floor"?}. The floor of the
+ * export's speed is reading the same rows with the same paged queries and discarding them; the RSS
+ * is sampled in this process (server and client) while the export runs, beside its value before.
+ * Goal: ≥ 50,000 events/s with the RSS below 300 MB. Figures only, never assertions.
+ */
+import { randomUUID } from 'node:crypto';
+import { get } from 'node:http';
+import { sql } from 'drizzle-orm';
+import { createServer } from '../../src/server/app';
+import { createHmacTokenIssuer } from '../../src/server/auth/tokens';
+import { createTeam, createUser } from '../../src/server/admin/directory';
+import { testPasswordCost } from '../../src/server/auth/passwords';
+import { runWrite } from '../../src/server/sync/publish';
+import { fixedClock, silentLogger } from '../../src/server/services';
+import { readTraces } from '../../src/server/event-log/query';
+import { createTestDatabase } from '../integration/server/harness';
+
+const casesCount = Number(process.env['BENCH_CASES'] ?? 100_000);
+const eventsPerCase = Number(process.env['BENCH_EVENTS_PER_CASE'] ?? 5);
+const actorsCount = 20;
+
+function emit(metric: string, value: number, unit: string, floor?: number): void {
+  const rounded = (number: number) => Math.round(number * 100) / 100;
+  console.log(JSON.stringify({ bench: 'event_log', metric, value: rounded(value), unit, ...(floor === undefined ? {} : { floor: rounded(floor) }) }));
+}
+
+const megabytes = (bytes: number) => bytes / (1024 * 1024);
+
+/** Streams `url` and discards the body; resolves with its size and the peak RSS seen meanwhile. */
+function download(url: string, token: string): Promise<{ bytes: number; peakRss: number; status: number }> {
+  return new Promise((resolve, reject) => {
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 25);
+    get(url, { headers: { authorization: `Bearer ${token}` } }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => { bytes += chunk.length; });
+      response.on('end', () => {
+        clearInterval(sampler);
+        resolve({ bytes, peakRss: Math.max(peakRss, process.memoryUsage().rss), status: response.statusCode ?? 0 });
+      });
+      response.on('error', reject);
+    }).on('error', (error) => {
+      clearInterval(sampler);
+      reject(error);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const database = await createTestDatabase();
+  const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));
+  const server = await createServer({ db: database.db, clock, environment: 'production', logger: silentLogger, tokens: createHmacTokenIssuer(Buffer.alloc(32, 7)) });
+  try {
+    const { teamId, leadId, actorIds } = await runWrite(database.db, clock.now(), server.context.head, async (batch) => {
+      const team = await createTeam(batch, 'Bench team');
+      const lead = await createUser(batch, { username: 'benchlead', displayName: 'Bench Lead', role: 'team_lead', password: 'bench password 1234', teamIds: [team] }, testPasswordCost);
+      const actors: string[] = [];
+      for (let index = 0; index < actorsCount; index += 1) {
+        actors.push(await createUser(batch, { username: `benchworker${index}`, displayName: `Worker ${index}`, role: 'caseworker', password: 'bench password 1234', teamIds: [team] }, testPasswordCost));
+      }
+      return { teamId: team, leadId: lead, actorIds: actors };
+    });
+
+    const seedStart = performance.now();
+    const actors = sql.raw(`array[${actorIds.map((id) => `'${id}'`).join(',')}]`);
+    await database.db.execute(sql`
+      insert into cases (id, case_number, case_type, regime, status, team_id, received_on, created_at, updated_at)
+      select 'c' || lpad(i::text, 9, '0'), 'BENCH-' || i, (array['highly_skilled_migrant','family_reunification','naturalisation'])[1 + i % 3],
+        'regular', 'in_progress', ${teamId}, date '2026-01-01', now(), now()
+      from generate_series(1, ${casesCount}) as i`);
+    await database.db.execute(sql`
+      insert into case_events (id, case_id, at, actor_id, kind, detail)
+      select 'e' || lpad(i::text, 9, '0') || '-' || j, 'c' || lpad(i::text, 9, '0'),
+        timestamptz '2026-01-01 08:00:00+00' + (i * interval '1 minute') + (j * interval '1 hour'),
+        case when j = 1 then null else (${actors})[1 + (i + j) % ${actorsCount}] end,
+        (array['intake.application','case.claim','case.requestDocuments','letter.create','letter.send','case.release'])[1 + (j - 1) % 6], '{}'::jsonb
+      from generate_series(1, ${casesCount}) as i, generate_series(1, ${eventsPerCase}) as j`);
+    const totalEvents = casesCount * eventsPerCase;
+    emit('seed_seconds', (performance.now() - seedStart) / 1000, 's');
+
+    // The floor: the export's own paged reads, rows discarded.
+    const floorStart = performance.now();
+    let floorEvents = 0;
+    for await (const traces of readTraces(database.db, { kind: 'teams', teamIds: [teamId] }, {})) {
+      for (const trace of traces) floorEvents += trace.events.length;
+    }
+    const floorRate = floorEvents / ((performance.now() - floorStart) / 1000);
+
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = server.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const token = server.context.tokens.issue({ userId: leadId, sessionId: randomUUID(), role: 'team_lead' }, clock.now()).token;
+    const rssBefore = process.memoryUsage().rss;
+    for (const format of ['xes', 'ocel'] as const) {
+      const started = performance.now();
+      const result = await download(`http://127.0.0.1:${port}/event-log?format=${format}`, token);
+      const seconds = (performance.now() - started) / 1000;
+      if (result.status !== 200) throw new Error(`export answered ${result.status}`);
+      const prefix = format === 'xes' ? '' : 'ocel_';
+      emit(`${format}_events_per_second`, totalEvents / seconds, 'events/s', floorRate);
+      emit(`${format}_megabytes`, megabytes(result.bytes), 'MB');
+      emit(`${prefix}server_rss_peak_mb`, megabytes(result.peakRss), 'MB');
+    }
+    // PGlite keeps the whole database in this process's memory: the baseline says how much of the peak is not the export.
+    emit('server_rss_before_export_mb', megabytes(rssBefore), 'MB');
+    emit('events', totalEvents, 'events');
+    emit('database', database.label === 'postgres' ? 1 : 0, 'postgres=1');
+  } finally {
+    await server.app.close();
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
