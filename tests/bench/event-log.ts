@@ -32,16 +32,21 @@ function emit(metric: string, value: number, unit: string, floor?: number): void
 const megabytes = (bytes: number) => bytes / (1024 * 1024);
 
 /** Streams `url` and discards the body; resolves with its size and the peak RSS seen meanwhile. */
-function download(url: string, token: string): Promise<{ bytes: number; peakRss: number; status: number }> {
+function download(url: string, token: string): Promise<{ bytes: number; peakRss: number; peakHeap: number; status: number }> {
   return new Promise((resolve, reject) => {
     let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 25);
+    let peakHeap = process.memoryUsage().heapUsed;
+    const sampler = setInterval(() => {
+      const usage = process.memoryUsage();
+      peakRss = Math.max(peakRss, usage.rss);
+      peakHeap = Math.max(peakHeap, usage.heapUsed);
+    }, 25);
     get(url, { headers: { authorization: `Bearer ${token}` } }, (response) => {
       let bytes = 0;
       response.on('data', (chunk: Buffer) => { bytes += chunk.length; });
       response.on('end', () => {
         clearInterval(sampler);
-        resolve({ bytes, peakRss: Math.max(peakRss, process.memoryUsage().rss), status: response.statusCode ?? 0 });
+        resolve({ bytes, peakRss: Math.max(peakRss, process.memoryUsage().rss), peakHeap, status: response.statusCode ?? 0 });
       });
       response.on('error', reject);
     }).on('error', (error) => {
@@ -80,8 +85,17 @@ async function main(): Promise<void> {
         case when j = 1 then null else (${actors})[1 + (i + j) % ${actorsCount}] end,
         (array['intake.application','case.claim','case.requestDocuments','letter.create','letter.send','case.release'])[1 + (j - 1) % 6], '{}'::jsonb
       from generate_series(1, ${casesCount}) as i, generate_series(1, ${eventsPerCase}) as j`);
+    // Production tables have planner statistics; freshly bulk-loaded ones would not yet.
+    await database.db.execute(sql`analyze cases`);
+    await database.db.execute(sql`analyze case_events`);
     const totalEvents = casesCount * eventsPerCase;
     emit('seed_seconds', (performance.now() - seedStart) / 1000, 's');
+    if (process.env['BENCH_EXPLAIN']) {
+      for (const query of [
+        sql`explain analyze select id, case_type from cases where team_id in (${teamId}) and id > 'c000050000' order by id limit 500`,
+        sql`explain analyze select case_id, id, at, actor_id, kind from case_events where case_id in (select id from cases where id > 'c000050000' order by id limit 500) order by case_id, at, id`,
+      ]) console.error(JSON.stringify(await database.db.execute(query), null, 1));
+    }
 
     // The floor: the export's own paged reads, rows discarded.
     const floorStart = performance.now();
@@ -95,8 +109,12 @@ async function main(): Promise<void> {
     const address = server.app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     const token = server.context.tokens.issue({ userId: leadId, sessionId: randomUUID(), role: 'team_lead' }, clock.now()).token;
+    const collect = (globalThis as { gc?: () => void }).gc;
+    collect?.();
     const rssBefore = process.memoryUsage().rss;
+    const heapBefore = process.memoryUsage().heapUsed;
     for (const format of ['xes', 'ocel'] as const) {
+      collect?.();
       const started = performance.now();
       const result = await download(`http://127.0.0.1:${port}/event-log?format=${format}`, token);
       const seconds = (performance.now() - started) / 1000;
@@ -105,9 +123,11 @@ async function main(): Promise<void> {
       emit(`${format}_events_per_second`, totalEvents / seconds, 'events/s', floorRate);
       emit(`${format}_megabytes`, megabytes(result.bytes), 'MB');
       emit(`${prefix}server_rss_peak_mb`, megabytes(result.peakRss), 'MB');
+      emit(`${prefix}heap_used_peak_mb`, megabytes(result.peakHeap), 'MB');
     }
     // PGlite keeps the whole database in this process's memory: the baseline says how much of the peak is not the export.
     emit('server_rss_before_export_mb', megabytes(rssBefore), 'MB');
+    emit('heap_used_before_export_mb', megabytes(heapBefore), 'MB');
     emit('events', totalEvents, 'events');
     emit('database', database.label === 'postgres' ? 1 : 0, 'postgres=1');
   } finally {

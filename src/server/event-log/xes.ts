@@ -40,15 +40,33 @@ const header = [
   '',
 ].join('\n');
 
+/**
+ * Escaped values that repeat on every page (kinds, case types, resources: few distinct ones), so
+ * the escaping runs once per value rather than once per event.
+ */
+class Escaped {
+  private readonly values = new Map<string, string>();
+
+  of(value: string): string {
+    let escaped = this.values.get(value);
+    if (escaped === undefined) {
+      escaped = xmlAttribute(value);
+      // Bounded: a log with unexpectedly many distinct values escapes the rest each time.
+      if (this.values.size < 10_000) this.values.set(value, escaped);
+    }
+    return escaped;
+  }
+}
+
 /** One page of traces as XES text. */
-export function xesTraces(traces: readonly CaseTrace[], resource: ResourceName): string {
+export function xesTraces(traces: readonly CaseTrace[], resource: ResourceName, escaped = new Escaped()): string {
   let out = '';
   for (const trace of traces) {
-    out += `<trace><string key="concept:name" value="${xmlAttribute(trace.caseId)}"/><string key="caseType" value="${xmlAttribute(trace.caseType)}"/>\n`;
+    out += `<trace><string key="concept:name" value="${xmlAttribute(trace.caseId)}"/><string key="caseType" value="${escaped.of(trace.caseType)}"/>\n`;
     for (const event of trace.events) {
-      out += `<event><string key="concept:name" value="${xmlAttribute(event.kind)}"/><date key="time:timestamp" value="${event.at.toISOString()}"/>`
+      out += `<event><string key="concept:name" value="${escaped.of(event.kind)}"/><date key="time:timestamp" value="${event.at.toISOString()}"/>`
         + '<string key="lifecycle:transition" value="complete"/>';
-      if (event.actorId !== null) out += `<string key="org:resource" value="${xmlAttribute(resource(event.actorId))}"/>`;
+      if (event.actorId !== null) out += `<string key="org:resource" value="${escaped.of(resource(event.actorId))}"/>`;
       out += '</event>\n';
     }
     out += '</trace>\n';
@@ -64,10 +82,11 @@ export interface LogCounts {
 /** The whole log as text chunks, one per page of traces; `counts` grows as the chunks are taken. */
 export async function* xesDocument(pages: AsyncIterable<CaseTrace[]>, resource: ResourceName, counts: LogCounts): AsyncGenerator<string> {
   yield header;
+  const escaped = new Escaped();
   for await (const traces of pages) {
     counts.cases += traces.length;
     for (const trace of traces) counts.events += trace.events.length;
-    if (traces.length > 0) yield xesTraces(traces, resource);
+    if (traces.length > 0) yield xesTraces(traces, resource, escaped);
   }
   yield '</log>\n';
 }
