@@ -32,11 +32,20 @@ function emit(metric: string, value: number, unit: string, floor?: number): void
 const megabytes = (bytes: number) => bytes / (1024 * 1024);
 
 /** Streams `url` and discards the body; resolves with its size and the peak RSS seen meanwhile. */
-function download(url: string, token: string): Promise<{ bytes: number; peakRss: number; peakHeap: number; status: number }> {
+function download(url: string, token: string): Promise<{ bytes: number; peakRss: number; peakHeap: number; peakLive: number; status: number }> {
   return new Promise((resolve, reject) => {
     let peakRss = process.memoryUsage().rss;
     let peakHeap = process.memoryUsage().heapUsed;
+    let peakLive = 0;
+    let samples = 0;
+    const collect = (globalThis as { gc?: () => void }).gc;
     const sampler = setInterval(() => {
+      samples += 1;
+      // Every 40th sample (1 s) after a full collection: what the export keeps alive, not its garbage.
+      if (collect && samples % 40 === 0) {
+        collect();
+        peakLive = Math.max(peakLive, process.memoryUsage().heapUsed);
+      }
       const usage = process.memoryUsage();
       peakRss = Math.max(peakRss, usage.rss);
       peakHeap = Math.max(peakHeap, usage.heapUsed);
@@ -46,7 +55,7 @@ function download(url: string, token: string): Promise<{ bytes: number; peakRss:
       response.on('data', (chunk: Buffer) => { bytes += chunk.length; });
       response.on('end', () => {
         clearInterval(sampler);
-        resolve({ bytes, peakRss: Math.max(peakRss, process.memoryUsage().rss), peakHeap, status: response.statusCode ?? 0 });
+        resolve({ bytes, peakRss: Math.max(peakRss, process.memoryUsage().rss), peakHeap, peakLive, status: response.statusCode ?? 0 });
       });
       response.on('error', reject);
     }).on('error', (error) => {
@@ -124,6 +133,7 @@ async function main(): Promise<void> {
       emit(`${format}_megabytes`, megabytes(result.bytes), 'MB');
       emit(`${prefix}server_rss_peak_mb`, megabytes(result.peakRss), 'MB');
       emit(`${prefix}heap_used_peak_mb`, megabytes(result.peakHeap), 'MB');
+      if (result.peakLive > 0) emit(`${prefix}heap_live_peak_mb`, megabytes(result.peakLive), 'MB');
     }
     // PGlite keeps the whole database in this process's memory: the baseline says how much of the peak is not the export.
     emit('server_rss_before_export_mb', megabytes(rssBefore), 'MB');
