@@ -3,6 +3,7 @@
  * issuer, environment, logger), so tests, the embedded training environment and production each
  * pass their own. src/server/start.ts adds the database and a listening port around it.
  */
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -25,6 +26,7 @@ import { registerSyncRoutes } from './routes/sync';
 import { registerAdminRoutes } from './routes/admin';
 import { registerIntakeRoutes } from './routes/intake';
 import { registerLetterRoutes } from './routes/letters';
+import { registerEventLogRoutes } from './routes/event-log';
 import { LetterService } from './letters/service';
 import { registerTrainingRoutes, type TrainingServices } from './training/routes';
 
@@ -56,6 +58,11 @@ export interface ServerOptions {
   /** The letter templates and fonts (default: the repository's resources, as the data host's). */
   lettersDirectory?: string;
   fontsDirectory?: string;
+  /**
+   * Key of the event log's pseudonyms (32+ bytes). Without one a random key is drawn, so pseudonyms
+   * hold only for this process; start.ts derives a lasting one from the token secret.
+   */
+  pseudonymKey?: Uint8Array;
 }
 
 export interface WerkbankServer {
@@ -155,6 +162,7 @@ export async function createServer(options: ServerOptions): Promise<WerkbankServ
   registerAuthRoutes(app, context, options.loginsPerMinute ?? 20);
   registerCaseRoutes(app, context);
   registerLetterRoutes(app, context);
+  registerEventLogRoutes(app, context, { pseudonymKey: options.pseudonymKey ?? randomBytes(32) });
   registerSyncRoutes(app, context, { keepAliveMilliseconds: options.sseKeepAliveMilliseconds ?? 15_000 });
   registerAdminRoutes(app, context, passwordCost);
   registerIntakeRoutes(app, context, { documentBodyLimit: options.documentBodyLimit ?? 30 * 1024 * 1024 });

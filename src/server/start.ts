@@ -11,6 +11,7 @@ import { openDatabase, type DatabaseKind, type OpenDatabase } from './db/databas
 import { users } from './db/schema';
 import { createServer, type ServerOptions, type WerkbankServer } from './app';
 import { createHmacTokenIssuer } from './auth/tokens';
+import { derivePseudonymKey } from './event-log/pseudonym';
 import { createUser } from './admin/directory';
 import { defaultPasswordCost } from './auth/passwords';
 import { runWrite } from './sync/publish';
@@ -67,6 +68,15 @@ function tokenSecretFor(options: StartOptions): Uint8Array {
   return Buffer.from(readFileSync(file, 'utf8'), 'base64');
 }
 
+/**
+ * The event log's pseudonym key: WERKBANK_PSEUDONYM_SECRET (base64) when set, so that several API
+ * processes, or a rotated token secret, keep the same pseudonyms; else derived from the token secret.
+ */
+function pseudonymKeyFor(tokenSecret: Uint8Array): Uint8Array {
+  const fromEnvironment = process.env['WERKBANK_PSEUDONYM_SECRET'];
+  return derivePseudonymKey(fromEnvironment ? Buffer.from(fromEnvironment, 'base64') : tokenSecret);
+}
+
 /** Opens the database, migrates it, and starts listening on host:port (default 127.0.0.1). */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const logger = options.logger ?? jsonLogger;
@@ -78,9 +88,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     if (options.initialAdminPassword) await ensureAdmin(database, clock, options.initialAdminPassword);
     const extra = (await options.onDatabaseReady?.(database)) ?? {};
+    const tokenSecret = tokenSecretFor(options);
     const server = await createServer({
+      pseudonymKey: pseudonymKeyFor(tokenSecret),
       ...options.server, ...extra, db: database.db, clock, logger, environment: options.environment ?? 'production',
-      tokens: options.tokens ?? createHmacTokenIssuer(tokenSecretFor(options)),
+      tokens: options.tokens ?? createHmacTokenIssuer(tokenSecret),
       ...(options.intakeTokens ? { intakeTokens: options.intakeTokens } : {}),
     });
     const host = options.host ?? '127.0.0.1';

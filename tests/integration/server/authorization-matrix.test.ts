@@ -13,10 +13,12 @@ import { consistentFrame } from './letter-frames';
 
 type CaseKey = keyof World['cases'];
 type UserKey = keyof World['users'];
-type Kind = 'read' | 'work' | 'assign' | 'review';
+type Kind = 'read' | 'work' | 'assign' | 'review' | 'export';
 
 /** The policy in words: who may do which kind of thing to a case of the same/other team, own/other. */
 function allowed(role: WorldUser['role'], kind: Kind, sameTeam: boolean, own: boolean, environment: 'production' | 'training'): boolean {
+  // The event log: admins over every case, team leads over their own teams' cases, nobody else.
+  if (kind === 'export') return role === 'admin' || (role === 'team_lead' && sameTeam);
   if (role === 'admin') return false;
   if (role === 'trainer') return environment === 'training';
   const inScope = sameTeam || own;
@@ -134,6 +136,16 @@ const endpoints: Endpoint[] = [
       const response = await request(server, user, 'GET', `/letters/${letters[target]}/pdf`);
       expect([200, 404]).toContain(response.statusCode);
       return { allowed: response.statusCode === 200, body: response.body, auditObject: letters[target] };
+    },
+  },
+  {
+    name: 'GET /event-log', kind: 'export',
+    async call(server, world, user, target) {
+      const response = await request(server, user, 'GET', '/event-log?format=ocel');
+      expect([200, 403]).toContain(response.statusCode);
+      const objects = response.statusCode === 200 ? (response.json() as { objects: { id: string }[] }).objects : [];
+      // A refusal is audited without an object id, so only the answer is checked here.
+      return { allowed: objects.some((object) => object.id === world.cases[target].id), body: response.body, auditObject: '' };
     },
   },
   {

@@ -38,7 +38,7 @@ describe('OpenAPI', () => {
     const routes = server.app.printRoutes({ commonPrefix: false });
     const expected = [
       ['/health', 'get'], ['/auth/login', 'post'], ['/auth/refresh', 'post'], ['/auth/logout', 'post'], ['/cases', 'get'],
-      ['/cases/{id}', 'get'], ['/documents/{id}/content', 'get'], ['/letters/{id}/pdf', 'get'], ['/sync/pull', 'get'], ['/sync/push', 'post'], ['/sync/events', 'get'],
+      ['/cases/{id}', 'get'], ['/documents/{id}/content', 'get'], ['/letters/{id}/pdf', 'get'], ['/event-log', 'get'], ['/sync/pull', 'get'], ['/sync/push', 'post'], ['/sync/events', 'get'],
       ['/admin/users', 'get'], ['/admin/users', 'post'], ['/admin/users/{id}', 'patch'], ['/admin/teams', 'post'], ['/admin/audit', 'get'],
       ['/admin/audit/verify', 'get'], ['/intake/applications', 'post'], ['/intake/documents', 'post'], ['/intake/messages', 'post'],
       ['/intake/contact-changes', 'post'], ['/intake/fee-payments', 'post'], ['/intake/biometrics-appointments', 'post'],
