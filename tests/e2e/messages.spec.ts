@@ -55,6 +55,8 @@ test.describe('messages', () => {
     const notification = page.locator('.mantine-Notification-root').filter({ hasText: kase.caseNumber });
     await expect(notification).toBeVisible({ timeout: 10_000 });
     await expect(page.getByTestId('nav-unread-count')).toBeVisible();
+    // The queue says which cases have unread messages for this user.
+    await expect(page.getByTestId('queue-row').filter({ hasText: kase.caseNumber }).getByTestId('row-unread')).toBeVisible();
     await page.screenshot({ path: `${shots}/messages-notification-nl.png` });
     await notification.getByTestId('message-notification-open').click();
 

@@ -4,7 +4,7 @@
  * keys, click) announced through aria-activedescendant, and sortable column headers.
  */
 import { UnstyledButton } from '@mantine/core';
-import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconMail } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -91,6 +91,11 @@ function cellContent(column: QueueColumn, row: QueueRow, props: RowContext): Rea
     case 'assignee':
       return row.assignee === null ? <span className="queue-dimmed">{props.text.label('queue.unassigned')}</span>
         : <span className="queue-truncate">{row.assigneeName ?? props.text.label('queue.unknownUser')}</span>;
+    case 'unread':
+      // The signed-in user's unread messages of the case: a reason to open it today.
+      return row.unread > 0
+        ? <span className="queue-unread tabular" data-testid="row-unread" aria-label={t('messages.unreadCount', { count: row.unread })}>{row.unread}</span>
+        : null;
     case 'flags':
       return (
         <span className="queue-flags">
@@ -127,7 +132,10 @@ function HeaderCell({ column, sort, onSort }: { column: QueueColumn; sort: Queue
   const sortColumn = sortColumnOf[column];
   const label = t(`queue.columns.${column}`);
   if (!sortColumn) {
-    return <div role="columnheader" className="queue-cell queue-header-cell">{column === 'actions' ? <span className="visually-hidden-text">{label}</span> : label}</div>;
+    // A narrow column's header is its icon, named for screen readers.
+    const content = column === 'actions' ? <span className="visually-hidden-text">{label}</span>
+      : column === 'unread' ? <span title={label}><IconMail size={16} aria-hidden /><span className="visually-hidden-text">{label}</span></span> : label;
+    return <div role="columnheader" className="queue-cell queue-header-cell">{content}</div>;
   }
   const active = sort.column === sortColumn;
   const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';

@@ -5,7 +5,7 @@
 import type { QueueSortColumn } from '../../../shared/contract';
 
 export const queueColumns = [
-  'priority', 'caseNumber', 'applicant', 'vNumber', 'caseType', 'received', 'deadline', 'status', 'assignee', 'flags', 'actions',
+  'priority', 'caseNumber', 'applicant', 'vNumber', 'caseType', 'received', 'deadline', 'status', 'assignee', 'unread', 'flags', 'actions',
 ] as const;
 export type QueueColumn = (typeof queueColumns)[number];
 
@@ -13,10 +13,10 @@ export type QueueColumn = (typeof queueColumns)[number];
 export const fixedColumns: ReadonlySet<QueueColumn> = new Set(['caseNumber', 'actions']);
 
 export const columnWidths: Record<QueueColumn, string> = {
-  priority: 'minmax(164px, 1fr)', caseNumber: 'minmax(112px, 0.8fr)', applicant: 'minmax(140px, 1.5fr)',
+  priority: 'minmax(150px, 1fr)', caseNumber: 'minmax(112px, 0.8fr)', applicant: 'minmax(130px, 1.5fr)',
   vNumber: 'minmax(100px, 0.8fr)', caseType: 'minmax(110px, 1fr)', received: 'minmax(92px, 0.6fr)',
   deadline: 'minmax(148px, 1fr)', status: 'minmax(120px, 0.9fr)', assignee: 'minmax(104px, 1fr)',
-  flags: 'minmax(80px, 0.6fr)', actions: 'minmax(100px, 0.6fr)',
+  unread: 'minmax(44px, 0.25fr)', flags: 'minmax(76px, 0.6fr)', actions: 'minmax(100px, 0.6fr)',
 };
 
 export const sortColumnOf: Partial<Record<QueueColumn, QueueSortColumn>> = {
