@@ -8,6 +8,10 @@
  * goal ≤ 2 s. With polling only (the poke channel refused by the host's network, as behind a proxy
  * that drops server-sent events): BENCH_MESSAGES_POLLED (default 3) messages at the app's polling
  * interval. Floor: the intake POST's own round trip, same run.
+ *
+ * Opening a thread of 200 messages: from the click on the thread in the case's Messages tab to its
+ * 200 messages on screen, p95 of BENCH_MESSAGES_OPENS (default 10), goal ≤ 100 ms. Floor: the same
+ * messages.thread call through the page's bridge.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -27,6 +31,75 @@ const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const intakeToken = 'bench-intake-token-not-a-secret';
 const pokedSamples = Number(process.env['BENCH_MESSAGES_INBOUND'] ?? 20);
 const polledSamples = Number(process.env['BENCH_MESSAGES_POLLED'] ?? 3);
+const opens = Number(process.env['BENCH_MESSAGES_OPENS'] ?? 10);
+const longThread = 200;
+
+type BridgeGlobal = { werkbank: { messages: {
+  threads(args: { caseId: string }): Promise<{ threads: { id: string; subject: string; messageCount: number }[] }>;
+  thread(args: { threadId: string }): Promise<unknown>;
+} } };
+
+async function postMessage(serverUrl: string, body: Record<string, unknown>): Promise<{ id: string; caseId: string }> {
+  const response = await fetch(`${serverUrl}/intake/messages`, {
+    method: 'POST', headers: { authorization: `Bearer ${intakeToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`the intake answered ${response.status}`);
+  return await response.json() as { id: string; caseId: string };
+}
+
+/** A thread of 200 messages on one case, then the time from a click on it to all of them on screen. */
+async function openLongThread(page: Page, serverUrl: string, caseNumber: string): Promise<{ opened: number[]; calls: number[] }> {
+  const subject = 'Lange draad voor de benchmark';
+  const first = await postMessage(serverUrl, { caseNumber, subject, counterpart: 'applicant', body: 'Bericht 0 van de lange draad.' });
+  const threadOf = async () => (await page.evaluate(async ({ caseId, wanted }) => (await (globalThis as unknown as BridgeGlobal).werkbank.messages.threads({ caseId }))
+    .threads.find((thread) => thread.subject === wanted) ?? null, { caseId: first.caseId, wanted: subject }));
+  let thread = await threadOf();
+  for (let tries = 0; thread === null && tries < 300; tries++) {
+    await page.waitForTimeout(100);
+    thread = await threadOf();
+  }
+  if (!thread) throw new Error('the long thread did not reach the host');
+  const threadId = thread.id;
+  for (let index = 1; index < longThread; index++) {
+    await postMessage(serverUrl, { caseNumber, threadId, counterpart: 'applicant', body: `Bericht ${index} van de lange draad, met een vraag over de aanvraag.` });
+  }
+  for (let tries = 0; (thread?.messageCount ?? 0) < longThread && tries < 600; tries++) {
+    await page.waitForTimeout(100);
+    thread = await threadOf();
+  }
+  // A fresh page: the notifications of 200 messages are not what is measured.
+  await page.goto(`${page.url().split('#')[0] ?? ''}#/case/${first.caseId}`);
+  await page.getByTestId('tab-messages').click();
+  const rows = page.getByTestId('thread-row');
+  await rows.first().waitFor();
+  const other = rows.filter({ hasNotText: subject }).first();
+  const opened: number[] = [];
+  const calls: number[] = [];
+  for (let run = -1; run < opens; run++) {
+    await other.click();
+    await page.locator('[data-testid="thread-open"]').filter({ hasNotText: subject }).waitFor();
+    const elapsed = await page.evaluate(async ({ id, count }) => {
+      const row = document.querySelector<HTMLElement>(`[data-testid="thread-row"][data-thread-id="${id}"]`);
+      const started = performance.now();
+      row?.click();
+      await new Promise<void>((resolve) => {
+        const check = () => (document.querySelectorAll('[data-testid="thread-messages"] [data-testid="message"]').length >= count ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+      return performance.now() - started;
+    }, { id: threadId, count: longThread });
+    const call = await page.evaluate(async (id) => {
+      const started = performance.now();
+      await (globalThis as unknown as BridgeGlobal).werkbank.messages.thread({ threadId: id });
+      return performance.now() - started;
+    }, threadId);
+    if (run >= 0) {
+      opened.push(elapsed);
+      calls.push(call);
+    }
+  }
+  return { opened, calls };
+}
 
 function p95(samples: readonly number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -76,7 +149,7 @@ async function oneMessage(page: Page, serverUrl: string, caseNumber: string, ind
   return { latency: seenAt - started, post };
 }
 
-async function run(pokeDown: boolean, samples: number, timeoutMs: number): Promise<{ latencies: number[]; posts: number[] }> {
+async function run(pokeDown: boolean, samples: number, timeoutMs: number): Promise<{ latencies: number[]; posts: number[]; thread: { opened: number[]; calls: number[] } | null }> {
   const dir = tempDir('werkbank-messages-bench-');
   const training = await startTrainingProcess(join(dir.path, 'training'));
   let browser: Browser | undefined;
@@ -101,7 +174,8 @@ async function run(pokeDown: boolean, samples: number, timeoutMs: number): Promi
       }
       await page.waitForTimeout(200);
     }
-    return { latencies, posts };
+    const thread = pokeDown || opens === 0 ? null : await openLongThread(page, training.url, mine[0] ?? '');
+    return { latencies, posts, thread };
   } finally {
     await browser?.close();
     await preview.close();
@@ -117,6 +191,10 @@ export async function measureInbound(emit: Emit): Promise<void> {
   const poked = await run(false, pokedSamples, 30_000);
   emit('inbound_to_screen_poke_p95', p95(poked.latencies), 'ms', p95(poked.posts));
   emit('inbound_to_screen_poke_max', Math.max(...poked.latencies), 'ms');
+  if (poked.thread) {
+    emit('open_thread_200_messages_p95', p95(poked.thread.opened), 'ms', p95(poked.thread.calls));
+    emit('open_thread_200_messages_median', [...poked.thread.opened].sort((a, b) => a - b)[Math.floor((poked.thread.opened.length - 1) / 2)] ?? Number.NaN, 'ms');
+  }
   if (polledSamples > 0) {
     const polled = await run(true, polledSamples, 150_000);
     emit('inbound_to_screen_polling_max', Math.max(...polled.latencies), 'ms', p95(polled.posts));
