@@ -28,6 +28,7 @@ import { silentLogger } from '../../src/main/host/log';
 import type { DatasetCase } from '../../src/server/training/dataset';
 import { tempDir } from '../helpers/temp-dir';
 import { editorProbeScript } from './letters-editor-probe';
+import { median, p95 } from './stats';
 
 export type Emit = (metric: string, value: number, unit: string, floor?: number) => void;
 
@@ -51,16 +52,6 @@ const frames = z.object({
   })),
   longFramesSupported: z.boolean(),
 });
-
-function p95(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? Number.NaN;
-}
-
-function median(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
-}
 
 /** The training server in a process of its own, as the app runs it (tests/bench/training-process.ts). */
 async function startTrainingProcess(dataDir: string): Promise<{ url: string; datasetFolder: string; process: ChildProcess }> {

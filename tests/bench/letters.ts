@@ -16,6 +16,7 @@ import { collect, type LetterFonts, loadLetterFonts, registerLetterFonts, render
 import { paragraphRuns } from '../../src/shared/letters/document';
 import { sampleLetter } from '../helpers/sample-letter';
 import { measureEditor } from './letters-editor';
+import { p95 } from './stats';
 
 const runs = Number(process.env.BENCH_LETTER_RUNS ?? 30);
 const warmup = 5;
@@ -40,11 +41,6 @@ async function plainPdfKit(fonts: LetterFonts): Promise<Buffer> {
   for (const text of [letter.signature.closing, letter.signature.name, ...letter.signature.lines]) doc.text(text, { width: 360 });
   doc.end();
   return done;
-}
-
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? Number.NaN;
 }
 
 async function time(work: () => Promise<unknown>): Promise<number> {

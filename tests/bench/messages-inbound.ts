@@ -23,6 +23,7 @@ import { startPreview, type Preview } from '../../scripts/preview/server';
 import { silentLogger } from '../../src/main/host/log';
 import type { DatasetCase } from '../../src/server/training/dataset';
 import { tempDir } from '../helpers/temp-dir';
+import { median, p95 } from './stats';
 
 export type Emit = (metric: string, value: number, unit: string, floor?: number) => void;
 
@@ -99,11 +100,6 @@ async function openLongThread(page: Page, serverUrl: string, caseNumber: string)
     }
   }
   return { opened, calls };
-}
-
-function p95(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? Number.NaN;
 }
 
 async function startTrainingProcess(dataDir: string): Promise<{ url: string; datasetFolder: string; process: ChildProcess }> {
@@ -193,7 +189,7 @@ export async function measureInbound(emit: Emit): Promise<void> {
   emit('inbound_to_screen_poke_max', Math.max(...poked.latencies), 'ms');
   if (poked.thread) {
     emit('open_thread_200_messages_p95', p95(poked.thread.opened), 'ms', p95(poked.thread.calls));
-    emit('open_thread_200_messages_median', [...poked.thread.opened].sort((a, b) => a - b)[Math.floor((poked.thread.opened.length - 1) / 2)] ?? Number.NaN, 'ms');
+    emit('open_thread_200_messages_median', median(poked.thread.opened), 'ms');
   }
   if (polledSamples > 0) {
     const polled = await run(true, polledSamples, 150_000);

@@ -21,6 +21,7 @@ import { startPreview } from '../../scripts/preview/server';
 import { silentLogger } from '../../src/main/host/log';
 import { memorySecretStore } from '../../src/main/host/session/session';
 import { tempDir } from '../helpers/temp-dir';
+import { median } from './stats';
 
 const rendererDir = join(__dirname, '..', '..', 'out', 'renderer');
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -75,11 +76,6 @@ async function floor(browser: Browser): Promise<number> {
   await page.setContent('<!doctype html><title>floor</title><p>ready</p>');
   await page.close();
   return performance.now() - began;
-}
-
-function median(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
 }
 
 async function main(): Promise<void> {

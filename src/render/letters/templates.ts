@@ -5,8 +5,6 @@
  * field, never an empty spot in a decision. The fields are checked against `letterFields` before a
  * render, so "unknown" means "not in the catalogue", the same list the editor offers.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Context, LiquidError, type Liquid, type Template } from 'liquidjs';
 import type { Language } from '../../shared/contract/common';
 import type { Regime } from '../../shared/domain/rules';
@@ -14,7 +12,7 @@ import type { LetterBlock } from '../../shared/letters/blocks';
 import { letterFields, type LetterFields } from '../../shared/letters/fields';
 import { letterTemplates, selectTemplate, templateFile, type LetterTemplateEntry } from '../../shared/letters/manifest';
 import type { LetterKind } from '../../shared/sync/mutations';
-import { createTemplateEngine, failureOf, positionOf, trimTagLines } from '../templates/engine';
+import { createTemplateEngine, failureOf, parsedFiles, positionOf, trimTagLines } from '../templates/engine';
 import { attachCollector, newCollector, registerBlockTags, type FreeSlot } from './blocks';
 import { defaultLettersDirectory } from './location';
 import { absentFieldMessage, letterScope } from './scope';
@@ -84,21 +82,11 @@ export interface LetterRenderer {
 export function createLetterRenderer(options: LetterRendererOptions = {}): LetterRenderer {
   const directory = options.directory ?? defaultLettersDirectory;
   const entries = options.templates ?? letterTemplates;
-  const parsed = new Map<string, Template[]>();
-
-  const load = async (entry: LetterTemplateEntry): Promise<Template[]> => {
+  const read = parsedFiles<Template[]>(directory,
+    (file) => new LetterTemplateError('template_missing', `letter template ${file} is listed but not found in the letters folder`, file));
+  const load = (entry: LetterTemplateEntry): Promise<Template[]> => {
     const file = templateFile(entry);
-    const cached = parsed.get(file);
-    if (cached) return cached;
-    let source: string;
-    try {
-      source = await readFile(join(directory, file), 'utf8');
-    } catch {
-      throw new LetterTemplateError('template_missing', `letter template ${file} is listed but not found in the letters folder`, file);
-    }
-    const templates = parseTemplate(source, file, entry.language);
-    parsed.set(file, templates);
-    return templates;
+    return read(file, (source) => parseTemplate(source, file, entry.language));
   };
 
   const renderTemplate = async (entry: LetterTemplateEntry, fields: LetterFields, fellBack = false): Promise<RenderedLetter> => {

@@ -4,15 +4,13 @@
  * the letters' field catalogue plus `recipient` and `appointment`. An unknown field, or a field of
  * a fact the case lacks, is an error naming it: a message never goes out with a gap.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Liquid, Template } from 'liquidjs';
 import type { Language } from '../../shared/contract/common';
 import { letterFields, type LetterFields } from '../../shared/letters/fields';
 import { messageTemplateFile, type MessageTemplateEntry, type messageTemplateVersion } from '../../shared/messages/templates';
 import type { z } from 'zod';
 import { absentFieldMessage, absentGroup, letterScope } from '../letters/scope';
-import { createTemplateEngine, failureOf, positionOf, trimTagLines } from '../templates/engine';
+import { createTemplateEngine, failureOf, parsedFiles, positionOf, trimTagLines } from '../templates/engine';
 import { defaultMessagesDirectory } from './location';
 
 export type MessageTemplateErrorCode = 'template_missing' | 'invalid_fields' | 'template_error';
@@ -52,28 +50,19 @@ export function createMessageRenderer(options: { directory?: string | undefined 
     engines.set(language, existing);
     return existing;
   };
-  const parsed = new Map<string, { subject: Template[]; body: Template[] }>();
+  const read = parsedFiles<{ subject: Template[]; body: Template[] }>(directory,
+    (file) => new MessageTemplateError('template_missing', `message template ${file} is listed but not found in the messages folder`, file));
 
-  const load = async (file: string, language: Language) => {
-    const cached = parsed.get(file);
-    if (cached) return cached;
-    let source: string;
-    try {
-      source = await readFile(join(directory, file), 'utf8');
-    } catch {
-      throw new MessageTemplateError('template_missing', `message template ${file} is listed but not found in the messages folder`, file);
-    }
+  const load = (file: string, language: Language) => read(file, (source) => {
     const subject = subjectLine.exec(source);
     if (!subject) throw new MessageTemplateError('template_error', `${file}: the first line must be "subject: …"`, file);
     try {
       const liquid = engine(language);
-      const templates = { subject: liquid.parse(subject[1] ?? '', file), body: liquid.parse(trimTagLines(source.slice(subject[0].length)), file) };
-      parsed.set(file, templates);
-      return templates;
+      return { subject: liquid.parse(subject[1] ?? '', file), body: liquid.parse(trimTagLines(source.slice(subject[0].length)), file) };
     } catch (error) {
       throw templateError(error, file);
     }
-  };
+  });
 
   return {
     async render(entry, version, fields, facts) {

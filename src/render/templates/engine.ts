@@ -4,6 +4,8 @@
  * write dates, money and periods in the template's language, so there is one engine per language
  * and purpose (letters add their block tags to theirs).
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Liquid } from 'liquidjs';
 import type { Language } from '../../shared/contract/common';
 import { formatDateLong, formatEuro, formatInWords, formatPeriod } from '../../shared/letters/format';
@@ -49,4 +51,25 @@ export function failureOf(error: unknown, absentPrefix: string): { kind: 'field'
 /** The "line:…, col:…" of a LiquidJS message. */
 export function positionOf(message: string): string {
   return /line:\d+, col:\d+/.exec(message)?.[0] ?? 'position unknown';
+}
+
+/**
+ * Reads and parses each template file of a folder once. `missing` makes the error for a file the
+ * manifest lists but the folder lacks (a packaging fault, said as such rather than as a parse error).
+ */
+export function parsedFiles<T>(directory: string, missing: (file: string) => Error): (file: string, parse: (source: string) => T) => Promise<T> {
+  const parsed = new Map<string, T>();
+  return async (file, parse) => {
+    const cached = parsed.get(file);
+    if (cached !== undefined) return cached;
+    let source: string;
+    try {
+      source = await readFile(join(directory, file), 'utf8');
+    } catch {
+      throw missing(file);
+    }
+    const result = parse(source);
+    parsed.set(file, result);
+    return result;
+  };
 }

@@ -143,14 +143,7 @@ export class Viewer {
       this.setControlsEnabled(true);
       this.report({ type: 'opened', documentId, pageCount: result.document.pageCount });
       await this.renderPage();
-      // The thumbnails a moment after the page the person asked for: building a strip of hundreds
-      // costs layout, and drawing them keeps the worker busy when the person moves on at once.
-      const shown = result.document;
-      setTimeout(() => {
-        if (this.document !== shown) return;
-        this.thumbnails.show(shown);
-        this.thumbnails.setCurrent(this.pageNumber);
-      }, thumbnailDelayMilliseconds);
+      this.showThumbnailsSoon(result.document);
     } finally {
       if (previous) this.retire(previous);
     }
@@ -192,13 +185,20 @@ export class Viewer {
       // The thumbnails still draw from the old version: they go with it, and the new ones follow.
       this.thumbnails.clear();
       if (previous) this.retire(previous);
-      const shown = result.document;
-      setTimeout(() => {
-        if (this.document !== shown) return;
-        this.thumbnails.show(shown);
-        this.thumbnails.setCurrent(this.pageNumber);
-      }, thumbnailDelayMilliseconds);
+      this.showThumbnailsSoon(result.document);
     }
+  }
+
+  /**
+   * The thumbnails a moment after the page the person asked for: building a strip of hundreds
+   * costs layout, and drawing them keeps the worker busy when the person moves on at once.
+   */
+  private showThumbnailsSoon(shown: OpenDocument): void {
+    setTimeout(() => {
+      if (this.document !== shown) return;
+      this.thumbnails.show(shown);
+      this.thumbnails.setCurrent(this.pageNumber);
+    }, thumbnailDelayMilliseconds);
   }
 
   /** Takes the current document off the screen: kept parsed when it has a key, destroyed otherwise. */
