@@ -83,10 +83,10 @@ async function openLongThread(page: Page, serverUrl: string, caseNumber: string)
       const row = document.querySelector<HTMLElement>(`[data-testid="thread-row"][data-thread-id="${id}"]`);
       const started = performance.now();
       row?.click();
-      await new Promise<void>((resolve) => {
-        const check = () => (document.querySelectorAll('[data-testid="thread-messages"] [data-testid="message"]').length >= count ? resolve() : requestAnimationFrame(check));
-        check();
-      });
+      // No named function in here: tsx would wrap it in a helper the page does not have.
+      while (document.querySelectorAll('[data-testid="thread-messages"] [data-testid="message"]').length < count) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
       return performance.now() - started;
     }, { id: threadId, count: longThread });
     const call = await page.evaluate(async (id) => {

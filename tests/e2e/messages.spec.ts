@@ -1,12 +1,13 @@
 /**
  * Messages in the browser preview against the training server (issue 16), as a caseworker lives
- * them: an applicant writes through My IND (the intake endpoint `npm run simulate` uses), the open
+ * them: an applicant writes through My IND (`npm run simulate`'s code, narrowed to one message), the open
  * app shows it within seconds with a notification and unread counts; the caseworker answers from
  * the case with a template and an attachment while offline, and the answer is sent once the
  * network is back and delivered once My IND acknowledges it. Axe and screenshots in both languages.
  */
 import type { Page } from '@playwright/test';
 import type { Preview } from '../../scripts/preview/server';
+import { runSimulation } from '../../src/server/training/simulate';
 import { datasetCases } from './dataset';
 import { accessibilityViolations, e2eIntakeToken, expect, test } from './fixtures';
 import { signInAsCaseworker } from './pages/session';
@@ -17,15 +18,6 @@ const shots = 'test-results/screens';
 async function expectAccessible(page: Page): Promise<void> {
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
   expect(await accessibilityViolations(page)).toEqual([]);
-}
-
-/** What My IND does: posts an applicant's message to the central API's intake. */
-async function inboundMessage(preview: Preview, body: Record<string, unknown>): Promise<{ id: string }> {
-  const response = await fetch(`${preview.training?.url ?? ''}/intake/messages`, {
-    method: 'POST', headers: { authorization: `Bearer ${e2eIntakeToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
-  });
-  expect(response.status).toBe(201);
-  return await response.json() as { id: string };
 }
 
 /** What My IND does with what the IND sends: picks up the pending messages and says they were shown. */
@@ -50,8 +42,12 @@ test.describe('messages', () => {
     if (!kase) throw new Error('the dataset has no open case of demo.caseworker with documents');
     await signInAsCaseworker(page, trainingPreview);
 
-    // The applicant writes; the poke channel brings it to the open app.
-    await inboundMessage(trainingPreview, { caseNumber: kase.caseNumber, subject: 'Vraag over mijn verblijfsvergunning', counterpart: 'applicant', body: 'Goedendag, wanneer hoor ik iets over mijn aanvraag? Met vriendelijke groet.' });
+    // The applicant writes, as `npm run simulate -- --events message --cases <case>` plays it; the poke channel brings it to the open app.
+    const simulated = await runSimulation({
+      serverUrl: trainingPreview.training?.url ?? '', token: e2eIntakeToken, ratePerSecond: 10, maxEvents: 1, seed: 11,
+      events: ['message'], caseNumbers: [kase.caseNumber],
+    });
+    expect(simulated.byEvent.message.accepted).toBe(1);
     const notification = page.locator('.mantine-Notification-root').filter({ hasText: kase.caseNumber });
     await expect(notification).toBeVisible({ timeout: 10_000 });
     await expect(page.getByTestId('nav-unread-count')).toBeVisible();
@@ -63,7 +59,8 @@ test.describe('messages', () => {
     // The case screen opens on the thread; reading it clears the unread count.
     await expect(page.getByTestId('case-screen')).toHaveAttribute('data-case-id', kase.id);
     const open = page.getByTestId('thread-open');
-    await expect(open.getByTestId('message').last()).toContainText('wanneer hoor ik iets');
+    await expect(open.locator('[data-testid="message"][data-direction="inbound"]').last()).toBeVisible();
+    await expect(open.getByRole('heading')).toContainText('Vraag over mijn aanvraag');
     await expect(page.locator('[data-testid="thread-row"][aria-current="true"]')).toHaveAttribute('data-unread', '0', { timeout: 15_000 });
     await page.screenshot({ path: `${shots}/messages-thread-nl.png` });
     await expectAccessible(page);
@@ -102,8 +99,8 @@ test.describe('messages', () => {
     await expect(open.locator('[data-testid="message"][data-direction="outbound"]').filter({ hasText: sentBody.slice(0, 40) })).toHaveCount(1);
 
     // Search over the case's messages marks the words in the hits.
-    await page.getByTestId('messages-search').fill('wanneer');
-    await expect(page.getByTestId('message-hit').first().locator('mark')).toContainText(/wanneer/i);
+    await page.getByTestId('messages-search').fill('aanvraag');
+    await expect(page.getByTestId('message-hit').first().locator('mark').first()).toContainText(/aanvraag/i);
     await page.screenshot({ path: `${shots}/messages-search-nl.png` });
 
     await new ShellPage(page).switchLanguage('EN');

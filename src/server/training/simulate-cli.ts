@@ -1,11 +1,13 @@
 /**
  * npm run simulate -- --server URL [--rate 2/s] [--duration 60s] [--seed S] [--concurrency 16]
- * Plays the applicant side (My IND) against the intake endpoints; the service token comes from
+ *                      [--events message,document] [--cases IND-600100000,IND-600100001]
+ * Plays the applicant side (My IND) against the intake endpoints; `--events` and `--cases` narrow
+ * it to some kinds of event on some cases (a trainer's "the applicant writes now"). The service token comes from
  * WERKBANK_INTAKE_TOKEN (or --token). Ctrl-C stops cleanly: requests in flight finish, then the
  * summary is printed.
  */
 import { parseArgs } from 'node:util';
-import { parseDuration, parseRate, runSimulation, type SimulationSummary } from './simulate';
+import { parseDuration, parseRate, runSimulation, simulatedEvents, type SimulatedEvent, type SimulationSummary } from './simulate';
 
 function report(summary: SimulationSummary): string {
   const seconds = summary.milliseconds / 1000;
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       concurrency: { type: 'string', default: '16' },
       token: { type: 'string' },
+      events: { type: 'string' },
+      cases: { type: 'string' },
     },
     strict: true,
   });
@@ -40,6 +44,12 @@ async function main(): Promise<void> {
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a whole number');
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new Error('--concurrency must be from 1 to 256');
+  const isEvent = (name: string): name is SimulatedEvent => (simulatedEvents as readonly string[]).includes(name);
+  const names = values.events?.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const events = names?.filter(isEvent);
+  const unknown = names?.filter((name) => !isEvent(name)) ?? [];
+  if (unknown.length > 0) throw new Error(`--events: unknown ${unknown.join(', ')} (known: ${simulatedEvents.join(', ')})`);
+  const caseNumbers = values.cases?.split(',').map((number) => number.trim()).filter((number) => number !== '');
   const controller = new AbortController();
   const stop = () => {
     if (controller.signal.aborted) process.exit(130);
@@ -53,6 +63,8 @@ async function main(): Promise<void> {
   const summary = await runSimulation({
     serverUrl, token, ratePerSecond, seed, concurrency, signal: controller.signal,
     ...(values.duration ? { durationMilliseconds: parseDuration(values.duration) } : {}),
+    ...(events ? { events } : {}),
+    ...(caseNumbers ? { caseNumbers } : {}),
   });
   console.info(report(summary));
   process.exit(summary.events > 0 && summary.accepted === 0 ? 1 : 0);

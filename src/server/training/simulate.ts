@@ -16,7 +16,8 @@ import { makePerson, nationalities, type NationalityCode } from './people';
 import { Random } from './random';
 import { teamDefinitions } from './staff';
 
-export type SimulatedEvent = 'application' | 'document' | 'message' | 'contactChange' | 'noticeOfDefault' | 'biometrics';
+export const simulatedEvents = ['application', 'document', 'message', 'contactChange', 'noticeOfDefault', 'biometrics'] as const;
+export type SimulatedEvent = (typeof simulatedEvents)[number];
 
 export interface SimulationOptions {
   /** The central API, e.g. http://127.0.0.1:8787. */
@@ -40,6 +41,10 @@ export interface SimulationOptions {
   /** Real time; injected by tests. */
   now?: () => number;
   sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
+  /** Only these kinds of event (a trainer's "the applicant writes now"); absent: all, at their usual weights. */
+  events?: readonly SimulatedEvent[];
+  /** Address only these cases (case numbers), e.g. the ones a trainee works on; absent: cases of the dataset and the run's own. */
+  caseNumbers?: readonly string[];
 }
 
 export interface SimulationSummary {
@@ -118,7 +123,14 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const failuresByStatus: Record<string, number> = {};
   let events = 0;
 
+  const weights = options.events ? eventWeights.filter(({ value }) => options.events?.includes(value)) : eventWeights;
+  if (weights.length === 0) throw new Error('no event kinds to simulate');
+  const chosenCases = options.caseNumbers && options.caseNumbers.length > 0 ? options.caseNumbers : null;
+  if (!weights.some(({ value }) => value === 'application') && !chosenCases && !info) {
+    throw new Error('these events need existing cases: name them (caseNumbers) or run against a training server');
+  }
   const someCase = (): string | null => {
+    if (chosenCases) return random.pick(chosenCases);
     if (info && (ownCases.length === 0 || random.chance(0.5))) return makeCaseNumber(random.int(0, info.caseCount - 1), info.seed);
     return ownCases.length > 0 ? random.pick(ownCases) : null;
   };
@@ -126,8 +138,9 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
 
   /** The next event as a request, drawn from the seeded stream (so a seed replays the same run). */
   const nextRequest = (): { event: SimulatedEvent; path: string; body: Record<string, unknown>; onAccepted?: () => void } => {
-    let event = random.weighted(eventWeights);
+    let event = random.weighted(weights);
     const caseNumber = event === 'application' ? null : someCase();
+    // Before the run has cases of its own (and without a training server's), an application makes one.
     if (!caseNumber) event = 'application';
     switch (event) {
       case 'application': {

@@ -53,6 +53,19 @@ describe('the applicant simulator', () => {
     expect(server.requests.some((request) => /^IND-\d{9}$/.test(String(request.body['caseNumber'])))).toBe(true);
   });
 
+  it('narrows to some kinds of event on named cases: a trainer\'s "the applicant writes now"', async () => {
+    const server = fakeServer();
+    const summary = await runSimulation({
+      serverUrl: 'http://127.0.0.1:1', token: 'service', ratePerSecond: 2, maxEvents: 12, seed: 5, fetch: server.fetcher, ...manualTime(),
+      events: ['message'], caseNumbers: ['IND-600100003', 'IND-600100007'],
+    });
+    expect(summary.events).toBe(12);
+    expect(new Set(server.requests.map((request) => request.path))).toEqual(new Set(['/intake/messages']));
+    expect(new Set(server.requests.map((request) => request.body['caseNumber']))).toEqual(new Set(['IND-600100003', 'IND-600100007']));
+    await expect(runSimulation({ serverUrl: 'http://127.0.0.1:1', token: 'service', ratePerSecond: 2, maxEvents: 1, seed: 5, fetch: server.fetcher, events: [] }))
+      .rejects.toThrow('no event kinds');
+  });
+
   it('acknowledges pending outbound messages as My IND would: delivered, a seeded share failed, counted in the summary', async () => {
     const pending = Array.from({ length: 200 }, (_, index) => `m${index}`);
     const server = fakeServer(() => 201, pending);
