@@ -101,7 +101,23 @@ test.describe('messages', () => {
     // Search over the case's messages marks the words in the hits.
     await page.getByTestId('messages-search').fill('aanvraag');
     await expect(page.getByTestId('message-hit').first().locator('mark').first()).toContainText(/aanvraag/i);
+    // Over every case in scope: a word of another case's conversation finds it, named by its case, and opens there.
+    const other = datasetCases(trainingPreview).find((candidate) => candidate.id !== kase.id && candidate.assignee === 'demo.caseworker'
+      && candidate.threads.some((thread) => thread.messages.length > 0));
+    const word = other?.threads.flatMap((thread) => thread.messages).map((message) => /\p{L}{7,}/u.exec(message.body)?.[0]).find(Boolean);
+    if (!other || !word) throw new Error('the dataset has no other conversation of demo.caseworker');
+    const scopeAll = page.getByTestId('messages-search-scope').getByRole('radio', { name: 'Alle dossiers' });
+    await page.locator(`label[for="${await scopeAll.getAttribute('id') ?? ''}"]`).click();
+    await page.getByTestId('messages-search').fill(word);
+    const elsewhere = page.getByTestId('message-hit').filter({ hasText: other.caseNumber }).first();
+    await expect(elsewhere).toBeVisible();
     await page.screenshot({ path: `${shots}/messages-search-nl.png` });
+    await elsewhere.click();
+    await expect(page.getByTestId('case-screen')).toHaveAttribute('data-case-id', other.id);
+    await expect(page.getByTestId('thread-open')).toBeVisible();
+    await page.goBack();
+    await expect(page.getByTestId('case-screen')).toHaveAttribute('data-case-id', kase.id);
+    await expect(page.getByTestId('thread-open')).toBeVisible();
 
     await new ShellPage(page).switchLanguage('EN');
     await page.getByTestId('messages-search').fill('');

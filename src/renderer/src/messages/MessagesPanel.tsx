@@ -5,7 +5,7 @@
  * question about a document is read beside the answer. Reloads when the host says this case's
  * messages changed (a pull, a reading, an outbox movement).
  */
-import { Button, CloseButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, CloseButton, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconMessagePlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useReview } from '../review/controller';
 import { useApi } from '../state/api';
-import { threadIdFromHash } from '../state/hooks';
+import { hashOfThread, threadIdFromHash } from '../state/hooks';
 import { useHostQuery } from '../state/useHostQuery';
 import { Composer } from './Composer';
 import { SearchHits } from './SearchHits';
@@ -32,7 +32,11 @@ export function MessagesPanel({ caseId }: { caseId: string }) {
   const [query, setQuery] = useState('');
   const [searched] = useDebouncedValue(query.trim(), 200);
   const [focus, setFocus] = useState<{ messageId: string; query: string } | null>(null);
-  const hits = useHostQuery(() => api.messages.search({ query: searched, caseId, limit: 50 }), { key: [caseId, searched], enabled: searched !== '', events: changed });
+  // This case's messages, or those of every case in the cache (the caseworker's whole scope).
+  const [scope, setScope] = useState<'case' | 'all'>('case');
+  const hits = useHostQuery(() => api.messages.search({ query: searched, ...(scope === 'case' ? { caseId } : {}), limit: 50 }), {
+    key: [caseId, searched, scope], enabled: searched !== '', events: { 'messages.changed': () => true },
+  });
   const thread = useHostQuery(() => (openId ? api.messages.thread({ threadId: openId }) : Promise.resolve(null)), { key: [openId], events: changed });
 
   const list = threads.data?.threads ?? [];
@@ -60,12 +64,25 @@ export function MessagesPanel({ caseId }: { caseId: string }) {
         <Button size="xs" leftSection={<IconMessagePlus size={14} aria-hidden />} onClick={() => { setComposingNew(true); setOpenId(null); }}
           disabled={counterparts.length === 0} data-testid="message-new">{t('messages.newThread')}</Button>
       </Group>
-      <TextInput size="xs" value={query} onChange={(event) => setQuery(event.currentTarget.value)} placeholder={t('messages.searchPlaceholder')}
-        aria-label={t('messages.searchLabel')} leftSection={<IconSearch size={14} aria-hidden />} data-testid="messages-search"
-        rightSection={query ? <CloseButton size="xs" aria-label={t('messages.searchClear')} onClick={() => setQuery('')} /> : undefined} />
+      <Group gap="xs" wrap="nowrap" align="flex-end">
+        <TextInput size="xs" style={{ flex: 1 }} value={query} onChange={(event) => setQuery(event.currentTarget.value)}
+          placeholder={t(scope === 'case' ? 'messages.searchPlaceholder' : 'messages.searchAllPlaceholder')}
+          aria-label={t('messages.searchLabel')} leftSection={<IconSearch size={14} aria-hidden />} data-testid="messages-search"
+          rightSection={query ? <CloseButton size="xs" aria-label={t('messages.searchClear')} onClick={() => setQuery('')} /> : undefined} />
+        <SegmentedControl size="xs" value={scope} onChange={(value) => setScope(value === 'all' ? 'all' : 'case')} aria-label={t('messages.searchScope')}
+          data={[{ value: 'case', label: t('messages.scopeCase') }, { value: 'all', label: t('messages.scopeAll') }]} data-testid="messages-search-scope" />
+      </Group>
       {threads.errorCode && <ErrorNotice title={t('messages.loadFailed')} code={threads.errorCode} onRetry={threads.reload} />}
       {searched !== '' && hits.data && (
-        <SearchHits hits={hits.data.hits} query={searched} onOpen={(hit) => { open(hit.threadId); setFocus({ messageId: hit.messageId, query: searched }); }} />
+        <SearchHits hits={hits.data.hits} query={searched} showCase={scope === 'all'} onOpen={(hit) => {
+          // A hit in another case opens that case on its thread.
+          if (hit.caseId !== caseId) {
+            window.location.hash = hashOfThread(hit.caseId, hit.threadId);
+            return;
+          }
+          open(hit.threadId);
+          setFocus({ messageId: hit.messageId, query: searched });
+        }} />
       )}
       {threads.data && list.length === 0 && !composingNew && (
         <Text size="sm" c="dark.6" data-testid="messages-empty">

@@ -17,7 +17,7 @@ function marked(hit: MessageSearchHit) {
   return parts.map((part, index) => (part.mark ? <mark key={index} className="message-hit">{part.text}</mark> : <Fragment key={index}>{part.text}</Fragment>));
 }
 
-export function SearchHits({ hits, query, onOpen }: { hits: readonly MessageSearchHit[]; query: string; onOpen: (hit: MessageSearchHit) => void }) {
+export function SearchHits({ hits, query, showCase, onOpen }: { hits: readonly MessageSearchHit[]; query: string; showCase: boolean; onOpen: (hit: MessageSearchHit) => void }) {
   const { t, i18n } = useTranslation();
   const uiLanguage = i18n.language === 'en' ? 'en' : 'nl';
   return (
@@ -26,7 +26,7 @@ export function SearchHits({ hits, query, onOpen }: { hits: readonly MessageSear
       {hits.map((hit) => (
         <UnstyledButton key={hit.messageId} onClick={() => onOpen(hit)} data-testid="message-hit" data-message-id={hit.messageId} px="xs" py={4}
           style={{ borderLeft: '3px solid var(--mantine-color-yellow-6)' }}>
-          <Text size="xs" fw={700} lineClamp={1}>{hit.subject} · {formatInstant(hit.sentAt, uiLanguage)}</Text>
+          <Text size="xs" fw={700} lineClamp={1}>{showCase ? `${hit.caseNumber} · ` : ''}{hit.subject} · {formatInstant(hit.sentAt, uiLanguage)}</Text>
           <Text size="xs" lineClamp={2}>{marked(hit)}</Text>
         </UnstyledButton>
       ))}
