@@ -2,12 +2,12 @@
  * `npm run bench`: every benchmark in turn, each printing JSON lines
  * {"bench","metric","value","unit","floor"?}. Benchmarks print figures; they never assert timings.
  * The server and sync benchmarks use PostgreSQL at DATABASE_URL; the browser benchmarks (viewer,
- * queue, review, letters) build the renderer first, their npm scripts say so. The queue benchmark prints one line
+ * queue, review, letters, messages, startup) build the renderer first, their npm scripts say so. The queue benchmark prints one line
  * per queue view ({"bench","view","p50_ms",…}) besides its {"bench","metric",…} lines.
  */
 import { spawnSync } from 'node:child_process';
 
-const benchmarks = ['bench:server', 'bench:sync', 'bench:viewer', 'bench:queue', 'bench:review', 'bench:letters'];
+const benchmarks = ['bench:server', 'bench:sync', 'bench:viewer', 'bench:queue', 'bench:review', 'bench:letters', 'bench:messages', 'bench:startup', 'bench:eventlog'];
 let failed = 0;
 for (const name of benchmarks) {
   console.error(`# ${name}`);
