@@ -244,7 +244,11 @@ const notificationDependencies = {
   },
   openRoute: (route: string) => {
     const window = BrowserWindow.getAllWindows()[0];
-    if (window && !window.isDestroyed()) window.webContents.mainFrame.send(openRouteChannel, route);
+    if (!window || window.isDestroyed()) return;
+    const send = () => window.webContents.mainFrame.send(openRouteChannel, route);
+    // A window focusWindow just opened has no preload listening yet: the route waits for its page.
+    if (window.webContents.isLoading()) window.webContents.once('did-finish-load', send);
+    else send();
   },
 };
 
