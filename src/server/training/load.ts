@@ -16,7 +16,7 @@ import { createInterface } from 'node:readline';
 import { plainLetterBody, type LetterBody } from '../../shared/letters/body';
 import type { LetterFrame } from '../../shared/letters/draft';
 import { createTeam, createUser } from '../admin/directory';
-import { type PasswordCost } from '../auth/passwords';
+import { hashPassword, type PasswordCost } from '../auth/passwords';
 import { publishCaseChild, type CaseChildEntity } from '../cases/records';
 import { type Database } from '../db/database';
 import {
@@ -226,10 +226,14 @@ async function insertCases(batch: WriteBatch, folder: string, chunk: DatasetCase
 export async function loadDataset(db: Database, folder: string, options: LoadOptions): Promise<LoadResult> {
   const manifest = readManifest(folder);
   const staff = staffOf(manifest);
+  // Every demo user has the same public password: one hash serves them all (each took ~0.2 s).
+  const demoPasswordHash = await hashPassword(demoPassword, options.passwordCost);
   await runWrite(db, options.now, options.listener ?? null, async (batch) => {
     for (const team of manifest.teams) await createTeam(batch, team.name, team.id);
     for (const user of manifest.users) {
-      await createUser(batch, { id: user.id, username: user.username, displayName: user.displayName, role: user.role, password: demoPassword, teamIds: user.teamIds }, options.passwordCost);
+      await createUser(batch, {
+        id: user.id, username: user.username, displayName: user.displayName, role: user.role, passwordHash: demoPasswordHash, teamIds: user.teamIds,
+      }, options.passwordCost);
     }
     batch.audit({ actorId: null, actorKind: 'system', action: 'training.load', objectType: 'dataset', objectId: String(manifest.seed), result: 'ok', origin: 'cli' });
   });
