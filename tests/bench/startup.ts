@@ -6,16 +6,18 @@
  * with the app's password hashing), then the data host, then the page in Debian's Chromium with
  * the built renderer (the browser preview stands in for the Electron window, which cannot run here).
  *
- * Goals: first start ≤ 5 s, later starts ≤ 1.5 s. Floor: a bare Node process started the same way
- * (tsx) plus Chromium loading a static page, same run. In the app the window opens first and loads
- * while the training server starts; here the page loads after the host, so these figures overstate
- * the app's by the page's own load. BENCH_STARTUP_LATER runs (default 3) for the later start.
+ * The training server runs from the app's own bundle (out/main/training-server.js, as main forks
+ * it), in a Node child whose parent port is the IPC channel, with the app's password hashing.
+ *
+ * Goals: first start ≤ 5 s, later starts ≤ 1.5 s. Floor: a bare Node process plus Chromium loading
+ * a static page, same run. In the app the window opens first and loads while the training server
+ * starts; here the page loads after the host, so these figures overstate the app's by the page's
+ * own load. BENCH_STARTUP_LATER runs (default 3) for the later start.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium, type Browser } from '@playwright/test';
 import { startPreview } from '../../scripts/preview/server';
 import { silentLogger } from '../../src/main/host/log';
@@ -24,6 +26,7 @@ import { tempDir } from '../helpers/temp-dir';
 import { median } from './stats';
 
 const rendererDir = join(__dirname, '..', '..', 'out', 'renderer');
+const mainBundleDir = join(__dirname, '..', '..', 'out', 'main');
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const laterRuns = Number(process.env['BENCH_STARTUP_LATER'] ?? 3);
 const caseCount = Number(process.env['BENCH_STARTUP_CASES'] ?? 500);
@@ -39,13 +42,21 @@ interface Timings { training: number; host: number; rows: number }
 /** One start: the training server, the host, the page, until the first queue row is visible. */
 async function start(browser: Browser, dir: string, secrets: ReturnType<typeof memorySecretStore>, signIn: boolean): Promise<Timings> {
   const began = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'training-process.ts')], {
-    env: { ...process.env, TRAINING_DATA_DIR: join(dir, 'training'), TRAINING_CASES: String(caseCount), TRAINING_REAL_PASSWORDS: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const child = fork(bundleRunner(dir), [], {
+    env: {
+      ...process.env, WERKBANK_TRAINING_DATA_DIR: join(dir, 'training'), WERKBANK_TRAINING_CASES: String(caseCount),
+      WERKBANK_SERVER_MIGRATIONS: join(mainBundleDir, 'server-migrations'),
+    },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  const [line] = (await once(createInterface({ input: child.stdout as NodeJS.ReadableStream }), 'line')) as [string];
+  const url = await new Promise<string>((resolve, reject) => {
+    child.on('message', (message: { type?: string; url?: string; message?: string }) => {
+      if (message.type === 'ready' && message.url) resolve(message.url);
+      if (message.type === 'fatal') reject(new Error(`the training server failed: ${message.message ?? ''}`));
+    });
+    child.once('exit', (code) => reject(new Error(`the training server exited (${code})`)));
+  });
   const training = performance.now() - began;
-  const { url } = JSON.parse(line) as { url: string };
   const preview = await startPreview({
     port: 0, rendererDir,
     host: { dataDir: join(dir, 'cache'), appVersion: '0.1.0-bench', logger: silentLogger, serverUrl: url, trainingServer: true, secrets },
@@ -63,15 +74,32 @@ async function start(browser: Browser, dir: string, secrets: ReturnType<typeof m
   } finally {
     await page.close();
     await preview.close();
-    child.kill('SIGTERM');
+    // As main stops it: a shutdown message, then it closes its database and exits.
+    child.send({ type: 'shutdown' });
     await once(child, 'exit');
   }
 }
 
-/** The floor: a bare Node process started as the training server is, and Chromium showing a static page. */
+/**
+ * A Node entry that gives the bundle the parent port Electron gives a utility process (here: the
+ * IPC channel of a forked child), then loads it.
+ */
+function bundleRunner(dir: string): string {
+  const file = join(dir, 'training-runner.cjs');
+  writeFileSync(file, [
+    'process.parentPort = {',
+    '  postMessage: (message) => process.send(message),',
+    '  on: (event, listener) => process.on(event, (data) => listener({ data })),',
+    '};',
+    `require(${JSON.stringify(join(mainBundleDir, 'training-server.js'))});`,
+  ].join('\n'));
+  return file;
+}
+
+/** The floor: a bare Node process, and Chromium showing a static page. */
 async function floor(browser: Browser): Promise<number> {
   const began = performance.now();
-  spawnSync(process.execPath, ['--import', 'tsx', '-e', 'process.stdout.write("ready\\n")'], { stdio: 'ignore' });
+  spawnSync(process.execPath, ['-e', 'process.stdout.write("ready\\n")'], { stdio: 'ignore' });
   const page = await browser.newPage();
   await page.setContent('<!doctype html><title>floor</title><p>ready</p>');
   await page.close();

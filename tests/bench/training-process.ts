@@ -5,15 +5,13 @@
  */
 import { join } from 'node:path';
 import { silentLogger } from '../../src/server/services';
-import { defaultPasswordCost, testPasswordCost } from '../../src/server/auth/passwords';
+import { testPasswordCost } from '../../src/server/auth/passwords';
 import { startTrainingServer } from '../../src/server/training/serve';
 
 async function main(): Promise<void> {
   const dataDir = process.env['TRAINING_DATA_DIR'] ?? '';
   const server = await startTrainingServer({
-    port: 0, host: '127.0.0.1', dataDir, caseCount: Number(process.env['TRAINING_CASES'] ?? 120), logger: silentLogger,
-    // The start-up benchmark hashes the demo passwords as the app does; the others need not wait for it.
-    passwordCost: process.env['TRAINING_REAL_PASSWORDS'] === '1' ? defaultPasswordCost : testPasswordCost,
+    port: 0, host: '127.0.0.1', dataDir, caseCount: Number(process.env['TRAINING_CASES'] ?? 120), logger: silentLogger, passwordCost: testPasswordCost,
     // The messages benchmark plays My IND through the intake endpoints.
     ...(process.env['TRAINING_INTAKE_TOKEN'] ? { intakeTokens: [process.env['TRAINING_INTAKE_TOKEN']] } : {}),
   });
