@@ -27,7 +27,7 @@ import { showMessageNotifications } from './notifications';
 import { hostEnvironment } from './host/protocol';
 import { resolveConfig, type ShellConfig } from './config';
 import { HostSupervisor, type HostFailure } from './host-process';
-import { registerIpc, type PortTarget } from './ipc';
+import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { externalLinkMessage, failureMessage } from './messages';
 import { sqliteBindingPath } from './native-binding';
@@ -169,7 +169,8 @@ function hostBinding(): string | undefined {
   return binding;
 }
 
-function startHost(config: ShellConfig, binding: string, training: EmbeddedTrainingServer | undefined): HostSupervisor {
+/** The data host's environment, read when it is forked: by then the training server (if any) has its URL. */
+function hostEnvironmentFor(config: ShellConfig, binding: string): Record<string, string> {
   const environment = childEnvironment();
   environment[hostEnvironment.dataDir] = path.join(app.getPath('userData'), 'data');
   environment[hostEnvironment.sqliteBinding] = binding;
@@ -180,16 +181,25 @@ function startHost(config: ShellConfig, binding: string, training: EmbeddedTrain
   environment[hostEnvironment.messagesDir] = messagesDirectory(resources);
   if (config.serverUrl) {
     environment[hostEnvironment.serverUrl] = config.serverUrl;
-  } else if (training) {
-    environment[hostEnvironment.serverUrl] = training.url;
+  } else if (trainingServer) {
+    environment[hostEnvironment.serverUrl] = trainingServer.url;
     environment[hostEnvironment.trainingServer] = '1';
   }
   // Main answers the host's secret requests: tokens encrypted with safeStorage, kept in userData.
   environment[hostEnvironment.secrets] = 'parent';
-  const secrets = createSecretVault({ file: path.join(app.getPath('userData'), 'secrets.json'), safeStorage, platform: process.platform });
+  return environment;
+}
 
-  const host = new HostSupervisor({
-    fork: () => utilityProcess.fork(path.join(__dirname, 'host.js'), [], { serviceName: 'Werkbank data host', env: environment, stdio: 'inherit' }),
+/**
+ * The data host's supervisor, not started: windows can register with it at once and get their port
+ * when the host is ready; onReady starts it once the training server (if any) is up.
+ */
+function createHostSupervisor(config: ShellConfig, binding: string): HostSupervisor {
+  const secrets = createSecretVault({ file: path.join(app.getPath('userData'), 'secrets.json'), safeStorage, platform: process.platform });
+  return new HostSupervisor({
+    fork: () => utilityProcess.fork(path.join(__dirname, 'host.js'), [], {
+      serviceName: 'Werkbank data host', env: hostEnvironmentFor(config, binding), stdio: 'inherit',
+    }),
     createChannel: () => new MessageChannelMain(),
     onFailure: failAndQuit,
     onReady: () => shellState.setStartup({ step: 'ready' }),
@@ -199,8 +209,6 @@ function startHost(config: ShellConfig, binding: string, training: EmbeddedTrain
     secrets,
     onMessagesReceived: (notice) => showMessageNotifications(notificationDependencies, notice),
   });
-  host.start();
-  return host;
 }
 
 /** Loads electron-updater only when it is needed; its getter-based export sits on `default` under ESM interop. */
@@ -268,13 +276,14 @@ async function onReady(): Promise<void> {
   if (!config || failed) return;
   const binding = hostBinding();
   if (!binding) return;
-  // The window first, so start-up shows its steps instead of nothing; its port to the data host
-  // follows once the host answers (connectWindow waits for it).
-  const waiting = new Map<number, PortTarget>();
+  // The window first, so start-up shows its steps instead of nothing; the supervisor hands it its
+  // port to the data host once the host answers.
+  const host = createHostSupervisor(config, binding);
+  supervisor = host;
   registerIpc(ipcMain, {
     trustedOrigins,
-    connectWindow: (windowId, target) => (supervisor ? supervisor.connectWindow(windowId, target) : waiting.set(windowId, target)),
-    disconnectWindow: (windowId) => (supervisor ? supervisor.disconnectWindow(windowId) : waiting.delete(windowId)),
+    connectWindow: (windowId, target) => host.connectWindow(windowId, target),
+    disconnectWindow: (windowId) => host.disconnectWindow(windowId),
   });
   registerShellIpc(ipcMain, shellState, { trustedOrigins, restartToUpdate });
   openMainWindow();
@@ -285,10 +294,7 @@ async function onReady(): Promise<void> {
     if (!trainingServer || failed) return;
   }
   shellState.setStartup({ step: 'host' });
-  const host = startHost(config, binding, trainingServer);
-  supervisor = host;
-  for (const [windowId, target] of waiting) host.connectWindow(windowId, target);
-  waiting.clear();
+  host.start();
   if (failed) return;
 
   updates = await configureUpdates(
