@@ -4,6 +4,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageSearchHit } from '../../../shared/contract';
 import { formatInstant } from '../format/dates';
+import { toLanguage } from '../i18n';
 
 function marked(hit: MessageSearchHit) {
   const parts: { text: string; mark: boolean }[] = [];
@@ -19,7 +20,7 @@ function marked(hit: MessageSearchHit) {
 
 export function SearchHits({ hits, query, showCase, onOpen }: { hits: readonly MessageSearchHit[]; query: string; showCase: boolean; onOpen: (hit: MessageSearchHit) => void }) {
   const { t, i18n } = useTranslation();
-  const uiLanguage = i18n.language === 'en' ? 'en' : 'nl';
+  const uiLanguage = toLanguage(i18n.language);
   return (
     <Stack gap={2} data-testid="messages-hits" role="region" aria-label={t('messages.hitsLabel', { count: hits.length, query })}>
       <Text size="xs" c="dark.6" role="status">{t('messages.hits', { count: hits.length })}</Text>

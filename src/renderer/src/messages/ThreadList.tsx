@@ -6,10 +6,11 @@ import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ThreadSummary } from '../../../shared/contract';
 import { formatInstant } from '../format/dates';
+import { toLanguage } from '../i18n';
 
 export function ThreadList({ threads, openId, onOpen }: { threads: readonly ThreadSummary[]; openId: string | null; onOpen: (threadId: string) => void }) {
   const { t, i18n } = useTranslation();
-  const uiLanguage = i18n.language === 'en' ? 'en' : 'nl';
+  const uiLanguage = toLanguage(i18n.language);
   return (
     <Stack gap={2} component="ul" role="list" aria-label={t('messages.threadsLabel')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {threads.map((thread) => {

@@ -10,6 +10,7 @@ import { Fragment, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mutationCall, type MessageView, type ThreadSummary } from '../../../shared/contract';
 import { formatInstant } from '../format/dates';
+import { toLanguage } from '../i18n';
 import { useApi } from '../state/api';
 import { MessageStateBadge } from './MessageState';
 
@@ -40,7 +41,7 @@ export interface ThreadViewProps {
 
 export function ThreadView({ thread, messages, highlight, focusMessageId, onOpenDocument }: ThreadViewProps) {
   const { t, i18n } = useTranslation();
-  const uiLanguage = i18n.language === 'en' ? 'en' : 'nl';
+  const uiLanguage = toLanguage(i18n.language);
   const api = useApi();
   const list = useRef<HTMLDivElement>(null);
 

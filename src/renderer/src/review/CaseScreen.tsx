@@ -63,6 +63,8 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
   const [tab, setTab] = useState<string | null>(() => (letterIdFromHash(window.location.hash) ? 'letters' : threadIdFromHash(window.location.hash) ? 'messages' : 'data'));
   const [shownLetter, setShownLetter] = useState<ShownLetter | null>(null);
   const [legend, setLegend] = useState(false);
+  // Once for the header's chip and the Messages tab's badge.
+  const unread = useCaseUnread(review.summary.id);
   const documents = useDocuments(api, review.documents, documentId);
   const checklist = useMemo(() => checklistFor(review.summary.caseType, review.summary.receivedOn), [review.summary.caseType, review.summary.receivedOn]);
 
@@ -160,7 +162,7 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
     <div className="review-screen" data-testid="case-screen" data-case-id={review.summary.id}>
       <ViewerSpotContext.Provider value={spot}>
         <ReviewContext.Provider value={deferred}>
-          <CaseHeader legend={legend} onLegend={setLegend} />
+          <CaseHeader legend={legend} onLegend={setLegend} unread={unread} />
         </ReviewContext.Provider>
         {documents.failures.size > 0 && (
           <Alert color="orange" variant="light" p={6} data-testid="document-failures">
@@ -176,7 +178,7 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
           left={(
             <ReviewContext.Provider value={deferred}>
               <LetterPreviewContext.Provider value={setShownLetter}>
-                <CaseTabs tab={tab} onTab={setTab} />
+                <CaseTabs tab={tab} onTab={setTab} unread={unread} />
               </LetterPreviewContext.Provider>
             </ReviewContext.Provider>
           )}
@@ -197,7 +199,7 @@ function LoadedCase({ review, today, reload }: { review: NonNullable<ReturnType<
 }
 
 /** The case's heading, status, deadline, neighbours in the queue and actions. */
-const CaseHeader = memo(function CaseHeader({ legend, onLegend }: { legend: boolean; onLegend: (open: boolean) => void }) {
+const CaseHeader = memo(function CaseHeader({ legend, onLegend, unread }: { legend: boolean; onLegend: (open: boolean) => void; unread: number }) {
   const { t } = useTranslation();
   const { review } = useReview();
   const previousCase = neighbourOf(review.summary.id, -1);
@@ -214,7 +216,7 @@ const CaseHeader = memo(function CaseHeader({ legend, onLegend }: { legend: bool
         <StatusBadge status={review.summary.status} />
         <Text size="sm" c="dark.5">{t(`caseType.${review.summary.caseType}`, { defaultValue: review.summary.caseType })}</Text>
         <DeadlineChip />
-        <CaseUnreadChip caseId={review.summary.id} />
+        <CaseUnreadChip unread={unread} />
         {review.summary.syncState && <Badge size="sm" variant="outline" color="gray" c="dark.6" tt="none">{t(`syncUi.row.${review.summary.syncState}`)}</Badge>}
       </Group>
       <Group gap={4} wrap="nowrap">
@@ -232,9 +234,8 @@ const CaseHeader = memo(function CaseHeader({ legend, onLegend }: { legend: bool
 });
 
 /** New messages of the case, in its header: a click opens the Messages tab's first unread thread. */
-function CaseUnreadChip({ caseId }: { caseId: string }) {
+function CaseUnreadChip({ unread }: { unread: number }) {
   const { t } = useTranslation();
-  const unread = useCaseUnread(caseId);
   if (unread === 0) return null;
   return (
     <Badge size="sm" color="red.9" variant="filled" tt="none" data-testid="case-unread">{t('messages.unreadCount', { count: unread })}</Badge>
@@ -242,12 +243,11 @@ function CaseUnreadChip({ caseId }: { caseId: string }) {
 }
 
 /** The left pane: application data, evidence (with the assistant's open findings counted), timeline and letters. */
-const CaseTabs = memo(function CaseTabs({ tab, onTab }: { tab: string | null; onTab: (tab: string | null) => void }) {
+const CaseTabs = memo(function CaseTabs({ tab, onTab, unread }: { tab: string | null; onTab: (tab: string | null) => void; unread: number }) {
   const { t } = useTranslation();
   const { findings, review, today } = useReview();
   // The applicant's correspondence language as the application states it; Dutch otherwise.
   const applicantLanguage = review.application?.['correspondenceLanguage'] === 'en' ? 'en' : 'nl';
-  const unread = useCaseUnread(review.summary.id);
   return (
     <Tabs value={tab} onChange={onTab} keepMounted={false}>
       <Tabs.List style={{ position: 'sticky', top: 0, background: 'var(--mantine-color-white)', zIndex: 3 }}>
