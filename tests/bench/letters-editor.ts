@@ -16,11 +16,8 @@
  *    <textarea> put over the same page. stderr names what ran in the long animation frames;
  *    BENCH_LETTERS_TRACE=1 lists each of them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Frame, type Page } from '@playwright/test';
 import { z } from 'zod';
 import { startPreview } from '../../scripts/preview/server';
@@ -29,6 +26,7 @@ import type { DatasetCase } from '../../src/server/training/dataset';
 import { tempDir } from '../helpers/temp-dir';
 import { editorProbeScript } from './letters-editor-probe';
 import { median, p95 } from './stats';
+import { startTrainingProcess, stopTrainingProcess } from './training-child';
 
 export type Emit = (metric: string, value: number, unit: string, floor?: number) => void;
 
@@ -53,14 +51,6 @@ const frames = z.object({
   longFramesSupported: z.boolean(),
 });
 
-/** The training server in a process of its own, as the app runs it (tests/bench/training-process.ts). */
-async function startTrainingProcess(dataDir: string): Promise<{ url: string; datasetFolder: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'training-process.ts')], {
-    env: { ...process.env, TRAINING_DATA_DIR: dataDir, TRAINING_CASES: '40' }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const [line] = (await once(createInterface({ input: child.stdout as NodeJS.ReadableStream }), 'line')) as [string];
-  return { ...(JSON.parse(line) as { url: string; datasetFolder: string }), process: child };
-}
 
 /** The viewer frame inside the letter's preview pane. */
 async function previewFrame(page: Page): Promise<Frame> {
@@ -243,7 +233,7 @@ export async function measureEditor(emit: Emit): Promise<void> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium is missing at ${chromiumPath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer is missing: run `npx electron-vite build` before the letters benchmark');
   const dir = tempDir('werkbank-letters-bench-');
-  const training = await startTrainingProcess(join(dir.path, 'training'));
+  const training = await startTrainingProcess(join(dir.path, 'training'), { cases: 40 });
   let browser: Browser | undefined;
   const preview = await startPreview({
     port: 0, rendererDir,
@@ -284,8 +274,7 @@ export async function measureEditor(emit: Emit): Promise<void> {
   } finally {
     await browser?.close();
     await preview.close();
-    training.process.kill('SIGTERM');
-    await once(training.process, 'exit');
+    await stopTrainingProcess(training);
     dir.remove();
   }
 }

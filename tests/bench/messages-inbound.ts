@@ -13,17 +13,15 @@
  * 200 messages on screen, p95 of BENCH_MESSAGES_OPENS (default 10), goal ≤ 100 ms. Floor: the same
  * messages.thread call through the page's bridge.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startPreview, type Preview } from '../../scripts/preview/server';
 import { silentLogger } from '../../src/main/host/log';
 import type { DatasetCase } from '../../src/server/training/dataset';
 import { tempDir } from '../helpers/temp-dir';
 import { median, p95 } from './stats';
+import { startTrainingProcess, stopTrainingProcess } from './training-child';
 
 export type Emit = (metric: string, value: number, unit: string, floor?: number) => void;
 
@@ -102,13 +100,6 @@ async function openLongThread(page: Page, serverUrl: string, caseNumber: string)
   return { opened, calls };
 }
 
-async function startTrainingProcess(dataDir: string): Promise<{ url: string; datasetFolder: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'training-process.ts')], {
-    env: { ...process.env, TRAINING_DATA_DIR: dataDir, TRAINING_CASES: '40', TRAINING_INTAKE_TOKEN: intakeToken }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const [line] = (await once(createInterface({ input: child.stdout as NodeJS.ReadableStream }), 'line')) as [string];
-  return { ...(JSON.parse(line) as { url: string; datasetFolder: string }), process: child };
-}
 
 /** The host's network: with `pokeDown`, the poke channel (GET /sync/events) gets no answer. */
 function hostFetch(pokeDown: boolean): typeof fetch {
@@ -147,7 +138,7 @@ async function oneMessage(page: Page, serverUrl: string, caseNumber: string, ind
 
 async function run(pokeDown: boolean, samples: number, timeoutMs: number): Promise<{ latencies: number[]; posts: number[]; thread: { opened: number[]; calls: number[] } | null }> {
   const dir = tempDir('werkbank-messages-bench-');
-  const training = await startTrainingProcess(join(dir.path, 'training'));
+  const training = await startTrainingProcess(join(dir.path, 'training'), { cases: 40, intakeToken });
   let browser: Browser | undefined;
   const preview = await startPreview({
     port: 0, rendererDir,
@@ -175,8 +166,7 @@ async function run(pokeDown: boolean, samples: number, timeoutMs: number): Promi
   } finally {
     await browser?.close();
     await preview.close();
-    training.process.kill('SIGTERM');
-    await once(training.process, 'exit');
+    await stopTrainingProcess(training);
     dir.remove();
   }
 }

@@ -15,10 +15,7 @@
  *    screen showing the case, median over 9 cases; and the host's review.case read alone.
  * No assertions: this is a measurement. Goals: first page ≤ 500 ms and ≤ 1.5× the floor; case open ≤ 150 ms.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type * as PdfJs from 'pdfjs-dist';
@@ -29,6 +26,7 @@ import { ReviewReader } from '../../src/main/host/review/case';
 import type { DatasetCase } from '../../src/server/training/dataset';
 import { tempDir } from '../helpers/temp-dir';
 import { fillCache } from './review-cache';
+import { startTrainingProcess, stopTrainingProcess } from './training-child';
 
 const rendererDir = join(__dirname, '..', '..', 'out', 'renderer');
 const runs = 5;
@@ -195,7 +193,7 @@ async function pdfJsFloor(browser: Browser, bytes: Uint8Array, scale: number, mo
 
 async function firstPageOf300(browser: Browser): Promise<void> {
   const dir = tempDir('werkbank-review-bench-');
-  const training = await startTrainingProcess(join(dir.path, 'training'));
+  const training = await startTrainingProcess(join(dir.path, 'training'), { cases: 120 });
   const preview = await startPreview({
     port: 0, rendererDir,
     host: { dataDir: join(dir.path, 'cache'), appVersion: '0.1.0-bench', logger: silentLogger, serverUrl: training.url, trainingServer: true },
@@ -307,21 +305,11 @@ async function firstPageOf300(browser: Browser): Promise<void> {
     await page.close();
   } finally {
     await preview.close();
-    training.process.kill('SIGTERM');
-    await once(training.process, 'exit');
+    await stopTrainingProcess(training);
     dir.remove();
   }
 }
 
-/** The training server in a process of its own, as the app runs it. */
-async function startTrainingProcess(dataDir: string): Promise<{ url: string; datasetFolder: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'training-process.ts')], {
-    env: { ...process.env, TRAINING_DATA_DIR: dataDir, TRAINING_CASES: '120' }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const [line] = (await once(createInterface({ input: child.stdout as NodeJS.ReadableStream }), 'line')) as [string];
-  const started = JSON.parse(line) as { url: string; datasetFolder: string };
-  return { ...started, process: child };
-}
 
 async function caseOpenAt100k(browser: Browser): Promise<void> {
   const dir = tempDir('werkbank-review-bench-100k-');
